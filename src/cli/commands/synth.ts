@@ -1,0 +1,13 @@
+import { synthesize } from "../../../stacks/synth.js";
+import { EXIT_OK, type CliIo } from "../io.js";
+
+export interface SynthCommandOptions {
+  readonly profile?: string;
+  readonly out: string;
+}
+
+export async function synthCommand(opts: SynthCommandOptions, io: CliIo): Promise<number> {
+  const result = synthesize({ outdir: opts.out, ...(opts.profile ? { profile: opts.profile } : {}) });
+  for (const s of result.stacks) io.out(`synthesized ${opts.out}/stacks/${s}/cdk.tf.json\n`);
+  return EXIT_OK;
+}

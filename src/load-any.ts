@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { loadProfileFile } from "./profile/load-profile.js";
+import { parseYaml } from "./profile/load-yaml.js";
+import { InputError } from "./profile/problems.js";
+
+/** The document kinds immich-iac reads, by their `kind:` field. */
+export const DOCUMENT_KINDS = ["HardwareProfile"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const LOADERS: Readonly<Record<DocumentKind, (file: string) => unknown>> = {
+  HardwareProfile: loadProfileFile,
+};
+
+const KindOnly = z.looseObject({ kind: z.enum(DOCUMENT_KINDS) });
+
+/** Loads any immich-iac document, choosing the schema by its `kind`; returns the kind. */
+export function loadDocumentFile(file: string): DocumentKind {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return loadProfileFile(file) && "HardwareProfile"; // reports "file not found" the usual way
+  }
+  let kind: DocumentKind;
+  try {
+    kind = parseYaml(text, file, KindOnly).kind;
+  } catch (e) {
+    // Broken YAML is best reported by the full loader; a bad `kind` is the whole story.
+    if (e instanceof InputError && e.problems.every((p) => p.path === "kind")) throw e;
+    kind = "HardwareProfile";
+  }
+  LOADERS[kind](file);
+  return kind;
+}

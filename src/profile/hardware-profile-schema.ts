@@ -1,0 +1,265 @@
+import { z } from "zod";
+import { oneOf } from "./problems.js";
+
+/**
+ * The `immich-iac/v1` HardwareProfile contract. Field names and enum values are used by tools outside this
+ * repository: add optional fields only, never rename.
+ *
+ * Three layers, as in Astro's config schema: the base shape (strict objects, enums, ranges), then the
+ * cross-field rules in `superRefine` with exact paths.
+ */
+
+export const CPU_VENDORS = ["amd", "intel", "arm", "other"] as const;
+export const CPU_ARCHITECTURES = ["amd64", "arm64"] as const;
+export const POOL_LAYOUTS = ["single", "mirror", "raidz1", "raidz2", "raidz3"] as const;
+export const MEDIA = ["nvme-gen5", "nvme-gen4", "sata-ssd", "hdd"] as const;
+export const FLASH_MEDIA = ["nvme-gen5", "nvme-gen4", "sata-ssd"] as const;
+export const FILESYSTEMS = ["zfs", "ext4", "xfs"] as const;
+export const ROLES = ["database", "ml-cache", "thumbnails", "library", "backups", "docker"] as const;
+export const ACCELERATOR_KINDS = ["nvidia-gpu", "intel-gpu", "amd-gpu", "rockchip-npu", "arm-mali"] as const;
+export const ACCELERATOR_USES = ["machine-learning", "transcoding"] as const;
+
+/** Minimum number of devices a vdev layout needs. */
+export const MIN_DEVICES: Readonly<Record<(typeof POOL_LAYOUTS)[number], number>> = {
+  single: 1,
+  mirror: 2,
+  raidz1: 3,
+  raidz2: 4,
+  raidz3: 5,
+};
+
+/** Immich's documented RAM minimum with machine learning on [IMM docs/docs/install/requirements.md]. */
+export const IMMICH_MIN_RAM_GIB = 6;
+
+/** Which accelerator kinds an architecture's Immich images can drive [IMM hwaccel.ml.yml, hwaccel.transcoding.yml]. */
+export const ACCELERATORS_BY_ARCH: Readonly<Record<(typeof CPU_ARCHITECTURES)[number], readonly string[]>> = {
+  amd64: ["nvidia-gpu", "intel-gpu", "amd-gpu"],
+  arm64: ["rockchip-npu", "arm-mali"],
+};
+
+/** Which uses each accelerator kind supports in Immich (ML backend / ffmpeg accel). */
+export const USES_BY_KIND: Readonly<Record<(typeof ACCELERATOR_KINDS)[number], readonly string[]>> = {
+  "nvidia-gpu": ["machine-learning", "transcoding"],
+  "intel-gpu": ["machine-learning", "transcoding"],
+  "amd-gpu": ["machine-learning", "transcoding"],
+  "rockchip-npu": ["machine-learning", "transcoding"],
+  "arm-mali": ["machine-learning"],
+};
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ZFS_POOL_NAME = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
+
+const name = (what: string) =>
+  z.string().regex(DNS_LABEL, {
+    error: `expected ${what}: lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit`,
+  });
+
+type Ctx = z.RefinementCtx;
+const fail = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+/**
+ * A cross-field check that still runs when unrelated parts of the object are invalid, so that one typo
+ * does not hide the other problems: it is skipped only when one of `needs` (top-level keys) has an issue.
+ */
+function crossCheck<T>(needs: readonly string[], fn: (value: T, ctx: Ctx) => void): z.core.$ZodCheck<T> {
+  const check = z.superRefine(fn);
+  // zod 4 exposes `when` on checks but not through superRefine's signature.
+  (check._zod.def as { when?: (p: z.core.ParsePayload) => boolean }).when = (p) =>
+    !p.issues.some((i) => needs.includes(String(i.path?.[0])));
+  return check as unknown as z.core.$ZodCheck<T>;
+}
+
+const CpuSchema = z
+  .strictObject({
+    vendor: z.enum(CPU_VENDORS),
+    /** Optional: derived from the vendor (amd/intel → amd64, arm → arm64, other → amd64) when absent. */
+    architecture: z.enum(CPU_ARCHITECTURES).optional(),
+    model: z.string().min(1),
+    cores: z.int().min(1),
+    threads: z.int().min(1),
+  })
+  .check(
+    crossCheck<{ cores: number; threads: number }>(["cores", "threads"], (cpu, ctx) => {
+      if (cpu.threads < cpu.cores) fail(ctx, ["threads"], `threads must be at least cores (expected ≥ ${cpu.cores}, got ${cpu.threads})`);
+    }),
+    crossCheck<{ vendor: string; architecture?: CpuArchitecture }>(["vendor", "architecture"], (cpu, ctx) => {
+      if (cpu.vendor === "arm" && cpu.architecture === "amd64") {
+        fail(ctx, ["architecture"], `an arm CPU cannot be amd64 (expected "arm64", got "amd64")`);
+      }
+      if ((cpu.vendor === "amd" || cpu.vendor === "intel") && cpu.architecture === "arm64") {
+        fail(ctx, ["architecture"], `an ${cpu.vendor} CPU cannot be arm64 (expected "amd64", got "arm64")`);
+      }
+    }),
+  );
+
+const MemorySchema = z
+  .strictObject({
+    totalGiB: z.number().positive(),
+    ecc: z.boolean(),
+  })
+  .check(
+    crossCheck<{ totalGiB: number }>(["totalGiB"], (m, ctx) => {
+      if (m.totalGiB < IMMICH_MIN_RAM_GIB) {
+        fail(ctx, ["totalGiB"], `below Immich's minimum RAM with machine learning (expected ≥ ${IMMICH_MIN_RAM_GIB}, got ${m.totalGiB})`);
+      }
+    }),
+  );
+
+const PoolSchema = z
+  .strictObject({
+    name: z.string().regex(ZFS_POOL_NAME, {
+      error: "expected a ZFS pool name: a letter, then letters, digits, '_', '-', '.' or ':'",
+    }),
+    layout: z.enum(POOL_LAYOUTS),
+    media: z.enum(MEDIA),
+    devices: z.array(z.string().regex(/^\/dev\/\S+$/, { error: "expected a device path under /dev/" })).min(1),
+    roles: z.array(z.enum(ROLES)),
+    /** Optional: the filesystem the pool carries. Profiles describe ZFS pools; `ext4`/`xfs` skip ZFS tuning. */
+    filesystem: z.enum(FILESYSTEMS).default("zfs"),
+  })
+  .check(
+    crossCheck<{ layout: PoolLayout; devices: string[] }>(["layout", "devices"], (pool, ctx) => {
+      const min = MIN_DEVICES[pool.layout];
+      if (pool.devices.length < min) {
+        fail(ctx, ["devices"], `layout ${pool.layout} needs at least ${min} devices (expected ≥ ${min}, got ${pool.devices.length})`);
+      }
+    }),
+    crossCheck<{ media: Media; roles: Role[] }>(["media", "roles"], (pool, ctx) => {
+      pool.roles.forEach((role, k) => {
+        if (role === "database" && !(FLASH_MEDIA as readonly string[]).includes(pool.media)) {
+          fail(ctx, ["roles", k], `the database needs flash media (expected media ${oneOf(FLASH_MEDIA)}, got "${pool.media}")`);
+        }
+      });
+    }),
+  );
+
+type Pool = z.output<typeof PoolSchema>;
+
+function checkStorage(storage: { pools: Pool[] }, ctx: Ctx): void {
+  const roleOwner = new Map<string, string>();
+  const deviceOwner = new Map<string, string>();
+  const poolNames = new Set<string>();
+  storage.pools.forEach((pool, i) => {
+    const at = ["pools", i];
+    if (poolNames.has(pool.name)) fail(ctx, [...at, "name"], `pool names must be unique (expected a new name, got "${pool.name}" again)`);
+    poolNames.add(pool.name);
+    pool.devices.forEach((dev, j) => {
+      const owner = deviceOwner.get(dev);
+      if (owner !== undefined) {
+        fail(ctx, [...at, "devices", j], `device paths must be unique across pools (expected a device no other pool uses, got "${dev}", already in pool "${owner}")`);
+      } else deviceOwner.set(dev, pool.name);
+    });
+    pool.roles.forEach((role, k) => {
+      const owner = roleOwner.get(role);
+      if (owner !== undefined) {
+        fail(ctx, [...at, "roles", k], `a role may be placed on one pool only (expected "${role}" once, got it on "${owner}" and "${pool.name}")`);
+      } else roleOwner.set(role, pool.name);
+    });
+  });
+  for (const role of ROLES) {
+    if (!roleOwner.has(role)) {
+      fail(ctx, ["pools"], `role "${role}" is not placed on any pool (expected every role of ${oneOf(ROLES)} on a pool)`);
+    }
+  }
+}
+
+const InterfaceSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, { error: "expected a Linux interface name (1-15 characters)" }),
+  speedGbps: z.number().positive(),
+  mtu: z.int().min(576).max(9216),
+});
+
+const NetworkSchema = z.strictObject({ interfaces: z.array(InterfaceSchema).min(1) }).superRefine((net, ctx) => {
+  const names = new Set<string>();
+  net.interfaces.forEach((nic, i) => {
+    if (names.has(nic.name)) fail(ctx, ["interfaces", i, "name"], `interface names must be unique (expected a new name, got "${nic.name}" again)`);
+    names.add(nic.name);
+  });
+});
+
+const AcceleratorSchema = z
+  .strictObject({
+    kind: z.enum(ACCELERATOR_KINDS),
+    model: z.string().min(1),
+    memoryGiB: z.number().positive().optional(),
+    uses: z.array(z.enum(ACCELERATOR_USES)).min(1),
+  })
+  .check(
+    crossCheck<{ kind: AcceleratorKind; uses: string[] }>(["kind", "uses"], (acc, ctx) => {
+      acc.uses.forEach((use, k) => {
+        if (!USES_BY_KIND[acc.kind].includes(use)) {
+          fail(ctx, ["uses", k], `${acc.kind} cannot be used for ${use} (expected ${oneOf(USES_BY_KIND[acc.kind])}, got "${use}")`);
+        }
+      });
+    }),
+  );
+
+type Accelerator = z.output<typeof AcceleratorSchema>;
+
+const AcceleratorsSchema = z
+  .array(AcceleratorSchema)
+  .default([])
+  .superRefine((accs, ctx) => {
+    const useOwner = new Map<string, number>();
+    accs.forEach((acc, i) => {
+      acc.uses.forEach((use, k) => {
+        const owner = useOwner.get(use);
+        if (owner !== undefined) {
+          fail(ctx, [i, "uses", k], `one accelerator per use (expected "${use}" on one accelerator, got it on accelerators[${owner}] and accelerators[${i}])`);
+        } else useOwner.set(use, i);
+      });
+    });
+  });
+
+type Cpu = z.output<typeof CpuSchema>;
+
+function checkAcceleratorsForCpu(spec: { cpu: Cpu; accelerators: Accelerator[] }, ctx: Ctx): void {
+  const arch = architectureOf(spec.cpu);
+  const allowed = ACCELERATORS_BY_ARCH[arch];
+  spec.accelerators.forEach((acc, i) => {
+    if (!allowed.includes(acc.kind)) {
+      fail(
+        ctx,
+        ["accelerators", i, "kind"],
+        `Immich has no ${arch} images for this accelerator (expected ${oneOf(allowed)} with a ${spec.cpu.vendor} CPU, got "${acc.kind}")`,
+      );
+    }
+  });
+}
+
+export const HardwareProfileBaseSchema = z.strictObject({
+  apiVersion: z.literal("immich-iac/v1"),
+  kind: z.literal("HardwareProfile"),
+  metadata: z.strictObject({
+    name: name("a profile name"),
+    description: z.string().default(""),
+  }),
+  spec: z
+    .strictObject({
+      cpu: CpuSchema,
+      memory: MemorySchema,
+      storage: z.strictObject({ pools: z.array(PoolSchema).min(1) }).superRefine(checkStorage),
+      network: NetworkSchema,
+      accelerators: AcceleratorsSchema,
+    })
+    .check(crossCheck(["cpu", "accelerators"], checkAcceleratorsForCpu)),
+});
+
+type BaseProfile = z.output<typeof HardwareProfileBaseSchema>;
+
+export function architectureOf(cpu: { vendor: BaseProfile["spec"]["cpu"]["vendor"]; architecture?: CpuArchitecture | undefined }): CpuArchitecture {
+  if (cpu.architecture) return cpu.architecture;
+  return cpu.vendor === "arm" ? "arm64" : "amd64";
+}
+
+/** Every rule lives in the base schema; the name is kept for the loaders. */
+export const HardwareProfileSchema = HardwareProfileBaseSchema;
+
+/** A validated hardware profile: plain data, free of zod types. */
+export type HardwareProfile = z.output<typeof HardwareProfileSchema>;
+export type PoolLayout = (typeof POOL_LAYOUTS)[number];
+export type Media = (typeof MEDIA)[number];
+export type Filesystem = (typeof FILESYSTEMS)[number];
+export type Role = (typeof ROLES)[number];
+export type AcceleratorKind = (typeof ACCELERATOR_KINDS)[number];
+export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];

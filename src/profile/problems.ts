@@ -1,0 +1,53 @@
+/** One thing wrong with an input file, located as precisely as the input allows. */
+export interface Problem {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  /** Dotted field path with list indexes, e.g. `spec.storage.pools[1].devices`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Thrown when an input file is invalid; carries every problem found, never just the first. */
+export class InputError extends Error {
+  public readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "InputError";
+    this.problems = problems;
+  }
+}
+
+/** The contract format: `file:line:col: path: message`. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.path}: ${p.message}`;
+}
+
+/** `["spec", "pools", 1, "devices"]` → `spec.pools[1].devices`; the empty path is the document itself. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? String(seg) : `.${String(seg)}`;
+  }
+  return out === "" ? "(document)" : out;
+}
+
+/** A short, human description of a found value, for the `got …` part of a message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
+  if (typeof value === "object") return "a mapping";
+  return typeof value;
+}
+
+/** `["a", "b", "c"]` → `"a", "b" or "c"`. */
+export function oneOf(values: readonly unknown[]): string {
+  const shown = values.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v)));
+  if (shown.length <= 1) return shown.join("");
+  return `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
+}

@@ -1,0 +1,65 @@
+import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
+import { chooseAccelerators, TranscodeAccel } from "./accelerators.js";
+import { derive, SOURCES, type Derived } from "./derived.js";
+import { tuneJobs, type JobTuning } from "./immich-jobs.js";
+import { tuneMachineLearning, type MachineLearningTuning } from "./machine-learning.js";
+import { computeMemoryBudget, type MemoryBudget } from "./memory-budget.js";
+import { tuneNetwork, type NetworkTuning } from "./network.js";
+import { pgDiskType, tunePostgres, type PostgresTuning } from "./postgres.js";
+import { tuneRedis, type RedisTuning } from "./redis.js";
+import { tuneZfs, type ZfsTuning } from "./zfs.js";
+
+/** Everything derived from one hardware profile. Pure data: no cdktf, no zod. */
+export interface Tuning {
+  readonly profileName: string;
+  readonly memory: MemoryBudget;
+  readonly postgres: PostgresTuning & { readonly threads: Derived<number>; readonly memoryMiB: number };
+  readonly redis: RedisTuning;
+  readonly jobs: JobTuning;
+  readonly transcode: Derived<TranscodeAccel>;
+  readonly machineLearning: MachineLearningTuning;
+  readonly zfs: ZfsTuning;
+  readonly network: NetworkTuning;
+  readonly warnings: readonly string[];
+}
+
+/** Postgres connection limit: see `max_connections` in {@link tunePostgres}. */
+export const PG_MAX_CONNECTIONS = 100;
+
+export function computeTuning(profile: HardwareProfile): Tuning {
+  const acc = chooseAccelerators(profile);
+  const jobs = tuneJobs(profile, acc);
+  const ml = tuneMachineLearning(profile, acc);
+  const pools = profile.spec.storage.pools;
+  const hasZfs = pools.some((p) => p.filesystem === "zfs");
+  const memory = computeMemoryBudget({
+    totalMiB: Math.floor(profile.spec.memory.totalGiB * 1024),
+    machineLearningMiB: ml.memoryMiB.value,
+    thumbnailConcurrency: jobs.concurrency.thumbnailGeneration.value,
+    videoConcurrency: jobs.concurrency.videoConversion.value,
+    hasZfs,
+  });
+  const t = profile.spec.cpu.threads;
+  const pgThreads = derive(Math.max(1, Math.ceil(t / 2)), `max(1, ⌈${t} threads / 2⌉): Postgres shares the host with ML and the job handler`, SOURCES.ruleOfThumb);
+  const dbPool = pools.find((p) => p.roles.includes("database"))!;
+  const pgMemory = memory.components.postgres.value;
+  const postgres = tunePostgres({
+    memoryMiB: pgMemory,
+    threads: pgThreads.value,
+    maxConnections: PG_MAX_CONNECTIONS,
+    disk: pgDiskType(dbPool.media),
+    dataOnZfs: dbPool.filesystem === "zfs",
+  });
+  return {
+    profileName: profile.metadata.name,
+    memory,
+    postgres: { ...postgres, threads: pgThreads, memoryMiB: pgMemory },
+    redis: tuneRedis(memory.components.redis.value),
+    jobs,
+    transcode: acc.transcode,
+    machineLearning: ml,
+    zfs: tuneZfs(profile, memory.components.zfsArc.value),
+    network: tuneNetwork(profile),
+    warnings: memory.warnings,
+  };
+}
