@@ -59,13 +59,13 @@ const fail = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ 
 
 /**
  * A cross-field check that still runs when unrelated parts of the object are invalid, so that one typo
- * does not hide the other problems: it is skipped only when one of `needs` (top-level keys) has an issue.
+ * does not hide the other problems: it is skipped when the object itself or one of `needs` (its keys) has an issue.
  */
 function crossCheck<T>(needs: readonly string[], fn: (value: T, ctx: Ctx) => void): z.core.$ZodCheck<T> {
   const check = z.superRefine(fn);
   // zod 4 exposes `when` on checks but not through superRefine's signature.
   (check._zod.def as { when?: (p: z.core.ParsePayload) => boolean }).when = (p) =>
-    !p.issues.some((i) => needs.includes(String(i.path?.[0])));
+    !p.issues.some((i) => (i.path?.length ?? 0) === 0 || needs.includes(String(i.path?.[0])));
   return check as unknown as z.core.$ZodCheck<T>;
 }
 
@@ -221,7 +221,7 @@ function checkAcceleratorsForCpu(spec: { cpu: Cpu; accelerators: Accelerator[] }
       fail(
         ctx,
         ["accelerators", i, "kind"],
-        `Immich has no ${arch} images for this accelerator (expected ${oneOf(allowed)} with a ${spec.cpu.vendor} CPU, got "${acc.kind}")`,
+        `Immich has no ${arch} images for this accelerator (expected ${oneOf(allowed)} with an ${spec.cpu.vendor} CPU, got "${acc.kind}")`,
       );
     }
   });

@@ -1,0 +1,94 @@
+import { execa } from "execa";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO } from "./util.js";
+
+// The CLI as users run it: the compiled bin, in a child process (`npm test` builds first).
+const BIN = join(REPO, "dist", "src", "cli", "bin.js");
+const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd, reject: false, stripFinalNewline: false });
+const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
+
+describe("immich-iac CLI", () => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]]])("%j --help exits 0 with usage", async (cmd) => {
+    const r = await cli([...cmd, "--help"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: immich-iac/);
+  });
+
+  it("validate: exit 0 for the shipped profiles", async () => {
+    const r = await cli(["validate", profile("homelab-minimal"), profile("epyc-4004-prosumer")]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("homelab-minimal.yaml: valid HardwareProfile");
+  });
+
+  it("validate: exit 2, every problem of every file, no stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    const bad = readFileSync(profile("homelab-minimal"), "utf8").replace("threads: 8", "threads: 2").replace("mtu: 1500", "mtu: 0");
+    writeFileSync(join(dir, "bad.yaml"), bad);
+    writeFileSync(join(dir, "broken.yaml"), "kind: [\n");
+    const r = await cli(["validate", "bad.yaml", "broken.yaml"], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([
+      "bad.yaml:14:14: spec.cpu.threads: threads must be at least cores (expected ≥ 4, got 2)",
+      "bad.yaml:37:14: spec.network.interfaces[0].mtu: too small (expected ≥ 576, got 0)",
+      expect.stringMatching(/^broken\.yaml:2:1: \(yaml\): /),
+    ]);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("validate: an unknown kind is named with its location", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    writeFileSync(join(dir, "x.yaml"), "apiVersion: immich-iac/v1\nkind: Widget\n");
+    const r = await cli(["validate", "x.yaml"], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim()).toBe('x.yaml:2:7: kind: wrong value (expected "HardwareProfile", got "Widget")');
+  });
+
+  it("explain --json has the contract keys", async () => {
+    const r = await cli(["explain", "--profile", profile("epyc-4004-prosumer"), "--json"]);
+    expect(r.exitCode).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const key of ["totalMemoryMiB", "memoryBudgetMiB", "postgres", "immichConfig", "machineLearning", "zfs", "sysctl"]) expect(j).toHaveProperty(key);
+    expect(j.totalMemoryMiB).toBe(131072);
+    expect(j.machineLearning.backend).toBe("cuda");
+    expect(j.postgres.shared_buffers).toBe("3891MB");
+    expect(j.zfs["fast/immich/database"].recordsize).toBe("32K");
+    expect(j.sysctl["vm.overcommit_memory"]).toBe("1");
+  });
+
+  it("explain prints every value with formula and source", async () => {
+    const r = await cli(["explain", "--profile", profile("homelab-minimal")]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/shared_buffers\s+512MB\n\s+formula: ⌊2097152 kB \/ 4⌋ = 524288 kB\n\s+source:  PGTune/);
+  });
+
+  it("explain: a bad profile exits 2 with located errors", async () => {
+    const r = await cli(["explain", "--profile", "nope.yaml"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim()).toBe("nope.yaml:1:1: (file): file not found");
+  });
+
+  it("schema prints the committed JSON Schema", async () => {
+    const r = await cli(["schema"]);
+    expect(r.stdout).toBe(readFileSync(join(REPO, "hardware-profiles", "schema.json"), "utf8"));
+  });
+
+  it("an unknown command or option exits 2", async () => {
+    expect((await cli(["frobnicate"])).exitCode).toBe(2);
+    expect((await cli(["explain", "--bogus"])).exitCode).toBe(2);
+  });
+
+  it("synth writes byte-identical stacks from two different directories", async () => {
+    const a = mkdtempSync(join(tmpdir(), "iac-a-"));
+    const b = mkdtempSync(join(tmpdir(), "iac-b-"));
+    expect((await cli(["synth", "--out", join(a, "out")], a)).exitCode).toBe(0);
+    expect((await cli(["synth", "--out", "out"], b)).exitCode).toBe(0);
+    const stack = "stacks/epyc-4004-prosumer/cdk.tf.json";
+    const ja = readFileSync(join(a, "out", stack), "utf8");
+    expect(readFileSync(join(b, "out", stack), "utf8")).toBe(ja);
+    expect(ja).not.toContain(a);
+    expect(JSON.parse(ja).terraform.backend.local.path).toBe("terraform.epyc-4004-prosumer.tfstate");
+  });
+});

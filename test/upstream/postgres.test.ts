@@ -1,0 +1,66 @@
+import { execa } from "execa";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
+import { computeTuning } from "../../src/tuning/tuning.js";
+import { SHIPPED_PROFILES, shippedProfile } from "../util.js";
+import { upstreamRoot } from "./trixie-root.js";
+
+const PG_BIN = "/usr/lib/postgresql/17/bin";
+const { root, reason } = upstreamRoot(`${PG_BIN}/postgres`);
+
+/** Base units `postgres -C` prints memory settings in (pg_settings.unit in PostgreSQL 17), in kB. */
+const BASE_UNIT_KB: Readonly<Record<string, number>> = {
+  shared_buffers: 8,
+  effective_cache_size: 8,
+  wal_buffers: 8,
+  work_mem: 1,
+  maintenance_work_mem: 1,
+  autovacuum_work_mem: 1,
+  min_wal_size: 1024,
+  max_wal_size: 1024,
+};
+
+/** Our value as `postgres -C` prints it: memory in the setting's base unit, everything else verbatim. */
+function expectedReadback(key: string, v: string): string {
+  const m = /^(\d+)(kB|MB|GB|TB)$/.exec(v);
+  if (!m) return v;
+  const unit = BASE_UNIT_KB[key];
+  if (unit === undefined) throw new Error(`add the base unit of ${key} to BASE_UNIT_KB`);
+  const kb = Number(m[1]) * { kB: 1, MB: 1024, GB: 1024 ** 2, TB: 1024 ** 3 }[m[2] as "kB"];
+  return String(kb / unit);
+}
+
+describe.skipIf(!root)(`every derived Postgres setting, checked by a real PostgreSQL 17${root ? "" : ` (skipped: ${reason})`}`, () => {
+  let hostDir: string;
+  let inRoot: string;
+  const asPostgres = (args: string[]) => execa("chroot", ["--userspec=postgres:postgres", root!, ...args], { reject: false });
+
+  beforeAll(async () => {
+    hostDir = mkdtempSync(join(root!, "tmp", "immich-iac-pg-"));
+    inRoot = `/tmp/${basename(hostDir)}`;
+    await execa("chroot", [root!, "chown", "postgres:postgres", inRoot]);
+    const init = await asPostgres([`${PG_BIN}/initdb`, "-D", `${inRoot}/data`, "-A", "trust", "--no-sync", "--data-checksums", "-E", "UTF8"]);
+    expect(init.exitCode, init.stderr).toBe(0);
+    appendFileSync(join(hostDir, "data", "postgresql.conf"), "\ninclude_if_exists 'postgresql.override.conf'\n");
+  }, 60_000);
+  afterAll(() => hostDir && rmSync(hostDir, { recursive: true, force: true }));
+
+  it.each(SHIPPED_PROFILES)("%s: the override file parses and every value reads back", async (name) => {
+    const tuning = computeTuning(shippedProfile(name));
+    writeFileSync(join(hostDir, "data", "postgresql.override.conf"), renderPostgresOverride(tuning.postgres.settings, name));
+    for (const [key, d] of Object.entries(tuning.postgres.settings)) {
+      const r = await asPostgres([`${PG_BIN}/postgres`, "-D", `${inRoot}/data`, "-C", key]);
+      expect(r.exitCode, `${key}: ${r.stderr}`).toBe(0);
+      expect(`${key} = ${r.stdout.trim()}`).toBe(`${key} = ${expectedReadback(key, d.value)}`);
+    }
+  }, 60_000);
+
+  it("rejects a bad value (the check can fail)", async () => {
+    writeFileSync(join(hostDir, "data", "postgresql.override.conf"), "work_mem = '4 parsecs'\n");
+    const r = await asPostgres([`${PG_BIN}/postgres`, "-D", `${inRoot}/data`, "-C", "work_mem"]);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toMatch(/invalid value for parameter "work_mem"/);
+  });
+});
