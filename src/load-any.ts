@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { loadDeploymentFile } from "./deployment/load-deployment.js";
 import { loadProfileFile } from "./profile/load-profile.js";
 import { parseYaml } from "./profile/load-yaml.js";
 import { InputError } from "./profile/problems.js";
 
 /** The document kinds immich-iac reads, by their `kind:` field. */
-export const DOCUMENT_KINDS = ["HardwareProfile"] as const;
+export const DOCUMENT_KINDS = ["HardwareProfile", "Deployment"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const LOADERS: Readonly<Record<DocumentKind, (file: string) => unknown>> = {
   HardwareProfile: loadProfileFile,
+  Deployment: loadDeploymentFile,
 };
 
 const KindOnly = z.looseObject({ kind: z.enum(DOCUMENT_KINDS) });

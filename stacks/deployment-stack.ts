@@ -1,25 +1,55 @@
 import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
 import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { Tuning } from "../src/tuning/tuning.js";
+import { RedisEngine } from "../constructs/images.js";
+import { ImmichStack } from "../constructs/immich-stack.js";
+import type { Deployment } from "../src/deployment/load-deployment.js";
+import { MlBackend, TranscodeAccel } from "../src/tuning/accelerators.js";
+import { computeTuning, type Tuning } from "../src/tuning/tuning.js";
+
+/**
+ * The kreuzwerker/docker versions a stack accepts. The bindings describe 3.6.2; any later 3.x keeps that
+ * schema and fixes #759 (cpus) and #795 (systempaths=unconfined); 4.x changes the schema.
+ */
+export const DOCKER_PROVIDER_CONSTRAINT = ">= 3.6.2, < 4.0.0";
+/** RKNN and RKMPP need systempaths=unconfined, which works from 3.8.0 on (#795). */
+export const DOCKER_PROVIDER_CONSTRAINT_SYSTEMPATHS = ">= 3.8.0, < 4.0.0";
 
 export interface ImmichDeploymentStackProps {
-  /** Deployment name; also the stack name and the `io.immich-iac.deployment` label. */
-  readonly name: string;
-  /** Docker Engine endpoint: `unix:///var/run/docker.sock` or `ssh://user@host`. */
-  readonly dockerHost: string;
-  readonly tuning: Tuning;
+  readonly deployment: Deployment;
 }
 
-/** One Terraform stack per deployment. */
+/** One Terraform stack per deployment: providers, state, and the ImmichStack. */
 export class ImmichDeploymentStack extends TerraformStack {
   public readonly tuning: Tuning;
+  public readonly immich: ImmichStack;
 
   constructor(scope: Construct, id: string, props: ImmichDeploymentStackProps) {
     super(scope, id);
-    this.tuning = props.tuning;
-    // A relative state path keeps cdk.tf.json byte-identical across checkouts (cdktf's default is absolute).
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
-    new DockerProvider(this, "docker", { host: props.dockerHost });
+    const d = props.deployment;
+    this.tuning = computeTuning(d.profile, d.mlBackend ? { mlBackend: d.mlBackend } : {});
+    // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
+    // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
+    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    new DockerProvider(this, "docker", { host: d.dockerHost });
+    new RandomProvider(this, "random", {});
+    const needsSystemPaths =
+      this.tuning.machineLearning.backend.value === MlBackend.RKNN || this.tuning.transcode.value === TranscodeAccel.RKMPP;
+    this.addOverride(
+      "terraform.required_providers.docker.version",
+      needsSystemPaths ? DOCKER_PROVIDER_CONSTRAINT_SYSTEMPATHS : DOCKER_PROVIDER_CONSTRAINT,
+    );
+    this.immich = new ImmichStack(this, "immich", {
+      deploymentName: d.name,
+      domain: d.domain,
+      timezone: d.timezone,
+      immichVersion: d.immichVersion,
+      tuning: this.tuning,
+      postgresImageTag: d.postgres.imageTag,
+      ...(d.postgres.imageDigest ? { postgresImageDigest: d.postgres.imageDigest } : {}),
+      redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
+      jobHandlerReplicas: d.jobHandlerReplicas,
+    });
   }
 }

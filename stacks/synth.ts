@@ -1,30 +1,68 @@
 import { App } from "cdktf";
-import { shippedProfilePath, loadProfileFile } from "../src/profile/load-profile.js";
-import { computeTuning } from "../src/tuning/tuning.js";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
 import { ImmichDeploymentStack } from "./deployment-stack.js";
 
-/** The profile the bundled example deployment is built from. */
-export const EXAMPLE_PROFILE = "epyc-4004-prosumer";
+/** The bundled example deployment that `npm run synth` builds. */
+export function exampleDeploymentPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "deployments", "example.yaml");
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("deployments/example.yaml not found next to the immich-iac package");
+    dir = parent;
+  }
+}
 
-export interface SynthOptions {
-  /** A hardware profile file; default the bundled example's profile. */
+export interface DeploymentSource {
+  /** A deployment file; default the bundled example. */
+  readonly deployment?: string;
+  /** A hardware profile: a deployment with defaults for it. */
   readonly profile?: string;
-  readonly outdir: string;
+}
+
+export function resolveDeployment(src: DeploymentSource): Deployment {
+  if (src.deployment && src.profile) throw new Error("give either --deployment or --profile, not both");
+  if (src.profile) return deploymentForProfile(src.profile);
+  return loadDeploymentFile(src.deployment ?? exampleDeploymentPath());
 }
 
 export interface SynthResult {
   readonly stacks: readonly string[];
 }
 
-export function synthesize(opts: SynthOptions): SynthResult {
-  const profile = loadProfileFile(opts.profile ?? shippedProfilePath(EXAMPLE_PROFILE));
-  const app = new App({ outdir: opts.outdir, skipBackendValidation: true });
-  const name = profile.metadata.name;
-  new ImmichDeploymentStack(app, name, {
-    name,
-    dockerHost: "unix:///var/run/docker.sock",
-    tuning: computeTuning(profile),
-  });
+/** Synthesizes a deployment to `outdir/stacks/<name>/cdk.tf.json`. */
+export function synthesize(src: DeploymentSource & { readonly outdir: string }): SynthResult {
+  const deployment = resolveDeployment(src);
+  const app = new App({ outdir: src.outdir, skipBackendValidation: true });
+  new ImmichDeploymentStack(app, deployment.name, { deployment });
   app.synth();
-  return { stacks: [name] };
+  return { stacks: [deployment.name] };
+}
+
+/** Every config file the stack deploys, by path relative to the render directory. */
+export function renderFiles(deployment: Deployment): Record<string, string> {
+  const app = new App({ outdir: join(dirname(fileURLToPath(import.meta.url)), ".unused"), skipBackendValidation: true });
+  const stack = new ImmichDeploymentStack(app, deployment.name, { deployment });
+  const im = stack.immich;
+  return {
+    "immich/immich.json": im.configFile.content,
+    "postgres/postgresql.override.conf": im.database.overrideConfig,
+    "redis/redis.conf": im.redis.config,
+  };
+}
+
+export function render(src: DeploymentSource & { readonly outdir: string }): string[] {
+  const files = renderFiles(resolveDeployment(src));
+  const written: string[] = [];
+  for (const [rel, content] of Object.entries(files)) {
+    const path = resolve(src.outdir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    written.push(path);
+  }
+  return written;
 }

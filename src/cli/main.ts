@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { formatProblem, InputError } from "../profile/problems.js";
 import { explainCommand } from "./commands/explain.js";
 import { schemaCommand } from "./commands/schema.js";
+import { renderCommand } from "./commands/render.js";
 import { synthCommand } from "./commands/synth.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, processIo, type CliIo } from "./io.js";
@@ -15,7 +16,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command("validate")
-    .description("Validate hardware profiles (and deployments); print every problem as file:line:col: path: message")
+    .description("Validate hardware profiles and deployments; print every problem as file:line:col: path: message")
     .argument("<file...>", "YAML files to check")
     .action((files: string[]) => setExit(validateCommand(files, io)));
 
@@ -34,9 +35,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command("synth")
     .description("Synthesize Terraform JSON to DIR/stacks/<stack>/cdk.tf.json")
-    .option("--profile <file>", "hardware profile YAML (default: the bundled example deployment's profile)")
+    .option("--deployment <file>", "deployment YAML (default: the bundled example, deployments/example.yaml)")
+    .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
     .addOption(new Option("--out <dir>", "output directory").default("cdktf.out"))
-    .action(async (opts: { profile?: string; out: string }) => setExit(await synthCommand(opts, io)));
+    .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit(await synthCommand(opts, io)));
+
+  program
+    .command("render")
+    .description("Write every config file the stack deploys (immich/, postgres/, redis/) for review")
+    .option("--deployment <file>", "deployment YAML (default: the bundled example)")
+    .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
+    .requiredOption("--out <dir>", "output directory")
+    .action((opts: { deployment?: string; profile?: string; out: string }) => setExit(renderCommand(opts, io)));
 
   return program;
 }

@@ -13,7 +13,19 @@ interface Located {
  * rules — is reported at once with `file:line:col`, as an {@link InputError}; the caller never sees a
  * zod or yaml type.
  */
-export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+/** A problem found after the schema passed (cross-file checks), located by its field path. */
+export interface PathIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+export function parseYaml<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  /** Checks that need more than the document (other files, the machine); run only when the schema passed. */
+  extraChecks?: (value: z.output<S>) => readonly PathIssue[],
+): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -29,7 +41,16 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
 
   const data: unknown = doc.toJS();
   const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) {
+    const extra = extraChecks?.(result.data) ?? [];
+    if (extra.length === 0) return result.data;
+    throw new InputError(
+      extra.map((i) => {
+        const pos = at(locate(doc.contents, i.path, false).offset);
+        return { file, line: pos.line, col: pos.col, path: formatPath(i.path), message: i.message };
+      }),
+    );
+  }
 
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
@@ -55,7 +76,11 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
 }
 
 /** Reads and validates a YAML file; a missing or unreadable file is a located problem too. */
-export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+export function loadYamlFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  extraChecks?: (value: z.output<S>) => readonly PathIssue[],
+): z.output<S> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -63,7 +88,7 @@ export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.ou
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
     throw new InputError([{ file, line: 1, col: 1, path: "(file)", message: reason }]);
   }
-  return parseYaml(text, file, schema);
+  return parseYaml(text, file, schema, extraChecks);
 }
 
 /** Walks the YAML tree along a zod path; stops at the deepest node that exists (a missing key → its parent). */

@@ -54,9 +54,27 @@ export interface AcceleratorChoice {
   readonly mlOnGpu: boolean;
 }
 
-export function chooseAccelerators(profile: HardwareProfile): AcceleratorChoice {
+/** The accelerator kind each non-cpu backend runs on. */
+export const ML_BACKEND_KIND: Readonly<Record<Exclude<MlBackend, MlBackend.CPU>, AcceleratorKind>> = {
+  [MlBackend.CUDA]: "nvidia-gpu",
+  [MlBackend.OPENVINO]: "intel-gpu",
+  [MlBackend.ROCM]: "amd-gpu",
+  [MlBackend.RKNN]: "rockchip-npu",
+  [MlBackend.ARMNN]: "arm-mali",
+};
+
+/**
+ * Picks the ML backend and ffmpeg acceleration from the profile's accelerators. `mlBackend` overrides the
+ * automatic choice (validated by the deployment loader: the accelerator it needs must exist).
+ */
+export function chooseAccelerators(profile: HardwareProfile, forced?: MlBackend): AcceleratorChoice {
   const accs = profile.spec.accelerators;
-  const ml = accs.find((a) => a.uses.includes("machine-learning"));
+  const ml =
+    forced === undefined
+      ? accs.find((a) => a.uses.includes("machine-learning"))
+      : forced === MlBackend.CPU
+        ? undefined
+        : accs.find((a) => a.kind === ML_BACKEND_KIND[forced]);
   const tc = accs.find((a) => a.uses.includes("transcoding"));
 
   const mlBackend = ml
@@ -65,7 +83,11 @@ export function chooseAccelerators(profile: HardwareProfile): AcceleratorChoice 
         `accelerator "${ml.model}" (${ml.kind}) used for machine-learning → ${ML_BACKEND_BY_KIND[ml.kind]}`,
         SOURCES.immichHwaccelMl,
       )
-    : derive(MlBackend.CPU, "no accelerator used for machine-learning → cpu", SOURCES.immichHwaccelMl);
+    : derive(
+        MlBackend.CPU,
+        forced === MlBackend.CPU ? "deployment chose the cpu backend" : "no accelerator used for machine-learning → cpu",
+        SOURCES.immichHwaccelMl,
+      );
 
   const tcAccel = tc ? TRANSCODE_BY_KIND[tc.kind] : undefined;
   const transcode = tc && tcAccel

@@ -1,5 +1,5 @@
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
-import { chooseAccelerators, TranscodeAccel } from "./accelerators.js";
+import { chooseAccelerators, MlBackend, TranscodeAccel } from "./accelerators.js";
 import { derive, SOURCES, type Derived } from "./derived.js";
 import { tuneJobs, type JobTuning } from "./immich-jobs.js";
 import { tuneMachineLearning, type MachineLearningTuning } from "./machine-learning.js";
@@ -26,8 +26,13 @@ export interface Tuning {
 /** Postgres connection limit: see `max_connections` in {@link tunePostgres}. */
 export const PG_MAX_CONNECTIONS = 100;
 
-export function computeTuning(profile: HardwareProfile): Tuning {
-  const acc = chooseAccelerators(profile);
+export interface TuningOptions {
+  /** Force a machine-learning backend instead of choosing it from the accelerators. */
+  readonly mlBackend?: MlBackend;
+}
+
+export function computeTuning(profile: HardwareProfile, options: TuningOptions = {}): Tuning {
+  const acc = chooseAccelerators(profile, options.mlBackend);
   const jobs = tuneJobs(profile, acc);
   const ml = tuneMachineLearning(profile, acc);
   const pools = profile.spec.storage.pools;

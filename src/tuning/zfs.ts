@@ -67,7 +67,7 @@ export function tuneZfs(profile: HardwareProfile, arcMiB: number): ZfsTuning {
       for (const [k, [v, why]] of Object.entries({ ...COMMON, ...BY_ROLE[role] })) {
         props[k] = derive(v, why, SOURCES.zfsWorkload);
       }
-      datasets.push({ role, pool: pool.name, dataset: `${pool.name}/immich/${role}`, mountpoint: `${DATA_ROOT}/${role}`, properties: props });
+      datasets.push({ role, pool: pool.name, dataset: `${pool.name}/immich/${role}`, mountpoint: roleMountpoint(role), properties: props });
     }
   }
   const hasZfs = datasets.length > 0;
@@ -76,4 +76,9 @@ export function tuneZfs(profile: HardwareProfile, arcMiB: number): ZfsTuning {
     datasets,
     arcMaxBytes: derive(bytes, hasZfs ? `${arcMiB} MiB ARC budget × 1048576` : "no ZFS pool", SOURCES.zfsArc),
   };
+}
+
+/** Host directory where a role's storage is mounted (its dataset's mountpoint on ZFS). */
+export function roleMountpoint(role: Role): string {
+  return `${DATA_ROOT}/${role}`;
 }

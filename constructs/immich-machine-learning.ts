@@ -1,0 +1,91 @@
+import { Construct } from "constructs";
+import { MlBackend } from "../src/tuning/accelerators.js";
+import type { DataVolume } from "./data-volume.js";
+import { IMMICH_ML_IMAGE } from "./images.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import { Component } from "./labels.js";
+import { ServiceContainer, type DeviceMapping, type HostBind } from "./service-container.js";
+
+export const ML_PORT = 3003;
+
+/** Per-backend device mapping, after Immich's hwaccel.ml.yml, as far as provider 3.6.2 can express it. */
+interface BackendMapping {
+  readonly devices: readonly DeviceMapping[];
+  readonly binds: readonly HostBind[];
+  readonly groupAdd: readonly string[];
+  readonly securityOpts: readonly string[];
+  readonly gpus?: "all";
+}
+
+export const ML_BACKEND_MAPPING: Readonly<Record<MlBackend, BackendMapping>> = {
+  [MlBackend.CPU]: { devices: [], binds: [], groupAdd: [], securityOpts: [] },
+  // Compose reserves one NVIDIA GPU; provider 3.6.2 only knows gpus = "all".
+  [MlBackend.CUDA]: { devices: [], binds: [], groupAdd: [], securityOpts: [], gpus: "all" },
+  // Compose also binds /dev/bus/usb with a `c 189:* rmw` cgroup rule for USB sticks; 3.6.2 has no
+  // device_cgroup_rules, so only GPUs behind /dev/dri (Arc, Iris Xe) are supported.
+  [MlBackend.OPENVINO]: { devices: [{ hostPath: "/dev/dri" }], binds: [], groupAdd: ["video"], securityOpts: [] },
+  [MlBackend.ROCM]: { devices: [{ hostPath: "/dev/dri" }, { hostPath: "/dev/kfd" }], binds: [], groupAdd: ["video"], securityOpts: [] },
+  [MlBackend.ARMNN]: {
+    devices: [{ hostPath: "/dev/mali0" }],
+    binds: [
+      { hostPath: "/lib/firmware/mali_csffw.bin", containerPath: "/lib/firmware/mali_csffw.bin" },
+      { hostPath: "/usr/lib/libmali.so", containerPath: "/usr/lib/libmali.so" },
+    ],
+    groupAdd: [],
+    securityOpts: [],
+  },
+  // systempaths=unconfined needs kreuzwerker/docker ≥ 3.8.0 (#795); policy IIAC008 enforces the constraint.
+  [MlBackend.RKNN]: { devices: [{ hostPath: "/dev/dri" }], binds: [], groupAdd: [], securityOpts: ["systempaths=unconfined", "apparmor=unconfined"] },
+};
+
+export interface ImmichMachineLearningProps {
+  readonly deploymentName: string;
+  /** The front network: the server reaches it there, and it downloads models from the internet. */
+  readonly network: ImmichNetwork;
+  /** Model cache, on the `ml-cache` dataset. */
+  readonly cacheVolume: DataVolume;
+  /** Immich release, e.g. `v3.1.0`; the backend suffix is appended. */
+  readonly immichVersion: string;
+  /** @default MlBackend.CPU */
+  readonly backend?: MlBackend;
+  /** `MACHINE_LEARNING_*` variables from the tuning engine. @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly memoryMiB: number;
+  /** @default "UTC" */
+  readonly timezone?: string;
+}
+
+/** The machine-learning sidecar with upstream's image suffix and device mapping for its backend. */
+export class ImmichMachineLearning extends Construct {
+  public readonly service: ServiceContainer;
+  public readonly backend: MlBackend;
+  /** What the server puts in `machineLearning.urls`. */
+  public readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ImmichMachineLearningProps) {
+    super(scope, id);
+    this.backend = props.backend ?? MlBackend.CPU;
+    for (const key of Object.keys(props.env ?? {})) {
+      if (!key.startsWith("MACHINE_LEARNING_")) throw new Error(`ImmichMachineLearning: env may only set MACHINE_LEARNING_* variables (got ${key})`);
+    }
+    const suffix = this.backend === MlBackend.CPU ? "" : `-${this.backend}`;
+    const map = ML_BACKEND_MAPPING[this.backend];
+    this.service = new ServiceContainer(this, "Service", {
+      deploymentName: props.deploymentName,
+      component: Component.MACHINE_LEARNING,
+      image: `${IMMICH_ML_IMAGE}:${props.immichVersion}${suffix}`,
+      env: { ...props.env, MACHINE_LEARNING_CACHE_FOLDER: "/cache", TZ: props.timezone ?? "UTC" },
+      networks: [props.network],
+      volumes: [{ volume: props.cacheVolume, containerPath: "/cache" }],
+      devices: map.devices,
+      binds: map.binds,
+      groupAdd: map.groupAdd,
+      securityOpts: map.securityOpts,
+      ...(map.gpus ? { gpus: map.gpus } : {}),
+      memoryMiB: props.memoryMiB,
+      destroyGraceSeconds: 10,
+      healthcheck: { test: ["CMD", "python3", "healthcheck.py"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 120 },
+    });
+    this.url = `http://${this.service.name}:${ML_PORT}`;
+  }
+}

@@ -1,0 +1,42 @@
+import { Network } from "@cdktf/provider-docker/lib/network/index.js";
+import { Construct } from "constructs";
+import { LABEL_DEPLOYMENT } from "./labels.js";
+
+export interface ImmichNetworkProps {
+  /** Docker network name. */
+  readonly name: string;
+  readonly deploymentName: string;
+  /**
+   * An internal network has no route outside the host: for the database and Redis.
+   * @default false - containers on it can reach the internet (model downloads, reverse geocoding data)
+   */
+  readonly internal?: boolean;
+  /**
+   * MTU of the bridge; must not exceed the host uplinks'.
+   * @default - the Docker daemon's default (1500)
+   */
+  readonly mtu?: number;
+}
+
+/** A user-defined bridge network. Every argument of `docker_network` forces a replacement. */
+export class ImmichNetwork extends Construct {
+  public readonly resource: Network;
+  public readonly name: string;
+  public readonly internal: boolean;
+
+  constructor(scope: Construct, id: string, props: ImmichNetworkProps) {
+    super(scope, id);
+    if (props.mtu !== undefined && (!Number.isInteger(props.mtu) || props.mtu < 576 || props.mtu > 9216)) {
+      throw new Error(`ImmichNetwork ${props.name}: mtu must be an integer from 576 to 9216 (got ${props.mtu}); use the smallest uplink MTU`);
+    }
+    this.name = props.name;
+    this.internal = props.internal ?? false;
+    this.resource = new Network(this, "Resource", {
+      name: props.name,
+      driver: "bridge",
+      internal: this.internal,
+      ...(props.mtu !== undefined ? { options: { "com.docker.network.driver.mtu": String(props.mtu) } } : {}),
+      labels: [{ label: LABEL_DEPLOYMENT, value: props.deploymentName }],
+    });
+  }
+}

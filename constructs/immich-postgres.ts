@@ -1,0 +1,85 @@
+import { Construct } from "constructs";
+import type { DataVolume } from "./data-volume.js";
+import { IMMICH_POSTGRES_IMAGE, imageRef } from "./images.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import { Component } from "./labels.js";
+import { ServiceContainer } from "./service-container.js";
+
+/** Immich's PostgreSQL 17 + VectorChord image tag used when none is given [BI versions.yaml]. */
+export const DEFAULT_POSTGRES_IMAGE_TAG = "17-vectorchord1.1.1-pgvector0.8.5";
+/** Where the image includes an override file from, after its baked SSD/HDD config (later files win). */
+export const POSTGRES_OVERRIDE_PATH = "/etc/postgresql/postgresql.override.conf";
+export const POSTGRES_PORT = 5432;
+
+export interface ImmichPostgresProps {
+  readonly deploymentName: string;
+  /** The back network; must be internal (policy IIAC007). */
+  readonly network: ImmichNetwork;
+  /** PGDATA, on the `database` dataset. */
+  readonly dataVolume: DataVolume;
+  /** `postgresql.override.conf` text from the tuning engine's renderer. */
+  readonly overrideConfig: string;
+  /** `/dev/shm` size parallel query needs (MiB). */
+  readonly shmSizeMiB: number;
+  /** Memory limit (MiB); `shmSizeMiB` is added on top since /dev/shm is charged to the container. */
+  readonly memoryMiB: number;
+  /** Password of the database user: a reference to a sensitive value, never a literal. */
+  readonly password: string;
+  /** Which baked config the image starts from. @default "SSD" */
+  readonly storageType?: "SSD" | "HDD";
+  /** @default DEFAULT_POSTGRES_IMAGE_TAG */
+  readonly imageTag?: string;
+  /** Pin the tag to a digest. @default - tag only */
+  readonly imageDigest?: string;
+  /** @default "immich" */
+  readonly databaseName?: string;
+  /** @default "immich" */
+  readonly username?: string;
+  /** Seconds Postgres gets to shut down cleanly before SIGKILL. @default 120 */
+  readonly stopGraceSeconds?: number;
+}
+
+/**
+ * PostgreSQL 17 with VectorChord for Immich: tuned override config, data checksums at initdb, the image's
+ * own healthcheck script (which also fails on checksum errors), `shm_size` for parallel workers.
+ */
+export class ImmichPostgres extends Construct {
+  public readonly service: ServiceContainer;
+  public readonly hostname: string;
+  public readonly port = POSTGRES_PORT;
+  public readonly databaseName: string;
+  public readonly username: string;
+  /** The override file as deployed (for `render`). */
+  public readonly overrideConfig: string;
+
+  constructor(scope: Construct, id: string, props: ImmichPostgresProps) {
+    super(scope, id);
+    const tag = props.imageTag ?? DEFAULT_POSTGRES_IMAGE_TAG;
+    if (!/^17-vectorchord/.test(tag)) {
+      throw new Error(`ImmichPostgres: imageTag must be a PostgreSQL 17 VectorChord tag (got "${tag}"), e.g. ${DEFAULT_POSTGRES_IMAGE_TAG}`);
+    }
+    this.databaseName = props.databaseName ?? "immich";
+    this.username = props.username ?? "immich";
+    this.overrideConfig = props.overrideConfig;
+    this.service = new ServiceContainer(this, "Service", {
+      deploymentName: props.deploymentName,
+      component: Component.DATABASE,
+      image: imageRef(IMMICH_POSTGRES_IMAGE, tag, props.imageDigest),
+      env: {
+        POSTGRES_DB: this.databaseName,
+        POSTGRES_USER: this.username,
+        POSTGRES_PASSWORD: props.password,
+        POSTGRES_INITDB_ARGS: "--data-checksums",
+        DB_STORAGE_TYPE: props.storageType ?? "SSD",
+      },
+      networks: [props.network],
+      volumes: [{ volume: props.dataVolume, containerPath: "/var/lib/postgresql/data" }],
+      uploads: [{ path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig }],
+      shmSizeMiB: props.shmSizeMiB,
+      memoryMiB: props.memoryMiB + props.shmSizeMiB,
+      destroyGraceSeconds: props.stopGraceSeconds ?? 120,
+      healthcheck: { test: ["CMD", "/usr/local/bin/healthcheck.sh"], intervalSeconds: 30, timeoutSeconds: 10, retries: 3, startPeriodSeconds: 300 },
+    });
+    this.hostname = this.service.name;
+  }
+}

@@ -1,0 +1,55 @@
+import type { ImmichConfigFile } from "./immich-config-file.js";
+import type { ImmichMachineLearning } from "./immich-machine-learning.js";
+import type { ImmichPostgres } from "./immich-postgres.js";
+import type { ImmichRedis } from "./immich-redis.js";
+import type { DataVolume } from "./data-volume.js";
+import type { VolumeMount } from "./service-container.js";
+
+/** What every Immich server container (API or job handler) connects to. */
+export interface ImmichBackends {
+  readonly database: ImmichPostgres;
+  /** Reference to the database password (sensitive), never a literal. */
+  readonly databasePassword: string;
+  readonly redis: ImmichRedis;
+  readonly configFile: ImmichConfigFile;
+  /** @default - machine learning disabled */
+  readonly machineLearning?: ImmichMachineLearning;
+}
+
+/** Immich's media layout under `/data` [IMM custom-locations.md]. */
+export interface ImmichMediaVolumes {
+  /** `/data`: uploads, library, profile pictures: the photos themselves. */
+  readonly library: DataVolume;
+  /** `/data/thumbs`. @default - inside library */
+  readonly thumbs?: DataVolume;
+  /** `/data/encoded-video`. @default - inside library */
+  readonly encodedVideo?: DataVolume;
+  /** `/data/backups` (database dumps). @default - inside library */
+  readonly backups?: DataVolume;
+}
+
+export function immichServerEnv(b: ImmichBackends, timezone: string): Record<string, string> {
+  return {
+    DB_HOSTNAME: b.database.hostname,
+    DB_PORT: String(b.database.port),
+    DB_USERNAME: b.database.username,
+    DB_DATABASE_NAME: b.database.databaseName,
+    DB_PASSWORD: b.databasePassword,
+    DB_VECTOR_EXTENSION: "vectorchord",
+    REDIS_HOSTNAME: b.redis.hostname,
+    REDIS_PORT: String(b.redis.port),
+    IMMICH_MACHINE_LEARNING_ENABLED: b.machineLearning ? "true" : "false",
+    ...(b.machineLearning ? { IMMICH_MACHINE_LEARNING_URL: b.machineLearning.url } : {}),
+    TZ: timezone,
+    ...b.configFile.env(),
+  };
+}
+
+export function mediaMounts(m: ImmichMediaVolumes): VolumeMount[] {
+  return [
+    { volume: m.library, containerPath: "/data" },
+    ...(m.thumbs ? [{ volume: m.thumbs, containerPath: "/data/thumbs" }] : []),
+    ...(m.encodedVideo ? [{ volume: m.encodedVideo, containerPath: "/data/encoded-video" }] : []),
+    ...(m.backups ? [{ volume: m.backups, containerPath: "/data/backups" }] : []),
+  ];
+}

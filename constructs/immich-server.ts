@@ -1,0 +1,51 @@
+import { Construct } from "constructs";
+import { IMMICH_SERVER_IMAGE } from "./images.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import { immichServerEnv, mediaMounts, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
+import { Component } from "./labels.js";
+import { ServiceContainer } from "./service-container.js";
+
+export const IMMICH_PORT = 2283;
+
+export interface ImmichServerProps extends ImmichBackends {
+  readonly deploymentName: string;
+  /** Immich release, e.g. `v3.1.0`. */
+  readonly immichVersion: string;
+  /** Front (proxy, ML) and back (database, Redis) networks. */
+  readonly networks: readonly ImmichNetwork[];
+  readonly media: ImmichMediaVolumes;
+  readonly memoryMiB: number;
+  /** @default "UTC" */
+  readonly timezone?: string;
+  /**
+   * Publish the API on this host port on 127.0.0.1 (for an SSH tunnel or a host proxy).
+   * @default - not published; the proxy reaches it on the front network
+   */
+  readonly loopbackPort?: number;
+}
+
+/** The API worker only (`IMMICH_WORKERS_INCLUDE=api`); background jobs run in {@link ImmichJobHandler}. */
+export class ImmichServer extends Construct {
+  public readonly service: ServiceContainer;
+  /** URL the proxy forwards to. */
+  public readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ImmichServerProps) {
+    super(scope, id);
+    this.service = new ServiceContainer(this, "Service", {
+      deploymentName: props.deploymentName,
+      component: Component.SERVER,
+      image: `${IMMICH_SERVER_IMAGE}:${props.immichVersion}`,
+      env: { ...immichServerEnv(props, props.timezone ?? "UTC"), IMMICH_WORKERS_INCLUDE: "api" },
+      networks: props.networks,
+      volumes: mediaMounts(props.media),
+      uploads: [props.configFile.upload()],
+      memoryMiB: props.memoryMiB,
+      destroyGraceSeconds: 30,
+      ...(props.loopbackPort !== undefined ? { ports: [{ containerPort: IMMICH_PORT, hostPort: props.loopbackPort, hostIp: "127.0.0.1" }] } : {}),
+      healthcheck: { test: ["CMD", "immich-healthcheck"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 120 },
+      dependsOn: [props.database.service, props.redis.service],
+    });
+    this.url = `http://${this.service.name}:${IMMICH_PORT}`;
+  }
+}

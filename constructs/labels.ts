@@ -1,0 +1,30 @@
+/**
+ * Label contract relied on by operations tooling and the plan report (DESIGN.md). Never rename.
+ */
+export const LABEL_COMPONENT = "io.immich-iac.component";
+export const LABEL_DEPLOYMENT = "io.immich-iac.deployment";
+export const LABEL_DATA = "io.immich-iac.data";
+
+/** Values of `io.immich-iac.component`. */
+export enum Component {
+  DATABASE = "database",
+  REDIS = "redis",
+  SERVER = "server",
+  JOB_HANDLER = "job-handler",
+  MACHINE_LEARNING = "machine-learning",
+  PROXY = "proxy",
+  AUTH = "auth",
+  BACKUP = "backup",
+  MONITORING = "monitoring",
+}
+
+/** Components whose containers hold state that an abrupt kill can damage. */
+export const STATEFUL_COMPONENTS: readonly Component[] = [Component.DATABASE, Component.REDIS, Component.JOB_HANDLER];
+
+/** Components that must only sit on internal (no-egress) networks. */
+export const BACKEND_COMPONENTS: readonly Component[] = [Component.DATABASE, Component.REDIS];
+
+/** Docker container name for a component of a deployment, e.g. `immich-home-database`. */
+export function containerName(deployment: string, component: string, suffix = ""): string {
+  return `immich-${deployment}-${component}${suffix}`;
+}

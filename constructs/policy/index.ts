@@ -1,0 +1,34 @@
+import type { PolicyRule } from "./policy-rule.js";
+import { BackendOnInternalNetwork } from "./rules/backend-on-internal-network.js";
+import { DevicesFullySpecified } from "./rules/devices-fully-specified.js";
+import { ExplicitLogging } from "./rules/explicit-logging.js";
+import { HealthcheckReplaceTrigger } from "./rules/healthcheck-replace-trigger.js";
+import { NoCpusAttribute } from "./rules/no-cpus-attribute.js";
+import { OnlyProxyPublishesWidely } from "./rules/only-proxy-publishes-widely.js";
+import { ProviderVersionForSystemPaths } from "./rules/provider-version-for-systempaths.js";
+import { StatefulStopGrace } from "./rules/stateful-stop-grace.js";
+
+/** The provider-3.6.2 pitfalls and placement rules every immich-iac stack is checked against. */
+export const POLICY_RULES: readonly PolicyRule[] = [
+  DevicesFullySpecified,
+  ExplicitLogging,
+  NoCpusAttribute,
+  StatefulStopGrace,
+  HealthcheckReplaceTrigger,
+  OnlyProxyPublishesWidely,
+  BackendOnInternalNetwork,
+  ProviderVersionForSystemPaths,
+];
+
+export * from "./policy-rule.js";
+export * from "./policy-aspect.js";
+export {
+  BackendOnInternalNetwork,
+  DevicesFullySpecified,
+  ExplicitLogging,
+  HealthcheckReplaceTrigger,
+  NoCpusAttribute,
+  OnlyProxyPublishesWidely,
+  ProviderVersionForSystemPaths,
+  StatefulStopGrace,
+};

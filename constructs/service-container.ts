@@ -1,0 +1,198 @@
+import { Container } from "@cdktf/provider-docker/lib/container/index.js";
+import { Image } from "@cdktf/provider-docker/lib/image/index.js";
+import { DataResource } from "cdktf";
+import { Construct } from "constructs";
+import { createHash } from "node:crypto";
+import type { DataVolume } from "./data-volume.js";
+import { goDuration } from "./go-duration.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import { containerName, LABEL_COMPONENT, LABEL_DEPLOYMENT, type Component } from "./labels.js";
+
+export interface HealthcheckProps {
+  /** Docker `test`, e.g. `["CMD", "immich-healthcheck"]`. */
+  readonly test: readonly string[];
+  /** @default 30 */
+  readonly intervalSeconds?: number;
+  /** @default 5 */
+  readonly timeoutSeconds?: number;
+  /** @default 3 */
+  readonly retries?: number;
+  /** @default 60 */
+  readonly startPeriodSeconds?: number;
+}
+
+export interface VolumeMount {
+  readonly volume: DataVolume;
+  readonly containerPath: string;
+  /** @default false */
+  readonly readOnly?: boolean;
+}
+
+export interface HostBind {
+  readonly hostPath: string;
+  readonly containerPath: string;
+  /** @default true */
+  readonly readOnly?: boolean;
+}
+
+export interface DeviceMapping {
+  readonly hostPath: string;
+  /** @default - the same path as on the host */
+  readonly containerPath?: string;
+  /** @default "rwm" */
+  readonly permissions?: string;
+}
+
+export interface ConfigUpload {
+  /** Absolute path inside the container. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface PublishedPort {
+  readonly containerPort: number;
+  readonly hostPort: number;
+  /** Host address to bind. Only the proxy may bind all interfaces (policy IIAC006). */
+  readonly hostIp: string;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+}
+
+export interface ServiceContainerProps {
+  readonly deploymentName: string;
+  readonly component: Component;
+  /** Suffix of the container name for replicas (`-2`). @default "" */
+  readonly nameSuffix?: string;
+  /** Full image reference, tag pinned (`repo:tag` or `repo:tag@sha256:…`). */
+  readonly image: string;
+  /** @default - the image's command */
+  readonly command?: readonly string[];
+  /** Environment; secrets only as references to sensitive values (never literals). @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Networks in attachment order; at least one. */
+  readonly networks: readonly ImmichNetwork[];
+  /** @default [] */
+  readonly volumes?: readonly VolumeMount[];
+  /** Read-only host files or directories (driver libraries, USB bus). @default [] */
+  readonly binds?: readonly HostBind[];
+  /** @default [] */
+  readonly devices?: readonly DeviceMapping[];
+  /** Supplementary groups (names or host GIDs) for device access. @default [] */
+  readonly groupAdd?: readonly string[];
+  /** NVIDIA GPUs: provider 3.6.2 supports only "all". @default - no GPU */
+  readonly gpus?: "all";
+  /** Extra security options; `no-new-privileges:true` is always set. @default [] */
+  readonly securityOpts?: readonly string[];
+  readonly healthcheck: HealthcheckProps;
+  /** Memory limit (MiB); updated in place. */
+  readonly memoryMiB: number;
+  /** @default - Docker's 64 MiB */
+  readonly shmSizeMiB?: number;
+  /** Seconds to wait after SIGTERM on stop/replace before SIGKILL (the provider's default is 0). */
+  readonly destroyGraceSeconds: number;
+  /** Files copied into the container; a content change replaces the container. @default [] */
+  readonly uploads?: readonly ConfigUpload[];
+  /** `uid:gid` to run as. @default - the image's user */
+  readonly user?: string;
+  /** @default [] */
+  readonly ports?: readonly PublishedPort[];
+  /** Containers that must exist first. @default [] */
+  readonly dependsOn?: readonly ServiceContainer[];
+}
+
+/** Logging is explicit on every container: implicit options diff forever on provider 3.6.2 (#473). */
+export const LOG_DRIVER = "json-file";
+export const LOG_OPTS: Readonly<Record<string, string>> = { "max-file": "3", "max-size": "10m" };
+
+/**
+ * One service of a deployment: its pinned image, the container, and a trigger that replaces the container
+ * when its healthcheck changes (3.6.2 never applies healthcheck edits, #988). Secure defaults:
+ * `no-new-privileges`, `CAP_NET_RAW` dropped, rotated logs, `restart=always`.
+ */
+export class ServiceContainer extends Construct {
+  public readonly image: Image;
+  public readonly container: Container;
+  public readonly healthcheckTrigger: DataResource;
+  /** Container name, also its DNS name on the deployment's networks. */
+  public readonly name: string;
+  public readonly component: Component;
+
+  constructor(scope: Construct, id: string, props: ServiceContainerProps) {
+    super(scope, id);
+    if (props.networks.length === 0) throw new Error(`${id}: networks must name at least one network (got none)`);
+    if (!Number.isInteger(props.memoryMiB) || props.memoryMiB < 6) {
+      throw new Error(`${id}: memoryMiB must be an integer ≥ 6 (got ${props.memoryMiB}); Docker refuses smaller limits`);
+    }
+    if (!/:[^/]+$/.test(props.image.split("@")[0]!)) {
+      throw new Error(`${id}: image must pin a tag (got "${props.image}"); add :<version>`);
+    }
+    this.component = props.component;
+    this.name = containerName(props.deploymentName, props.component, props.nameSuffix ?? "");
+
+    this.image = new Image(this, "Image", { name: props.image, keepLocally: true });
+
+    const hc = props.healthcheck;
+    const healthcheck = {
+      test: [...hc.test],
+      interval: goDuration(hc.intervalSeconds ?? 30),
+      timeout: goDuration(hc.timeoutSeconds ?? 5),
+      retries: hc.retries ?? 3,
+      startPeriod: goDuration(hc.startPeriodSeconds ?? 60),
+    };
+    this.healthcheckTrigger = new DataResource(this, "HealthcheckTrigger", {
+      input: { healthcheckSha256: createHash("sha256").update(JSON.stringify(healthcheck)).digest("hex") },
+    });
+
+    const env = Object.entries(props.env ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${k}=${v}`);
+
+    this.container = new Container(this, "Resource", {
+      name: this.name,
+      image: this.image.imageId,
+      ...(props.command ? { command: [...props.command] } : {}),
+      env,
+      restart: "always",
+      mustRun: true,
+      destroyGraceSeconds: props.destroyGraceSeconds,
+      memory: props.memoryMiB,
+      ...(props.shmSizeMiB !== undefined ? { shmSize: props.shmSizeMiB } : {}),
+      ...(props.user ? { user: props.user } : {}),
+      logDriver: LOG_DRIVER,
+      logOpts: { ...LOG_OPTS },
+      securityOpts: ["no-new-privileges:true", ...(props.securityOpts ?? [])],
+      capabilities: { drop: ["CAP_NET_RAW"] },
+      ...(props.groupAdd?.length ? { groupAdd: [...props.groupAdd] } : {}),
+      ...(props.gpus ? { gpus: props.gpus } : {}),
+      healthcheck,
+      networksAdvanced: props.networks.map((n) => ({ name: n.resource.name })),
+      ...nonEmpty("volumes", [
+        ...(props.volumes ?? []).map((v) => ({ volumeName: v.volume.resource.name, containerPath: v.containerPath, readOnly: v.readOnly ?? false })),
+        ...(props.binds ?? []).map((b) => ({ hostPath: b.hostPath, containerPath: b.containerPath, readOnly: b.readOnly ?? true })),
+      ]),
+      ...nonEmpty(
+        "devices",
+        (props.devices ?? []).map((d) => ({ hostPath: d.hostPath, containerPath: d.containerPath ?? d.hostPath, permissions: d.permissions ?? "rwm" })),
+      ),
+      ...nonEmpty("upload", (props.uploads ?? []).map((u) => ({ file: u.path, content: u.content }))),
+      ...nonEmpty(
+        "ports",
+        (props.ports ?? []).map((p) => ({ internal: p.containerPort, external: p.hostPort, ip: p.hostIp, protocol: p.protocol ?? "tcp" })),
+      ),
+      labels: [
+        { label: LABEL_COMPONENT, value: props.component },
+        { label: LABEL_DEPLOYMENT, value: props.deploymentName },
+      ],
+      ...nonEmpty("dependsOn", (props.dependsOn ?? []).map((s) => s.container)),
+      lifecycle: {
+        // Networks cannot be replaced while containers are attached; healthcheck edits need a new container.
+        replaceTriggeredBy: [this.healthcheckTrigger, ...props.networks.map((n) => n.resource)],
+      },
+    });
+  }
+}
+
+/** `{ key: list }` when the list has entries, else nothing: empty blocks are noise in plans. */
+function nonEmpty<K extends string, T>(key: K, list: T[]): { [P in K]?: T[] } {
+  return (list.length > 0 ? { [key]: list } : {}) as { [P in K]?: T[] };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** The `kind: Deployment` format: where and how one Immich instance runs. */
+
+/** The Immich release deployed when a deployment does not say (current stable v3). */
+export const DEFAULT_IMMICH_VERSION = "v3.1.0";
+/** Immich's PostgreSQL 17 image with VectorChord 1.1.1 and pgvector 0.8.5 [BI versions.yaml 7abbdb6]. */
+export const DEFAULT_POSTGRES_TAG = "17-vectorchord1.1.1-pgvector0.8.5";
+export const DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+export const REDIS_ENGINES = ["redis", "valkey"] as const;
+export const ML_BACKEND_CHOICES = ["auto", "cpu", "cuda", "openvino", "rocm", "rknn", "armnn"] as const;
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A lowercase DNS name with at least two labels and an alphabetic TLD; no IP addresses. */
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const DOCKER_HOST = /^(unix:\/\/\/\S+|ssh:\/\/[A-Za-z0-9._-]+@[A-Za-z0-9.-]+(:\d{1,5})?|tcp:\/\/[A-Za-z0-9.-]+:\d{1,5})$/;
+const IMMICH_VERSION = /^v3\.\d+\.\d+$/;
+
+export function isValidTimezone(tz: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DeploymentSchema = z.strictObject({
+  apiVersion: z.literal("immich-iac/v1"),
+  kind: z.literal("Deployment"),
+  metadata: z.strictObject({
+    name: z.string().regex(DNS_LABEL, {
+      error: "expected a deployment name: lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit",
+    }),
+    description: z.string().default(""),
+  }),
+  spec: z.strictObject({
+    /** A shipped profile's name (`epyc-4004-prosumer`) or a path relative to this file. */
+    hardwareProfile: z.string().min(1),
+    dockerHost: z
+      .string()
+      .regex(DOCKER_HOST, { error: "expected unix:///path/to/docker.sock, ssh://user@host[:port] or tcp://host:port" })
+      .default(DEFAULT_DOCKER_HOST),
+    immichVersion: z
+      .string()
+      .regex(IMMICH_VERSION, { error: "expected a pinned Immich v3 release like v3.1.0 (not a moving tag such as release or v3)" })
+      .default(DEFAULT_IMMICH_VERSION),
+    domain: z.string().regex(DOMAIN, { error: "expected a lowercase DNS name like photos.example.com (no IP, no scheme, no port)" }),
+    timezone: z.string().refine(isValidTimezone, { error: "expected an IANA time zone like Europe/Berlin or UTC" }),
+    postgres: z
+      .strictObject({
+        imageTag: z.string().regex(/^17-vectorchord\d+\.\d+\.\d+(-pgvector\d+\.\d+\.\d+)?$/, {
+          error: "expected a PostgreSQL 17 VectorChord tag like 17-vectorchord1.1.1-pgvector0.8.5",
+        }).default(DEFAULT_POSTGRES_TAG),
+        imageDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha256:<64 hex digits>" }).optional(),
+      })
+      .default({ imageTag: DEFAULT_POSTGRES_TAG }),
+    redis: z.strictObject({ engine: z.enum(REDIS_ENGINES).default("redis") }).default({ engine: "redis" }),
+    jobHandler: z.strictObject({ replicas: z.int().min(1).max(8).default(1) }).default({ replicas: 1 }),
+    machineLearning: z
+      .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
+      .default({ backend: "auto" }),
+  }),
+});
+
+export type DeploymentDocument = z.output<typeof DeploymentSchema>;

@@ -1,0 +1,142 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
+import { architectureOf } from "../profile/hardware-profile-schema.js";
+import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../profile/load-profile.js";
+import { loadYamlFile, type PathIssue } from "../profile/load-yaml.js";
+import { InputError, oneOf, type Problem } from "../profile/problems.js";
+import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
+import { readdirSync } from "node:fs";
+import {
+  DEFAULT_DOCKER_HOST,
+  DEFAULT_IMMICH_VERSION,
+  DEFAULT_POSTGRES_TAG,
+  DeploymentSchema,
+  type DeploymentDocument,
+} from "./deployment-schema.js";
+
+/** A validated deployment with its hardware profile resolved: plain data for the stacks. */
+export interface Deployment {
+  readonly name: string;
+  readonly description: string;
+  readonly profile: HardwareProfile;
+  readonly dockerHost: string;
+  readonly immichVersion: string;
+  readonly domain: string;
+  readonly timezone: string;
+  readonly postgres: { readonly imageTag: string; readonly imageDigest?: string };
+  readonly redisEngine: "redis" | "valkey";
+  readonly jobHandlerReplicas: number;
+  /** `undefined` = chosen from the accelerators. */
+  readonly mlBackend?: MlBackend;
+}
+
+export function shippedProfileNames(): string[] {
+  return readdirSync(shippedProfilesDir())
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
+
+function profilePathFor(ref: string, deploymentFile: string): string {
+  if (ref.includes("/") || /\.ya?ml$/.test(ref)) return resolve(dirname(deploymentFile), ref);
+  return shippedProfilePath(ref);
+}
+
+/** Loads a deployment file, its hardware profile, and checks the two against each other. */
+export function loadDeploymentFile(file: string): Deployment {
+  let profile: HardwareProfile | undefined;
+  let profileProblems: readonly Problem[] = [];
+  let deploymentProblems: readonly Problem[] = [];
+  let doc: DeploymentDocument | undefined;
+
+  const crossChecks = (d: DeploymentDocument): PathIssue[] => {
+    const ref = d.spec.hardwareProfile;
+    const path = profilePathFor(ref, file);
+    if (!existsSync(path)) {
+      const isPath = ref.includes("/") || /\.ya?ml$/.test(ref);
+      return [
+        {
+          path: ["spec", "hardwareProfile"],
+          message: isPath
+            ? `hardware profile file not found (expected an existing .yaml file, got "${ref}" → ${path})`
+            : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got "${ref}")`,
+        },
+      ];
+    }
+    try {
+      profile = loadProfileFile(path);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      profileProblems = e.problems;
+      return [];
+    }
+    return checkBackend(d, profile);
+  };
+
+  try {
+    doc = loadYamlFile(file, DeploymentSchema, crossChecks);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    deploymentProblems = e.problems;
+  }
+  if (deploymentProblems.length > 0 || profileProblems.length > 0) throw new InputError([...deploymentProblems, ...profileProblems]);
+  return toDeployment(doc!, profile!);
+}
+
+function checkBackend(d: DeploymentDocument, profile: HardwareProfile): PathIssue[] {
+  const choice = d.spec.machineLearning.backend;
+  if (choice === "auto" || choice === "cpu") return [];
+  const backend = choice as MlBackend;
+  const at = ["spec", "machineLearning", "backend"];
+  const arch = architectureOf(profile.spec.cpu);
+  if (!ML_BACKEND_ARCHITECTURES[backend].includes(arch)) {
+    const fits = Object.values(MlBackend).filter((b) => ML_BACKEND_ARCHITECTURES[b].includes(arch));
+    return [{ path: at, message: `Immich has no ${arch} image for the ${backend} backend (expected ${oneOf(fits)} on ${arch}, got "${backend}")` }];
+  }
+  const kind = ML_BACKEND_KIND[backend as Exclude<MlBackend, MlBackend.CPU>];
+  if (!profile.spec.accelerators.some((a) => a.kind === kind)) {
+    const have = profile.spec.accelerators.map((a) => a.kind);
+    return [
+      {
+        path: at,
+        message: `the ${backend} backend needs a ${kind} in hardware profile "${profile.metadata.name}" (expected an accelerator of kind "${kind}", got ${have.length ? oneOf(have) : "no accelerator"})`,
+      },
+    ];
+  }
+  return [];
+}
+
+function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployment {
+  const s = d.spec;
+  return {
+    name: d.metadata.name,
+    description: d.metadata.description,
+    profile,
+    dockerHost: s.dockerHost,
+    immichVersion: s.immichVersion,
+    domain: s.domain,
+    timezone: s.timezone,
+    postgres: { imageTag: s.postgres.imageTag, ...(s.postgres.imageDigest ? { imageDigest: s.postgres.imageDigest } : {}) },
+    redisEngine: s.redis.engine,
+    jobHandlerReplicas: s.jobHandler.replicas,
+    ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
+  };
+}
+
+/** The deployment `--profile FILE` stands for: this profile with every default and a placeholder domain. */
+export function deploymentForProfile(profileFile: string): Deployment {
+  const profile = loadProfileFile(profileFile);
+  return {
+    name: profile.metadata.name,
+    description: `defaults for hardware profile ${profile.metadata.name}`,
+    profile,
+    dockerHost: DEFAULT_DOCKER_HOST,
+    immichVersion: DEFAULT_IMMICH_VERSION,
+    domain: "photos.example.com",
+    timezone: "UTC",
+    postgres: { imageTag: DEFAULT_POSTGRES_TAG },
+    redisEngine: "redis",
+    jobHandlerReplicas: 1,
+  };
+}
