@@ -11,7 +11,7 @@ const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd,
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 
 describe("immich-iac CLI", () => {
-  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]]])("%j --help exits 0 with usage", async (cmd) => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]]])("%j --help exits 0 with usage", async (cmd) => {
     const r = await cli([...cmd, "--help"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Usage: immich-iac/);
@@ -43,7 +43,7 @@ describe("immich-iac CLI", () => {
     writeFileSync(join(dir, "x.yaml"), "apiVersion: immich-iac/v1\nkind: Widget\n");
     const r = await cli(["validate", "x.yaml"], dir);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr.trim()).toBe('x.yaml:2:7: kind: wrong value (expected "HardwareProfile", got "Widget")');
+    expect(r.stderr.trim()).toBe('x.yaml:2:7: kind: not an allowed value (expected "HardwareProfile" or "Deployment", got "Widget")');
   });
 
   it("explain --json has the contract keys", async () => {
@@ -85,10 +85,10 @@ describe("immich-iac CLI", () => {
     const b = mkdtempSync(join(tmpdir(), "iac-b-"));
     expect((await cli(["synth", "--out", join(a, "out")], a)).exitCode).toBe(0);
     expect((await cli(["synth", "--out", "out"], b)).exitCode).toBe(0);
-    const stack = "stacks/epyc-4004-prosumer/cdk.tf.json";
+    const stack = "stacks/example/cdk.tf.json";
     const ja = readFileSync(join(a, "out", stack), "utf8");
     expect(readFileSync(join(b, "out", stack), "utf8")).toBe(ja);
     expect(ja).not.toContain(a);
-    expect(JSON.parse(ja).terraform.backend.local.path).toBe("terraform.epyc-4004-prosumer.tfstate");
+    expect(JSON.parse(ja).terraform.backend.local.path).toBe("../../../terraform.example.tfstate");
   });
 });
