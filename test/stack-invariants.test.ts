@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { label, resourcesOf, SHIPPED_DEPLOYMENTS, synthDeployment } from "./stack-util.js";
+import { REPO } from "./util.js";
+
+const COMPONENTS = ["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup", "monitoring"];
+
+describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
+  const { json, text } = synthDeployment(name);
+  const containers = resourcesOf(json, "docker_container");
+
+  it("labels every container with a contract component and the deployment", () => {
+    expect(containers.length).toBeGreaterThanOrEqual(5);
+    for (const [, c] of containers) {
+      expect(COMPONENTS).toContain(label(c, "io.immich-iac.component"));
+      expect(label(c, "io.immich-iac.deployment")).toBe(name);
+    }
+  });
+
+  it("marks user-data volumes and protects every volume from destroy", () => {
+    const volumes = resourcesOf(json, "docker_volume");
+    for (const [, v] of volumes) expect(v.lifecycle).toEqual({ prevent_destroy: true });
+    const data = volumes.filter(([, v]) => label(v, "io.immich-iac.data") === "true").map(([, v]) => v.name);
+    expect(data).toEqual([`immich-${name}-backups`, `immich-${name}-database`, `immich-${name}-library`]);
+  });
+
+  it("keeps the database and Redis on the internal network only", () => {
+    const internal = resourcesOf(json, "docker_network").filter(([, n]) => n.internal === true);
+    expect(internal.map(([, n]) => n.name)).toEqual([`immich-${name}-back`]);
+    const ref = `\${${internal[0]![0]}.name}`;
+    for (const [, c] of containers.filter(([, c]) => ["database", "redis"].includes(label(c, "io.immich-iac.component")!))) {
+      expect(c.networks_advanced).toEqual([{ name: ref }]);
+    }
+  });
+
+  it("publishes nothing beyond loopback (no proxy yet)", () => {
+    const published = containers.flatMap(([, c]) => (c.ports ?? []).map((p: any) => `${label(c, "io.immich-iac.component")} ${p.ip}:${p.external}`));
+    expect(published).toEqual(["server 127.0.0.1:2283"]);
+  });
+
+  it("holds no secret value: the database password is a reference to random_password", () => {
+    const pw = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /PASSWORD=/.test(e)));
+    expect(pw.length).toBeGreaterThanOrEqual(3);
+    for (const e of pw) expect(e).toMatch(/^(DB|POSTGRES)_PASSWORD=\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
+    expect(resourcesOf(json, "random_password")[0]![1]).toMatchObject({ length: 40, special: false });
+  });
+
+  it("contains no absolute path of this machine and no timestamp", () => {
+    expect(text).not.toContain(REPO);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it("keeps its resource addresses (changing one is deliberate: update test/fixtures/addresses)", () => {
+    const addresses = Object.entries(json.resource as Record<string, object>)
+      .flatMap(([type, byName]) => Object.keys(byName).map((id) => `${type}.${id}`))
+      .sort();
+    const pinned = readFileSync(join(REPO, "test", "fixtures", "addresses", `${name}.txt`), "utf8").trim().split("\n");
+    expect(addresses).toEqual(pinned);
+  });
+});
+
+describe("synth determinism", () => {
+  it("is byte-identical across two runs", () => {
+    expect(synthDeployment("example").text).toBe(synthDeployment("example").text);
+  });
+});
