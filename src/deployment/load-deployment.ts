@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { dirname, resolve } from "node:path";
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
 import { architectureOf } from "../profile/hardware-profile-schema.js";
@@ -79,9 +80,30 @@ export function loadDeploymentFile(file: string): Deployment {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
+    // The deployment's own shape failed, so cross-checks did not run: still report the profile's problems.
+    if (profile === undefined && profileProblems.length === 0) profileProblems = problemsOfReferencedProfile(file);
   }
   if (deploymentProblems.length > 0 || profileProblems.length > 0) throw new InputError([...deploymentProblems, ...profileProblems]);
   return toDeployment(doc!, profile!);
+}
+
+function problemsOfReferencedProfile(file: string): readonly Problem[] {
+  let ref: unknown;
+  try {
+    ref = (parse(readFileSync(file, "utf8")) as { spec?: { hardwareProfile?: unknown } } | null)?.spec?.hardwareProfile;
+  } catch {
+    return [];
+  }
+  if (typeof ref !== "string" || ref === "") return [];
+  const path = profilePathFor(ref, file);
+  if (!existsSync(path)) return [];
+  try {
+    loadProfileFile(path);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
+    throw e;
+  }
 }
 
 function checkBackend(d: DeploymentDocument, profile: HardwareProfile): PathIssue[] {

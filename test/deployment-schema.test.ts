@@ -1,0 +1,122 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
+import { formatProblem, InputError } from "../src/profile/problems.js";
+import { MlBackend } from "../src/tuning/accelerators.js";
+import { baseProfile, REPO } from "./util.js";
+import { SHIPPED_DEPLOYMENTS } from "./stack-util.js";
+
+function deployment(spec: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    apiVersion: "immich-iac/v1",
+    kind: "Deployment",
+    metadata: { name: "t" },
+    spec: { hardwareProfile: "homelab-minimal", domain: "photos.example.com", timezone: "Europe/Berlin", ...spec },
+  };
+}
+
+/** Writes the deployment (and optional extra files) to a temp dir and returns its problems without file:line:col. */
+function problems(doc: unknown, extra: Record<string, unknown> = {}): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+  for (const [f, content] of Object.entries(extra)) writeFileSync(join(dir, f), stringify(content));
+  const file = join(dir, "d.yaml");
+  writeFileSync(file, stringify(doc));
+  try {
+    loadDeploymentFile(file);
+    return [];
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.problems.map((p) => formatProblem(p).replace(dir + "/", ""));
+  }
+}
+
+describe("deployment files", () => {
+  it.each(SHIPPED_DEPLOYMENTS)("accepts the shipped deployment %s", (name) => {
+    expect(() => loadDeploymentFile(join(REPO, "deployments", `${name}.yaml`))).not.toThrow();
+  });
+
+  it("fills defaults: local socket, current Immich release, Redis, one job handler", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment()));
+    expect(loadDeploymentFile(join(dir, "d.yaml"))).toMatchObject({
+      name: "t",
+      dockerHost: "unix:///var/run/docker.sock",
+      immichVersion: "v3.1.0",
+      redisEngine: "redis",
+      jobHandlerReplicas: 1,
+      postgres: { imageTag: "17-vectorchord1.1.1-pgvector0.8.5" },
+    });
+  });
+
+  it("rejects an invalid domain", () => {
+    expect(problems(deployment({ domain: "https://Photos.example.com" }))).toEqual([
+      'd.yaml:7:11: spec.domain: invalid format (expected a lowercase DNS name like photos.example.com (no IP, no scheme, no port), got "https://Photos.example.com")',
+    ]);
+    expect(problems(deployment({ domain: "10.0.0.5" }))).toHaveLength(1);
+  });
+
+  it("rejects an unknown time zone", () => {
+    expect(problems(deployment({ timezone: "Mars/Olympus" }))).toEqual(["d.yaml:8:13: spec.timezone: expected an IANA time zone like Europe/Berlin or UTC"]);
+  });
+
+  it("rejects a moving Immich tag", () => {
+    expect(problems(deployment({ immichVersion: "release" }))).toEqual([
+      'd.yaml:9:18: spec.immichVersion: invalid format (expected a pinned Immich v3 release like v3.1.0 (not a moving tag such as release or v3), got "release")',
+    ]);
+  });
+
+  it("rejects a Docker host that is neither a socket nor ssh://", () => {
+    expect(problems(deployment({ dockerHost: "photos.example.com" }))).toEqual([
+      'd.yaml:9:15: spec.dockerHost: invalid format (expected unix:///path/to/docker.sock, ssh://user@host[:port] or tcp://host:port, got "photos.example.com")',
+    ]);
+  });
+
+  it("rejects an unknown profile name, listing the shipped ones", () => {
+    expect(problems(deployment({ hardwareProfile: "raspberry-pi" }))).toEqual([
+      'd.yaml:6:20: spec.hardwareProfile: unknown hardware profile (expected a shipped profile — "epyc-4004-prosumer", "homelab-minimal" or "xeon-e2400-enterprise" — or a path to a .yaml file, got "raspberry-pi")',
+    ]);
+  });
+
+  it("resolves a profile path relative to the deployment and reports the profile's own problems", () => {
+    const bad = baseProfile();
+    bad.spec.cpu.threads = 2;
+    expect(problems(deployment({ hardwareProfile: "./box.yaml" }), { "box.yaml": bad })).toEqual([
+      "box.yaml:11:14: spec.cpu.threads: threads must be at least cores (expected ≥ 12, got 2)",
+    ]);
+    expect(problems(deployment({ hardwareProfile: "./box.yaml" }), { "box.yaml": baseProfile() })).toEqual([]);
+  });
+
+  it("rejects CUDA without an NVIDIA GPU", () => {
+    expect(problems(deployment({ machineLearning: { backend: "cuda" } }))).toEqual([
+      'd.yaml:10:14: spec.machineLearning.backend: the cuda backend needs a nvidia-gpu in hardware profile "homelab-minimal" (expected an accelerator of kind "nvidia-gpu", got no accelerator)',
+    ]);
+  });
+
+  it("rejects an ML backend the CPU architecture has no image for", () => {
+    const arm = baseProfile();
+    arm.spec.cpu = { vendor: "arm", model: "RK3588", cores: 8, threads: 8 };
+    arm.spec.accelerators = [{ kind: "rockchip-npu", model: "npu", uses: ["machine-learning"] }];
+    expect(problems(deployment({ hardwareProfile: "./arm.yaml", machineLearning: { backend: "openvino" } }), { "arm.yaml": arm })).toEqual([
+      'd.yaml:10:14: spec.machineLearning.backend: Immich has no arm64 image for the openvino backend (expected "cpu", "rknn" or "armnn" on arm64, got "openvino")',
+    ]);
+  });
+
+  it("accepts forcing the cpu backend on a GPU host", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment({ hardwareProfile: "epyc-4004-prosumer", machineLearning: { backend: "cpu" } })));
+    expect(loadDeploymentFile(join(dir, "d.yaml")).mlBackend).toBe(MlBackend.CPU);
+  });
+
+  it("reports shape problems of the deployment and the profile's problems together", () => {
+    const bad = baseProfile();
+    bad.spec.memory.totalGiB = 2;
+    const out = problems(deployment({ hardwareProfile: "./box.yaml", jobHandler: { replicas: 0 } }), { "box.yaml": bad });
+    expect(out).toEqual([
+      "d.yaml:10:15: spec.jobHandler.replicas: too small (expected ≥ 1, got 0)",
+      "box.yaml:13:15: spec.memory.totalGiB: below Immich's minimum RAM with machine learning (expected ≥ 6, got 2)",
+    ]);
+  });
+});
