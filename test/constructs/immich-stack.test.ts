@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { RedisEngine } from "../../constructs/images.js";
+import { computeTuning } from "../../src/tuning/tuning.js";
+import { baseProfile, profileOf, shippedProfile } from "../util.js";
+import { containerOf, synthImmich } from "./construct-util.js";
+
+const arm = (accelerators: unknown[]) => {
+  const p = baseProfile();
+  p.spec.cpu = { vendor: "arm", model: "RK3588", cores: 8, threads: 8 };
+  p.spec.accelerators = accelerators;
+  return computeTuning(profileOf(p));
+};
+const x86 = (kind: string, uses = ["machine-learning", "transcoding"]) => {
+  const p = baseProfile();
+  p.spec.accelerators = [{ kind, model: "gpu", memoryGiB: 8, uses }];
+  return computeTuning(profileOf(p));
+};
+
+describe("ImmichPostgres", () => {
+  const pg = containerOf(synthImmich(), "database");
+  it("runs Immich's PG 17 VectorChord image with checksums, the tuned override and shm", () => {
+    expect(pg.env).toEqual(
+      expect.arrayContaining(["POSTGRES_INITDB_ARGS=--data-checksums", "DB_STORAGE_TYPE=SSD", "POSTGRES_DB=immich", "POSTGRES_USER=immich"]),
+    );
+    expect(pg.shm_size).toBe(384);
+    expect(pg.memory).toBe(2048 + 384);
+    expect(pg.destroy_grace_seconds).toBe(120);
+    expect(pg.upload[0].file).toBe("/etc/postgresql/postgresql.override.conf");
+    expect(pg.upload[0].content).toContain("shared_buffers = '512MB'");
+    expect(pg.healthcheck).toEqual({ test: ["CMD", "/usr/local/bin/healthcheck.sh"], interval: "30s", timeout: "10s", retries: 3, start_period: "5m0s" });
+    expect(pg.volumes).toEqual([{ container_path: "/var/lib/postgresql/data", read_only: false, volume_name: expect.stringMatching(/^\$\{docker_volume\.immich_DatabaseVolume_[0-9A-F]{8}\.name\}$/) }]);
+  });
+  it("pins the image by tag and optional digest", () => {
+    const images = Object.values(synthImmich({ postgresImageDigest: `sha256:${"a".repeat(64)}` }).docker_image).map((i: any) => i.name);
+    expect(images).toContain(`ghcr.io/immich-app/postgres:17-vectorchord1.1.1-pgvector0.8.5@sha256:${"a".repeat(64)}`);
+  });
+  it("refuses a non-17 tag", () => {
+    expect(() => synthImmich({ postgresImageTag: "16-vectorchord0.4.3" })).toThrow(
+      'ImmichPostgres: imageTag must be a PostgreSQL 17 VectorChord tag (got "16-vectorchord0.4.3"), e.g. 17-vectorchord1.1.1-pgvector0.8.5',
+    );
+  });
+});
+
+describe("ImmichRedis", () => {
+  it("runs Redis 7.4 with the BullMQ config by default", () => {
+    const r = containerOf(synthImmich(), "redis");
+    expect(r.command).toEqual(["redis-server", "/usr/local/etc/redis/redis.conf"]);
+    expect(r.upload[0].content).toContain("maxmemory-policy noeviction");
+    const images = Object.values(synthImmich().docker_image).map((i: any) => i.name);
+    expect(images).toContain("docker.io/library/redis:7.4.5");
+  });
+  it("runs Valkey when chosen", () => {
+    const res = synthImmich({ redisEngine: RedisEngine.VALKEY });
+    expect(containerOf(res, "redis").command).toEqual(["valkey-server", "/usr/local/etc/redis/redis.conf"]);
+    expect(containerOf(res, "redis").healthcheck.test).toEqual(["CMD-SHELL", "valkey-cli ping || exit 1"]);
+  });
+});
+
+describe("ImmichMachineLearning per backend", () => {
+  it("cpu: plain image, no devices", () => {
+    const ml = containerOf(synthImmich(), "machine-learning");
+    expect(ml.devices).toBeUndefined();
+    expect(ml.gpus).toBeUndefined();
+    expect(ml.env).toEqual(expect.arrayContaining(["MACHINE_LEARNING_REQUEST_THREADS=4", "MACHINE_LEARNING_CACHE_FOLDER=/cache"]));
+  });
+  it("cuda: -cuda image and all GPUs", () => {
+    const res = synthImmich({ tuning: x86("nvidia-gpu") });
+    expect(containerOf(res, "machine-learning").gpus).toBe("all");
+    expect(Object.values(res.docker_image).map((i: any) => i.name)).toContain("ghcr.io/immich-app/immich-machine-learning:v3.1.0-cuda");
+  });
+  it("openvino: /dev/dri with the video group", () => {
+    const ml = containerOf(synthImmich({ tuning: x86("intel-gpu") }), "machine-learning");
+    expect(ml.devices).toEqual([{ host_path: "/dev/dri", container_path: "/dev/dri", permissions: "rwm" }]);
+    expect(ml.group_add).toEqual(["video"]);
+  });
+  it("rocm: /dev/dri and /dev/kfd", () => {
+    const ml = containerOf(synthImmich({ tuning: x86("amd-gpu") }), "machine-learning");
+    expect(ml.devices.map((d: any) => d.host_path)).toEqual(["/dev/dri", "/dev/kfd"]);
+    expect(ml.env).toContain("MACHINE_LEARNING_WORKER_TIMEOUT=900");
+  });
+  it("armnn: /dev/mali0 and the Mali driver files read-only", () => {
+    const ml = containerOf(synthImmich({ tuning: arm([{ kind: "arm-mali", model: "G610", uses: ["machine-learning"] }]) }), "machine-learning");
+    expect(ml.devices).toEqual([{ host_path: "/dev/mali0", container_path: "/dev/mali0", permissions: "rwm" }]);
+    expect(ml.volumes.filter((v: any) => v.host_path)).toEqual([
+      { host_path: "/lib/firmware/mali_csffw.bin", container_path: "/lib/firmware/mali_csffw.bin", read_only: true },
+      { host_path: "/usr/lib/libmali.so", container_path: "/usr/lib/libmali.so", read_only: true },
+    ]);
+  });
+  it("rknn: /dev/dri and unconfined system paths", () => {
+    const ml = containerOf(synthImmich({ tuning: arm([{ kind: "rockchip-npu", model: "npu", uses: ["machine-learning"] }]) }), "machine-learning");
+    expect(ml.security_opts).toEqual(["no-new-privileges:true", "systempaths=unconfined", "apparmor=unconfined"]);
+  });
+});
+
+describe("ImmichServer and ImmichJobHandler", () => {
+  it("split the workers and share the config file", () => {
+    const res = synthImmich();
+    const server = containerOf(res, "server");
+    const jobs = containerOf(res, "job-handler");
+    expect(server.env).toContain("IMMICH_WORKERS_INCLUDE=api");
+    expect(jobs.env).toContain("IMMICH_WORKERS_EXCLUDE=api");
+    for (const c of [server, jobs]) {
+      expect(c.env).toContain("IMMICH_CONFIG_FILE=/config/immich.json");
+      expect(c.upload[0].file).toBe("/config/immich.json");
+      expect(c.volumes.map((v: any) => v.container_path)).toEqual(["/data", "/data/thumbs", "/data/encoded-video", "/data/backups"]);
+    }
+    expect(server.upload[0].content).toBe(jobs.upload[0].content);
+    expect(JSON.parse(server.upload[0].content).server).toEqual({ externalDomain: "https://photos.example.com" });
+  });
+
+  it("a config change changes the uploaded content, which replaces both containers", () => {
+    const a = containerOf(synthImmich(), "server").upload[0].content;
+    const b = containerOf(synthImmich({ domain: "other.example.com" }), "server").upload[0].content;
+    expect(a).not.toBe(b);
+  });
+
+  it.each([
+    ["nvidia-gpu", { gpus: "all" }, "NVIDIA_DRIVER_CAPABILITIES=compute,video,utility"],
+    ["intel-gpu", { devices: [{ host_path: "/dev/dri", container_path: "/dev/dri", permissions: "rwm" }], group_add: ["video"] }, undefined],
+    ["amd-gpu", { devices: [{ host_path: "/dev/dri", container_path: "/dev/dri", permissions: "rwm" }] }, undefined],
+  ])("transcoding on %s maps the devices into the job handler", (kind, expected, env) => {
+    const jobs = containerOf(synthImmich({ tuning: x86(kind, ["transcoding"]) }), "job-handler");
+    expect(jobs).toMatchObject(expected);
+    if (env) expect(jobs.env).toContain(env);
+  });
+
+  it("rkmpp maps the Rockchip media devices", () => {
+    const jobs = containerOf(synthImmich({ tuning: arm([{ kind: "rockchip-npu", model: "npu", uses: ["transcoding"] }]) }), "job-handler");
+    expect(jobs.devices.map((d: any) => d.host_path)).toEqual(["/dev/rga", "/dev/dri", "/dev/dma_heap", "/dev/mpp_service"]);
+  });
+
+  it("adds replicas without renaming the first", () => {
+    const res = synthImmich({ jobHandlerReplicas: 3 });
+    const names = Object.values(res.docker_container).map((c: any) => c.name).filter((n: string) => n.includes("job-handler")).sort();
+    expect(names).toEqual(["immich-t-job-handler", "immich-t-job-handler-2", "immich-t-job-handler-3"]);
+    const one = Object.keys(synthImmich().docker_container).filter((k) => k.includes("JobHandler"));
+    expect(Object.keys(res.docker_container)).toEqual(expect.arrayContaining(one));
+  });
+
+  it("publishes nothing when serverLoopbackPort is false", () => {
+    expect(containerOf(synthImmich({ serverLoopbackPort: false }), "server").ports).toBeUndefined();
+  });
+});
+
+describe("ImmichStack validation", () => {
+  const tuning = computeTuning(shippedProfile("homelab-minimal"));
+  it.each([
+    [{ deploymentName: "Bad_Name" }, 'ImmichStack: deploymentName must be lowercase letters, digits and \'-\', at most 42 characters (got "Bad_Name")'],
+    [{ domain: "localhost" }, 'ImmichStack: domain must be a lowercase DNS name like photos.example.com (got "localhost")'],
+    [{ immichVersion: "release" }, 'ImmichStack: immichVersion must pin a v3 release like v3.1.0 (got "release")'],
+    [{ jobHandlerReplicas: 0 }, "ImmichJobHandler: replicas must be an integer from 1 to 8 (got 0)"],
+  ])("rejects %j", (over, message) => {
+    expect(() => synthImmich({ tuning, ...over })).toThrow(message);
+  });
+
+  it("uses the tuned MTU on both networks and makes only the back one internal", () => {
+    const nets = Object.values(synthImmich({}, "epyc-4004-prosumer").docker_network) as any[];
+    expect(nets.map((n) => [n.name, n.internal, n.options])).toEqual([
+      ["immich-t-back", true, { "com.docker.network.driver.mtu": "9000" }],
+      ["immich-t-front", false, { "com.docker.network.driver.mtu": "9000" }],
+    ]);
+  });
+});
