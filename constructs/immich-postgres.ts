@@ -5,8 +5,9 @@ import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
 
-/** Immich's PostgreSQL 17 + VectorChord image tag used when none is given [BI versions.yaml]. */
-export const DEFAULT_POSTGRES_IMAGE_TAG = "17-vectorchord1.1.1-pgvector0.8.5";
+import { DEFAULT_POSTGRES_IMAGE_TAG } from "../src/versions.js";
+
+export { DEFAULT_POSTGRES_IMAGE_TAG };
 /** Where the image includes an override file from, after its baked SSD/HDD config (later files win). */
 export const POSTGRES_OVERRIDE_PATH = "/etc/postgresql/postgresql.override.conf";
 export const POSTGRES_PORT = 5432;

@@ -17,7 +17,7 @@ import { DEFAULT_POSTGRES_IMAGE_TAG, ImmichPostgres } from "./immich-postgres.js
 import { ImmichRedis, REDIS_PORT } from "./immich-redis.js";
 import { IMMICH_PORT, ImmichServer } from "./immich-server.js";
 
-export const DEFAULT_IMMICH_VERSION = "v3.1.0";
+import { DEFAULT_IMMICH_VERSION } from "../src/versions.js";
 
 export interface ImmichStackProps {
   /** Deployment name: prefixes every Docker object and fills `io.immich-iac.deployment`. */

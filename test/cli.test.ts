@@ -91,4 +91,37 @@ describe("immich-iac CLI", () => {
     expect(ja).not.toContain(a);
     expect(JSON.parse(ja).terraform.backend.local.path).toBe("../../../terraform.example.tfstate");
   });
+
+  it("render writes every config file the stack deploys, and no secret", async () => {
+    const out = mkdtempSync(join(tmpdir(), "iac-render-"));
+    const r = await cli(["render", "--deployment", join(REPO, "deployments", "xeon-enterprise.yaml"), "--out", out]);
+    expect(r.exitCode).toBe(0);
+    const immich = JSON.parse(readFileSync(join(out, "immich", "immich.json"), "utf8"));
+    expect(immich.ffmpeg.accel).toBe("qsv");
+    expect(immich.machineLearning.urls).toEqual(["http://immich-xeon-enterprise-machine-learning:3003"]);
+    expect(readFileSync(join(out, "postgres", "postgresql.override.conf"), "utf8")).toContain("work_mem = '36892kB'");
+    expect(readFileSync(join(out, "redis", "redis.conf"), "utf8")).toContain("maxmemory-policy noeviction");
+    const all = ["immich/immich.json", "postgres/postgresql.override.conf", "redis/redis.conf"].map((f) => readFileSync(join(out, f), "utf8")).join("");
+    expect(all).not.toMatch(/password/i);
+  });
+
+  it("synth --profile builds a deployment with defaults for that profile", async () => {
+    const out = mkdtempSync(join(tmpdir(), "iac-prof-"));
+    const r = await cli(["synth", "--profile", profile("homelab-minimal"), "--out", out]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.trim()).toBe(`synthesized ${out}/stacks/homelab-minimal/cdk.tf.json`);
+  });
+
+  it("synth: an invalid deployment exits 2 with located errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    writeFileSync(join(dir, "d.yaml"), "apiVersion: immich-iac/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {hardwareProfile: nope, domain: x, timezone: UTC}\n");
+    const r = await cli(["synth", "--deployment", "d.yaml", "--out", "out"], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split("\n")).toEqual([
+      'd.yaml:4:25: spec.hardwareProfile: unknown hardware profile (expected a shipped profile — "epyc-4004-prosumer", "homelab-minimal" or "xeon-e2400-enterprise" — or a path to a .yaml file, got "nope")',
+      'd.yaml:4:39: spec.domain: invalid format (expected a lowercase DNS name like photos.example.com (no IP, no scheme, no port), got "x")',
+      "",
+    ]);
+  });
 });
+

@@ -2,10 +2,9 @@ import { z } from "zod";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
-/** The Immich release deployed when a deployment does not say (current stable v3). */
-export const DEFAULT_IMMICH_VERSION = "v3.1.0";
-/** Immich's PostgreSQL 17 image with VectorChord 1.1.1 and pgvector 0.8.5 [BI versions.yaml 7abbdb6]. */
-export const DEFAULT_POSTGRES_TAG = "17-vectorchord1.1.1-pgvector0.8.5";
+import { DEFAULT_IMMICH_VERSION, DEFAULT_POSTGRES_IMAGE_TAG as DEFAULT_POSTGRES_TAG } from "../versions.js";
+
+export { DEFAULT_IMMICH_VERSION };
 export const DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
 export const REDIS_ENGINES = ["redis", "valkey"] as const;
 export const ML_BACKEND_CHOICES = ["auto", "cpu", "cuda", "openvino", "rocm", "rknn", "armnn"] as const;
@@ -26,7 +25,14 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-export const DeploymentSchema = z.strictObject({
+/**
+ * Checks a `hardwareProfile` reference: returns a message when it resolves to nothing. Given by the loader,
+ * which knows where the deployment file is; the schema stays free of file-system access otherwise.
+ */
+export type ProfileReferenceCheck = (ref: string) => string | undefined;
+
+export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => undefined) {
+  return z.strictObject({
   apiVersion: z.literal("immich-iac/v1"),
   kind: z.literal("Deployment"),
   metadata: z.strictObject({
@@ -37,7 +43,13 @@ export const DeploymentSchema = z.strictObject({
   }),
   spec: z.strictObject({
     /** A shipped profile's name (`epyc-4004-prosumer`) or a path relative to this file. */
-    hardwareProfile: z.string().min(1),
+    hardwareProfile: z
+      .string()
+      .min(1)
+      .superRefine((ref, ctx) => {
+        const problem = checkProfileRef(ref);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     dockerHost: z
       .string()
       .regex(DOCKER_HOST, { error: "expected unix:///path/to/docker.sock, ssh://user@host[:port] or tcp://host:port" })
@@ -62,6 +74,10 @@ export const DeploymentSchema = z.strictObject({
       .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
       .default({ backend: "auto" }),
   }),
-});
+  });
+}
+
+/** The deployment format without file-system checks (for the JSON Schema and tooling). */
+export const DeploymentSchema = deploymentSchema();
 
 export type DeploymentDocument = z.output<typeof DeploymentSchema>;

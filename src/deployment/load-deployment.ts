@@ -8,11 +8,11 @@ import { loadYamlFile, type PathIssue } from "../profile/load-yaml.js";
 import { InputError, oneOf, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
 import { readdirSync } from "node:fs";
+import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
-  DEFAULT_POSTGRES_TAG,
-  DeploymentSchema,
+  deploymentSchema,
   type DeploymentDocument,
 } from "./deployment-schema.js";
 
@@ -51,20 +51,17 @@ export function loadDeploymentFile(file: string): Deployment {
   let deploymentProblems: readonly Problem[] = [];
   let doc: DeploymentDocument | undefined;
 
-  const crossChecks = (d: DeploymentDocument): PathIssue[] => {
-    const ref = d.spec.hardwareProfile;
+  const checkRef = (ref: string): string | undefined => {
     const path = profilePathFor(ref, file);
-    if (!existsSync(path)) {
-      const isPath = ref.includes("/") || /\.ya?ml$/.test(ref);
-      return [
-        {
-          path: ["spec", "hardwareProfile"],
-          message: isPath
-            ? `hardware profile file not found (expected an existing .yaml file, got "${ref}" → ${path})`
-            : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got "${ref}")`,
-        },
-      ];
-    }
+    if (existsSync(path)) return undefined;
+    const isPath = ref.includes("/") || /\.ya?ml$/.test(ref);
+    return isPath
+      ? `hardware profile file not found (expected an existing .yaml file, got "${ref}" → ${path})`
+      : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got "${ref}")`;
+  };
+
+  const crossChecks = (d: DeploymentDocument): PathIssue[] => {
+    const path = profilePathFor(d.spec.hardwareProfile, file);
     try {
       profile = loadProfileFile(path);
     } catch (e) {
@@ -76,7 +73,7 @@ export function loadDeploymentFile(file: string): Deployment {
   };
 
   try {
-    doc = loadYamlFile(file, DeploymentSchema, crossChecks);
+    doc = loadYamlFile(file, deploymentSchema(checkRef), crossChecks);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
@@ -157,7 +154,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     immichVersion: DEFAULT_IMMICH_VERSION,
     domain: "photos.example.com",
     timezone: "UTC",
-    postgres: { imageTag: DEFAULT_POSTGRES_TAG },
+    postgres: { imageTag: DEFAULT_POSTGRES_IMAGE_TAG },
     redisEngine: "redis",
     jobHandlerReplicas: 1,
   };

@@ -1,0 +1,6 @@
+/** Pinned upstream versions, shared by the deployment format and the constructs. */
+
+/** The Immich release deployed when nothing else is said: the current stable v3. */
+export const DEFAULT_IMMICH_VERSION = "v3.1.0";
+/** Immich's PostgreSQL 17 image with VectorChord 1.1.1 and pgvector 0.8.5 [BI versions.yaml 7abbdb6]. */
+export const DEFAULT_POSTGRES_IMAGE_TAG = "17-vectorchord1.1.1-pgvector0.8.5";
