@@ -13,3 +13,4 @@ export * from "./immich-server.js";
 export * from "./immich-job-handler.js";
 export * from "./immich-stack.js";
 export * from "./policy/index.js";
+export * from "./replace-trigger.js";

@@ -1,10 +1,10 @@
 import { Container } from "@cdktf/provider-docker/lib/container/index.js";
 import { Image } from "@cdktf/provider-docker/lib/image/index.js";
-import { DataResource } from "cdktf";
 import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 import type { DataVolume } from "./data-volume.js";
 import { goDuration } from "./go-duration.js";
+import { ReplaceTrigger } from "./replace-trigger.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { containerName, LABEL_COMPONENT, LABEL_DEPLOYMENT, type Component } from "./labels.js";
 
@@ -112,7 +112,7 @@ export const LOG_OPTS: Readonly<Record<string, string>> = { "max-file": "3", "ma
 export class ServiceContainer extends Construct {
   public readonly image: Image;
   public readonly container: Container;
-  public readonly healthcheckTrigger: DataResource;
+  public readonly healthcheckTrigger: ReplaceTrigger;
   /** Container name, also its DNS name on the deployment's networks. */
   public readonly name: string;
   public readonly component: Component;
@@ -139,8 +139,8 @@ export class ServiceContainer extends Construct {
       retries: hc.retries ?? 3,
       startPeriod: goDuration(hc.startPeriodSeconds ?? 60),
     };
-    this.healthcheckTrigger = new DataResource(this, "HealthcheckTrigger", {
-      input: { healthcheckSha256: createHash("sha256").update(JSON.stringify(healthcheck)).digest("hex") },
+    this.healthcheckTrigger = new ReplaceTrigger(this, "HealthcheckTrigger", {
+      healthcheckSha256: createHash("sha256").update(JSON.stringify(healthcheck)).digest("hex"),
     });
 
     const env = Object.entries(props.env ?? {})

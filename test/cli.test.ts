@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { REPO } from "./util.js";
 
 // The CLI as users run it: the compiled bin, in a child process (`npm test` builds first).
-const BIN = join(REPO, "dist", "src", "cli", "bin.js");
+const BIN = join(REPO, "dist", "immich-iac.cjs");
 const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd, reject: false, stripFinalNewline: false });
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 

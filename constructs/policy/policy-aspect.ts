@@ -27,10 +27,20 @@ export function synthResources(stack: TerraformStack): { resource: SynthResource
 }
 
 /** Runs every rule over a stack; pure, for tests and for the aspect. */
-export function evaluatePolicy(stack: TerraformStack, rules: readonly PolicyRule[]): PolicyViolation[] {
-  const entries = synthResources(stack);
-  const terraform = (resolve(stack, stack.toTerraform()) as { terraform?: Record<string, any> }).terraform ?? {};
-  const context: PolicyContext = { resources: entries.map((e) => e.resource), terraform };
+export function evaluatePolicy(
+  stack: TerraformStack,
+  rules: readonly PolicyRule[],
+  entries: readonly { resource: SynthResource }[] = synthResources(stack),
+): PolicyViolation[] {
+  let terraform: Record<string, any> | undefined;
+  const context: PolicyContext = {
+    resources: entries.map((e) => e.resource),
+    // Resolving the whole stack is costly; only rules that read the terraform block pay for it.
+    get terraform() {
+      terraform ??= (resolve(stack, stack.toTerraform()) as { terraform?: Record<string, any> }).terraform ?? {};
+      return terraform;
+    },
+  };
   const violations: PolicyViolation[] = [];
   for (const { resource } of entries) {
     for (const rule of rules) {
@@ -60,8 +70,9 @@ export class PolicyAspect implements IAspect {
 
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
-    const byAddress = new Map(synthResources(node).map((e) => [e.resource.address, e.node]));
-    for (const v of evaluatePolicy(node, this.rules)) {
+    const entries = synthResources(node);
+    const byAddress = new Map(entries.map((e) => [e.resource.address, e.node]));
+    for (const v of evaluatePolicy(node, this.rules, entries)) {
       Annotations.of(byAddress.get(v.address) ?? node).addError(formatViolation(v, this.rules));
     }
   }

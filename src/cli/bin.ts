@@ -1,4 +1,6 @@
-#!/usr/bin/env node
 import { run } from "./main.js";
 
-process.exitCode = await run(process.argv.slice(2));
+// No top-level await: this file is also the entry of the CommonJS bundle (scripts/bundle-cli.mjs).
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
