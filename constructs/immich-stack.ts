@@ -6,7 +6,7 @@ import { buildImmichConfig } from "../src/renderers/immich-config-file.js";
 import { renderPostgresOverride } from "../src/renderers/postgres-conf.js";
 import { renderRedisConf } from "../src/renderers/redis-conf.js";
 import type { Tuning } from "../src/tuning/tuning.js";
-import { roleMountpoint } from "../src/tuning/zfs.js";
+import { DATA_ROOT, roleMountpoint } from "../src/tuning/zfs.js";
 import { DataVolume } from "./data-volume.js";
 import { RedisEngine } from "./images.js";
 import { ImmichConfigFile } from "./immich-config-file.js";
@@ -43,6 +43,11 @@ export interface ImmichStackProps {
    * @default 2283 - reachable through an SSH tunnel until a proxy fronts it
    */
   readonly serverLoopbackPort?: number | false;
+  /**
+   * Host directory under which every role is mounted (`<dataRoot>/<role>`); must match the datasets.
+   * @default "/srv/immich"
+   */
+  readonly dataRoot?: string;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$/;
@@ -86,16 +91,21 @@ export class ImmichStack extends Construct {
     this.frontNetwork = new ImmichNetwork(this, "FrontNetwork", { name: `immich-${dep}-front`, deploymentName: dep, mtu });
     this.backNetwork = new ImmichNetwork(this, "BackNetwork", { name: `immich-${dep}-back`, deploymentName: dep, mtu, internal: true });
 
+    const root = props.dataRoot ?? DATA_ROOT;
+    if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(root) || root.includes("..")) {
+      throw new Error(`ImmichStack: dataRoot must be an absolute directory path without '..' or a trailing '/' (got "${root}")`);
+    }
+    const mount = (role: Parameters<typeof roleMountpoint>[0]) => roleMountpoint(role, root);
     const vol = (vid: string, name: string, hostPath: string, userData: boolean) =>
       new DataVolume(this, vid, { name: `immich-${dep}-${name}`, deploymentName: dep, hostPath, userData });
     this.volumes = {
-      database: vol("DatabaseVolume", "database", `${roleMountpoint("database")}/pgdata`, true),
-      redis: vol("RedisVolume", "redis", `${roleMountpoint("database")}/redis`, false),
-      library: vol("LibraryVolume", "library", roleMountpoint("library"), true),
-      thumbs: vol("ThumbsVolume", "thumbs", `${roleMountpoint("thumbnails")}/thumbs`, false),
-      encodedVideo: vol("EncodedVideoVolume", "encoded-video", `${roleMountpoint("thumbnails")}/encoded-video`, false),
-      backups: vol("BackupsVolume", "backups", roleMountpoint("backups"), true),
-      modelCache: vol("ModelCacheVolume", "model-cache", roleMountpoint("ml-cache"), false),
+      database: vol("DatabaseVolume", "database", `${mount("database")}/pgdata`, true),
+      redis: vol("RedisVolume", "redis", `${mount("database")}/redis`, false),
+      library: vol("LibraryVolume", "library", mount("library"), true),
+      thumbs: vol("ThumbsVolume", "thumbs", `${mount("thumbnails")}/thumbs`, false),
+      encodedVideo: vol("EncodedVideoVolume", "encoded-video", `${mount("thumbnails")}/encoded-video`, false),
+      backups: vol("BackupsVolume", "backups", mount("backups"), true),
+      modelCache: vol("ModelCacheVolume", "model-cache", mount("ml-cache"), false),
     };
 
     // Generated at apply time: the value lives only in Terraform state, never in cdk.tf.json.

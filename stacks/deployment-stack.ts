@@ -50,6 +50,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       ...(d.postgres.imageDigest ? { postgresImageDigest: d.postgres.imageDigest } : {}),
       redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
       jobHandlerReplicas: d.jobHandlerReplicas,
+      dataRoot: d.dataRoot,
     });
   }
 }

@@ -70,6 +70,12 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
       .default({ imageTag: DEFAULT_POSTGRES_TAG }),
     redis: z.strictObject({ engine: z.enum(REDIS_ENGINES).default("redis") }).default({ engine: "redis" }),
     jobHandler: z.strictObject({ replicas: z.int().min(1).max(8).default(1) }).default({ replicas: 1 }),
+    /** Host directory holding `<role>` mountpoints (the ZFS datasets' mountpoints). */
+    dataRoot: z
+      .string()
+      .regex(/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/, { error: "expected an absolute directory path like /srv/immich (no trailing '/')" })
+      .refine((p) => !p.includes(".."), { error: "expected a path without '..'" })
+      .default("/srv/immich"),
     machineLearning: z
       .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
       .default({ backend: "auto" }),

@@ -28,6 +28,8 @@ export interface Deployment {
   readonly postgres: { readonly imageTag: string; readonly imageDigest?: string };
   readonly redisEngine: "redis" | "valkey";
   readonly jobHandlerReplicas: number;
+  /** Host directory holding the role mountpoints. */
+  readonly dataRoot: string;
   /** `undefined` = chosen from the accelerators. */
   readonly mlBackend?: MlBackend;
 }
@@ -139,6 +141,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     postgres: { imageTag: s.postgres.imageTag, ...(s.postgres.imageDigest ? { imageDigest: s.postgres.imageDigest } : {}) },
     redisEngine: s.redis.engine,
     jobHandlerReplicas: s.jobHandler.replicas,
+    dataRoot: s.dataRoot,
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
   };
 }
@@ -157,5 +160,6 @@ export function deploymentForProfile(profileFile: string): Deployment {
     postgres: { imageTag: DEFAULT_POSTGRES_IMAGE_TAG },
     redisEngine: "redis",
     jobHandlerReplicas: 1,
+    dataRoot: "/srv/immich",
   };
 }

@@ -79,6 +79,6 @@ export function tuneZfs(profile: HardwareProfile, arcMiB: number): ZfsTuning {
 }
 
 /** Host directory where a role's storage is mounted (its dataset's mountpoint on ZFS). */
-export function roleMountpoint(role: Role): string {
-  return `${DATA_ROOT}/${role}`;
+export function roleMountpoint(role: Role, dataRoot: string = DATA_ROOT): string {
+  return `${dataRoot}/${role}`;
 }
