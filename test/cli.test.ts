@@ -125,3 +125,18 @@ describe("immich-iac CLI", () => {
   });
 });
 
+
+describe("cdktf.json app (what `cdktf synth` runs)", () => {
+  it("synthesizes the example into CDKTF_OUTDIR, identical to immich-iac synth", async () => {
+    const cfg = JSON.parse(readFileSync(join(REPO, "cdktf.json"), "utf8"));
+    expect(cfg.output).toBe("cdktf.out");
+    const viaApp = mkdtempSync(join(tmpdir(), "iac-app-"));
+    const app = await execa("node", [join(REPO, "dist", "stacks", "main.js")], { cwd: REPO, env: { CDKTF_OUTDIR: viaApp }, reject: false });
+    expect(app.exitCode, app.stderr).toBe(0);
+    const viaCli = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    await cli(["synth", "--out", viaCli]);
+    const stack = join("stacks", "example", "cdk.tf.json");
+    expect(readFileSync(join(viaApp, stack), "utf8")).toBe(readFileSync(join(viaCli, stack), "utf8"));
+    expect(cfg.app).toMatch(/node dist\/stacks\/main\.js$/);
+  });
+});
