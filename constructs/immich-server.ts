@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { DataVolume } from "./data-volume.js";
 import { IMMICH_SERVER_IMAGE } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { immichServerEnv, mediaMounts, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
@@ -22,6 +23,12 @@ export interface ImmichServerProps extends ImmichBackends {
    * @default - not published; the proxy reaches it on the front network
    */
   readonly loopbackPort?: number;
+  /**
+   * A private CA the server must trust for outgoing HTTPS (the OIDC issuer behind Caddy's internal CA):
+   * the volume holding it, mounted read-only, and the certificate's path inside that volume.
+   * @default - only the public CAs
+   */
+  readonly trustedCa?: { readonly volume: DataVolume; readonly certificatePath: string };
 }
 
 /** The API worker only (`IMMICH_WORKERS_INCLUDE=api`); background jobs run in {@link ImmichJobHandler}. */
@@ -36,9 +43,16 @@ export class ImmichServer extends Construct {
       deploymentName: props.deploymentName,
       component: Component.SERVER,
       image: `${IMMICH_SERVER_IMAGE}:${props.immichVersion}`,
-      env: { ...immichServerEnv(props, props.timezone ?? "UTC"), IMMICH_WORKERS_INCLUDE: "api" },
+      env: {
+        ...immichServerEnv(props, props.timezone ?? "UTC"),
+        IMMICH_WORKERS_INCLUDE: "api",
+        ...(props.trustedCa ? { NODE_EXTRA_CA_CERTS: `/trusted-ca/${props.trustedCa.certificatePath}` } : {}),
+      },
       networks: props.networks,
-      volumes: mediaMounts(props.media),
+      volumes: [
+        ...mediaMounts(props.media),
+        ...(props.trustedCa ? [{ volume: props.trustedCa.volume, containerPath: "/trusted-ca", readOnly: true }] : []),
+      ],
       uploads: [props.configFile.upload()],
       memoryMiB: props.memoryMiB,
       destroyGraceSeconds: 30,

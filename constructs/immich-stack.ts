@@ -1,5 +1,25 @@
+import { DataExternal } from "@cdktf/provider-external/lib/data-external/index.js";
+import { ExternalProvider } from "@cdktf/provider-external/lib/provider/index.js";
 import { Password } from "@cdktf/provider-random/lib/password/index.js";
-import { Aspects, TerraformStack } from "cdktf";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { PrivateKey } from "@cdktf/provider-tls/lib/private-key/index.js";
+import { TlsProvider } from "@cdktf/provider-tls/lib/provider/index.js";
+import { AssetType, Aspects, TerraformAsset, TerraformProvider, TerraformStack, TerraformVariable } from "cdktf";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AuthSettings, IngressSettings } from "../src/ingress/site.js";
+import {
+  AUTHELIA_PORT,
+  autheliaEnv,
+  IMMICH_OIDC_CLIENT,
+  renderAutheliaConfig,
+  renderAutheliaUsers,
+  secretPath,
+} from "../src/renderers/authelia.js";
+import { renderCaddyfile } from "../src/renderers/caddyfile.js";
+import { Authelia } from "./authelia.js";
+import { CaddyProxy } from "./caddy-proxy.js";
 import { Construct } from "constructs";
 import { POLICY_RULES, PolicyAspect } from "./policy/index.js";
 import { buildImmichConfig } from "../src/renderers/immich-config-file.js";
@@ -48,6 +68,23 @@ export interface ImmichStackProps {
    * @default "/srv/immich"
    */
   readonly dataRoot?: string;
+  /**
+   * The public face: a Caddy proxy (TLS 1.3, CSP) for the Immich and auth host names. Needs `auth`.
+   * @default - no proxy; the server is only published on loopback
+   */
+  readonly ingress?: IngressSettings;
+  /** Authelia as the OIDC provider with MFA for every login; Immich logs in through it. @default - none */
+  readonly auth?: AuthSettings;
+}
+
+/** Host names, secrets and containers of the public face, when the stack has one. */
+export interface ImmichIngress {
+  readonly proxy: CaddyProxy;
+  readonly auth: Authelia;
+  /** Rendered files, for `render` (no secrets in them). */
+  readonly caddyfile: string;
+  readonly autheliaConfiguration: string;
+  readonly autheliaUsers: string;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$/;
@@ -68,6 +105,8 @@ export class ImmichStack extends Construct {
   public readonly configFile: ImmichConfigFile;
   public readonly server: ImmichServer;
   public readonly jobHandler: ImmichJobHandler;
+  /** Present when `ingress` was given. */
+  public readonly ingress?: ImmichIngress;
 
   constructor(scope: Construct, id: string, props: ImmichStackProps) {
     super(scope, id);
@@ -82,7 +121,11 @@ export class ImmichStack extends Construct {
     if (!/^v3\.\d+\.\d+$/.test(version)) {
       throw new Error(`ImmichStack: immichVersion must pin a v3 release like ${DEFAULT_IMMICH_VERSION} (got "${version}")`);
     }
-    ensurePolicy(TerraformStack.of(this));
+    if (props.ingress && !props.auth) throw new Error("ImmichStack: ingress needs auth (at least one user), or logins would bypass MFA");
+    if (props.auth && !props.ingress) throw new Error("ImmichStack: auth needs ingress: Authelia is only reachable through the proxy");
+    const stack = TerraformStack.of(this);
+    ensurePolicy(stack);
+    ensureProvider(stack, "random", () => new RandomProvider(stack, "random", {}));
     const t = props.tuning;
     const tz = props.timezone ?? "UTC";
     const budget = t.memory.components;
@@ -142,8 +185,26 @@ export class ImmichStack extends Construct {
       memoryMiB: budget.machineLearning.value,
       timezone: tz,
     });
+    const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth) : undefined;
     this.configFile = new ImmichConfigFile(this, "ConfigFile", {
-      config: buildImmichConfig(t, { domain: props.domain, machineLearningUrls: [this.machineLearning.url] }),
+      config: buildImmichConfig(t, {
+        domain: props.domain,
+        machineLearningUrls: [this.machineLearning.url],
+        ...(props.ingress && props.auth && oidc
+          ? {
+              oauth: {
+                issuerUrl: `https://${props.ingress.authDomain}`,
+                clientId: IMMICH_OIDC_CLIENT.clientId,
+                clientSecret: oidc.clientSecret.result,
+                tokenEndpointAuthMethod: IMMICH_OIDC_CLIENT.tokenEndpointAuthMethod,
+                signingAlgorithm: IMMICH_OIDC_CLIENT.idTokenSigningAlg,
+                profileSigningAlgorithm: IMMICH_OIDC_CLIENT.userinfoSigningAlg,
+                roleScope: IMMICH_OIDC_CLIENT.roleScope,
+                passwordLogin: props.auth.immichPasswordLogin,
+              },
+            }
+          : {}),
+      }),
     });
     const backends = {
       database: this.database,
@@ -153,7 +214,9 @@ export class ImmichStack extends Construct {
       machineLearning: this.machineLearning,
     };
     const media = { library: this.volumes.library, thumbs: this.volumes.thumbs, encodedVideo: this.volumes.encodedVideo, backups: this.volumes.backups };
-    const loopback = props.serverLoopbackPort ?? IMMICH_PORT;
+    const loopback = props.serverLoopbackPort ?? (props.ingress ? false : IMMICH_PORT);
+    const internalCa = props.ingress?.tls.mode === "internal";
+    const proxyData = props.ingress ? vol("ProxyVolume", "proxy", `${mount("database")}/caddy`, false) : undefined;
     this.server = new ImmichServer(this, "Server", {
       ...backends,
       deploymentName: dep,
@@ -163,6 +226,8 @@ export class ImmichStack extends Construct {
       memoryMiB: budget.server.value,
       timezone: tz,
       ...(loopback !== false ? { loopbackPort: loopback } : {}),
+      // With Caddy's internal CA, the server must trust it to fetch the OIDC discovery over HTTPS.
+      ...(internalCa && proxyData ? { trustedCa: { volume: proxyData, certificatePath: "caddy/pki/authorities/local/root.crt" } } : {}),
     });
     this.jobHandler = new ImmichJobHandler(this, "JobHandler", {
       ...backends,
@@ -175,6 +240,118 @@ export class ImmichStack extends Construct {
       replicas: props.jobHandlerReplicas ?? 1,
       timezone: tz,
     });
+
+    if (props.ingress && props.auth && oidc && proxyData) {
+      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, vol("AuthVolume", "auth", `${mount("database")}/authelia`, true), tz);
+    }
+  }
+
+  /** Secrets of the OIDC client and the provider, all generated at apply time. */
+  private oidcSecrets(stack: TerraformStack, auth: AuthSettings) {
+    ensureProvider(stack, "tls", () => new TlsProvider(stack, "tls", {}));
+    ensureProvider(stack, "external", () => new ExternalProvider(stack, "external", {}));
+    const secret = (id: string) => new Password(this, id, { length: 64, special: false });
+    const clientSecret = secret("OidcClientSecret");
+    // Authelia stores only a pbkdf2-sha512 digest of the client secret. Terraform has no such function,
+    // so a small program shipped with the stack computes it at plan time (external data source).
+    const program = new TerraformAsset(this, "OidcDigestProgram", { path: oidcDigestProgramPath(), type: AssetType.FILE });
+    const digest = new DataExternal(this, "OidcClientSecretDigest", {
+      program: ["node", `\${path.module}/${program.path}`],
+      query: { secret: clientSecret.result },
+    });
+    const smtpPassword =
+      auth.notifier.mode === "smtp"
+        ? new TerraformVariable(stack, "smtp_password", {
+            type: "string",
+            sensitive: true,
+            nullable: false,
+            description: "Password of the SMTP account Authelia sends mail with (TF_VAR_smtp_password).",
+          })
+        : undefined;
+    return {
+      clientSecret,
+      clientSecretDigest: digest.result.lookup("digest"),
+      sessionSecret: secret("AuthSessionSecret"),
+      storageEncryptionKey: secret("AuthStorageEncryptionKey"),
+      hmacSecret: secret("OidcHmacSecret"),
+      jwksKey: new PrivateKey(this, "OidcJwksKey", { algorithm: "RSA", rsaBits: 4096 }),
+      smtpPassword,
+    };
+  }
+
+  private buildIngress(
+    dep: string,
+    ingress: IngressSettings,
+    auth: AuthSettings,
+    oidc: ReturnType<ImmichStack["oidcSecrets"]>,
+    proxyData: DataVolume,
+    authData: DataVolume,
+    tz: string,
+  ): ImmichIngress {
+    const title = `deployment ${dep}`;
+    const autheliaName = `immich-${dep}-auth`;
+    const autheliaConfiguration = renderAutheliaConfig({
+      title,
+      ingress,
+      auth,
+      redis: { host: this.redis.hostname, port: this.redis.port, databaseIndex: 1 },
+    });
+    const autheliaUsers = renderAutheliaUsers(auth.users, title);
+    const secretFiles = [
+      { path: secretPath("sessionSecret"), content: oidc.sessionSecret.result },
+      { path: secretPath("storageEncryptionKey"), content: oidc.storageEncryptionKey.result },
+      { path: secretPath("oidcHmacSecret"), content: oidc.hmacSecret.result },
+      { path: secretPath("oidcJwksKey"), content: oidc.jwksKey.privateKeyPemPkcs8 },
+      { path: secretPath("oidcClientSecretDigest"), content: oidc.clientSecretDigest },
+      ...(oidc.smtpPassword ? [{ path: secretPath("smtpPassword"), content: oidc.smtpPassword.stringValue }] : []),
+    ];
+    const authelia = new Authelia(this, "Auth", {
+      deploymentName: dep,
+      networks: [this.frontNetwork, this.backNetwork],
+      configuration: autheliaConfiguration,
+      usersDatabase: autheliaUsers,
+      env: autheliaEnv(auth, tz),
+      secretFiles,
+      dataVolume: authData,
+      dependsOn: [this.redis.service],
+    });
+    if (authelia.hostname !== autheliaName) throw new Error(`ImmichStack: unexpected Authelia name ${authelia.hostname}`);
+    const caddyfile = renderCaddyfile({
+      title,
+      ingress,
+      immichUpstream: `${this.server.service.name}:${IMMICH_PORT}`,
+      autheliaUpstream: `${authelia.hostname}:${AUTHELIA_PORT}`,
+      ...(ingress.tls.mode === "files" ? { tlsFiles: CaddyProxy.TLS_FILES } : {}),
+    });
+    const proxy = new CaddyProxy(this, "Proxy", {
+      deploymentName: dep,
+      network: this.frontNetwork,
+      caddyfile,
+      dataVolume: proxyData,
+      aliases: [ingress.domain, ingress.authDomain],
+      http3: ingress.http3,
+      ...(ingress.tls.mode === "files" ? { tlsFiles: { certificateFile: ingress.tls.certificateFile, keyFile: ingress.tls.keyFile } } : {}),
+    });
+    return { proxy, auth: authelia, caddyfile, autheliaConfiguration, autheliaUsers };
+  }
+}
+
+/** Creates a provider the stack needs when the stack has none of that type yet. */
+function ensureProvider(stack: TerraformStack, type: string, create: () => TerraformProvider): void {
+  const has = stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === type);
+  if (!has) create();
+}
+
+/** The bundled digest program (`npm run build` writes it to dist/assets/). */
+function oidcDigestProgramPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    for (const candidate of [join(dir, "assets", "oidc-client-digest.cjs"), join(dir, "dist", "assets", "oidc-client-digest.cjs")]) {
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("dist/assets/oidc-client-digest.cjs not found: run `npm run build`");
+    dir = parent;
   }
 }
 

@@ -14,3 +14,5 @@ export * from "./immich-job-handler.js";
 export * from "./immich-stack.js";
 export * from "./policy/index.js";
 export * from "./replace-trigger.js";
+export * from "./caddy-proxy.js";
+export * from "./authelia.js";

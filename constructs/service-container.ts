@@ -71,6 +71,8 @@ export interface ServiceContainerProps {
   readonly env?: Readonly<Record<string, string>>;
   /** Networks in attachment order; at least one. */
   readonly networks: readonly ImmichNetwork[];
+  /** Extra DNS names of this container on its networks (e.g. public host names served by the proxy). @default [] */
+  readonly aliases?: readonly string[];
   /** @default [] */
   readonly volumes?: readonly VolumeMount[];
   /** Read-only host files or directories (driver libraries, USB bus). @default [] */
@@ -165,7 +167,7 @@ export class ServiceContainer extends Construct {
       ...(props.groupAdd?.length ? { groupAdd: [...props.groupAdd] } : {}),
       ...(props.gpus ? { gpus: props.gpus } : {}),
       healthcheck,
-      networksAdvanced: props.networks.map((n) => ({ name: n.resource.name })),
+      networksAdvanced: props.networks.map((n) => ({ name: n.resource.name, ...(props.aliases?.length ? { aliases: [...props.aliases] } : {}) })),
       ...nonEmpty("volumes", [
         ...(props.volumes ?? []).map((v) => ({ volumeName: v.volume.resource.name, containerPath: v.containerPath, readOnly: v.readOnly ?? false })),
         ...(props.binds ?? []).map((b) => ({ hostPath: b.hostPath, containerPath: b.containerPath, readOnly: b.readOnly ?? true })),

@@ -51,6 +51,8 @@ export class ImmichDeploymentStack extends TerraformStack {
       redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
       jobHandlerReplicas: d.jobHandlerReplicas,
       dataRoot: d.dataRoot,
+      ingress: d.ingress,
+      auth: d.auth,
     });
   }
 }

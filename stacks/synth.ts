@@ -1,4 +1,5 @@
 import { App } from "cdktf";
+import { resolve as resolveTokens } from "cdktf/lib/_tokens.js";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,10 +49,19 @@ export function renderFiles(deployment: Deployment): Record<string, string> {
   const app = new App({ outdir: join(dirname(fileURLToPath(import.meta.url)), ".unused"), skipBackendValidation: true });
   const stack = new ImmichDeploymentStack(app, deployment.name, { deployment });
   const im = stack.immich;
+  // References to secrets show as the Terraform expression that fills them (`${random_password….result}`).
+  const text = (s: string) => resolveTokens(stack, s) as string;
   return {
-    "immich/immich.json": im.configFile.content,
+    "immich/immich.json": text(im.configFile.content),
     "postgres/postgresql.override.conf": im.database.overrideConfig,
     "redis/redis.conf": im.redis.config,
+    ...(im.ingress
+      ? {
+          "caddy/Caddyfile": im.ingress.caddyfile,
+          "authelia/configuration.yml": im.ingress.autheliaConfiguration,
+          "authelia/users_database.yml": im.ingress.autheliaUsers,
+        }
+      : {}),
   };
 }
 

@@ -101,8 +101,11 @@ describe("immich-iac CLI", () => {
     expect(immich.machineLearning.urls).toEqual(["http://immich-xeon-enterprise-machine-learning:3003"]);
     expect(readFileSync(join(out, "postgres", "postgresql.override.conf"), "utf8")).toContain("work_mem = '36892kB'");
     expect(readFileSync(join(out, "redis", "redis.conf"), "utf8")).toContain("maxmemory-policy noeviction");
-    const all = ["immich/immich.json", "postgres/postgresql.override.conf", "redis/redis.conf"].map((f) => readFileSync(join(out, f), "utf8")).join("");
-    expect(all).not.toMatch(/password/i);
+    expect(immich.oauth.clientSecret).toMatch(/^\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
+    const files = ["caddy/Caddyfile", "authelia/configuration.yml", "authelia/users_database.yml", "postgres/postgresql.override.conf", "redis/redis.conf"];
+    const all = files.map((f) => readFileSync(join(out, f), "utf8")).join("");
+    expect(all).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$pbkdf2-sha512\$|_secret: [A-Za-z0-9]{20,}/);
+    expect(readFileSync(join(out, "authelia", "configuration.yml"), "utf8")).toContain('client_secret: {{ secret "/secrets/oidc-client-secret-digest" | msquote }}');
   });
 
   it("synth --profile builds a deployment with defaults for that profile", async () => {
@@ -118,6 +121,7 @@ describe("immich-iac CLI", () => {
     const r = await cli(["synth", "--deployment", "d.yaml", "--out", "out"], dir);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
+      "d.yaml:4:7: spec.auth: required field is missing (expected a mapping, got nothing)",
       'd.yaml:4:25: spec.hardwareProfile: unknown hardware profile (expected a shipped profile — "epyc-4004-prosumer", "homelab-minimal" or "xeon-e2400-enterprise" — or a path to a .yaml file, got "nope")',
       'd.yaml:4:39: spec.domain: invalid format (expected a lowercase DNS name like photos.example.com (no IP, no scheme, no port), got "x")',
       "",

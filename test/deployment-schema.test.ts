@@ -9,12 +9,20 @@ import { MlBackend } from "../src/tuning/accelerators.js";
 import { baseProfile, REPO } from "./util.js";
 import { SHIPPED_DEPLOYMENTS } from "./stack-util.js";
 
+export const TEST_USER = {
+  name: "alice",
+  displayName: "Alice",
+  email: "alice@example.com",
+  groups: ["admins"],
+  passwordHash: "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$3IYn0mH6tdKk8xbbVxAj3XW6lTrtX1bZb0kfH6Eh8ys",
+};
+
 function deployment(spec: Record<string, unknown> = {}): Record<string, any> {
   return {
     apiVersion: "immich-iac/v1",
     kind: "Deployment",
     metadata: { name: "t" },
-    spec: { hardwareProfile: "homelab-minimal", domain: "photos.example.com", timezone: "Europe/Berlin", ...spec },
+    spec: { hardwareProfile: "homelab-minimal", domain: "photos.example.com", timezone: "Europe/Berlin", ...spec, auth: spec.auth ?? { users: [TEST_USER] } },
   };
 }
 

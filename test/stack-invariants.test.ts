@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { label, resourcesOf, SHIPPED_DEPLOYMENTS, synthDeployment } from "./stack-util.js";
 import { REPO } from "./util.js";
 
+function containerOf(containers: [string, any][], component: string): any {
+  return containers.find(([, c]) => label(c, "io.immich-iac.component") === component)![1];
+}
+
 const COMPONENTS = ["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup", "monitoring"];
 
 describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
@@ -22,7 +26,7 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     const volumes = resourcesOf(json, "docker_volume");
     for (const [, v] of volumes) expect(v.lifecycle).toEqual({ prevent_destroy: true });
     const data = volumes.filter(([, v]) => label(v, "io.immich-iac.data") === "true").map(([, v]) => v.name);
-    expect(data).toEqual([`immich-${name}-backups`, `immich-${name}-database`, `immich-${name}-library`]);
+    expect(data).toEqual([`immich-${name}-auth`, `immich-${name}-backups`, `immich-${name}-database`, `immich-${name}-library`]);
   });
 
   it("keeps the database and Redis on the internal network only", () => {
@@ -34,16 +38,32 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     }
   });
 
-  it("publishes nothing beyond loopback (no proxy yet)", () => {
-    const published = containers.flatMap(([, c]) => (c.ports ?? []).map((p: any) => `${label(c, "io.immich-iac.component")} ${p.ip}:${p.external}`));
-    expect(published).toEqual(["server 127.0.0.1:2283"]);
+  it("publishes ports from the proxy alone, on one address family", () => {
+    const published = containers.flatMap(([, c]) => (c.ports ?? []).map((p: any) => `${label(c, "io.immich-iac.component")} ${p.ip}:${p.external}/${p.protocol}`));
+    const http3 = name !== "xeon-enterprise";
+    expect(published).toEqual(["proxy 0.0.0.0:80/tcp", "proxy 0.0.0.0:443/tcp", ...(http3 ? ["proxy 0.0.0.0:443/udp"] : [])]);
   });
 
-  it("holds no secret value: the database password is a reference to random_password", () => {
+  it("holds no secret value: passwords, keys and digests are references resolved at apply time", () => {
     const pw = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /PASSWORD=/.test(e)));
     expect(pw.length).toBeGreaterThanOrEqual(3);
     for (const e of pw) expect(e).toMatch(/^(DB|POSTGRES)_PASSWORD=\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
-    expect(resourcesOf(json, "random_password")[0]![1]).toMatchObject({ length: 40, special: false });
+    const secretUploads = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/secrets/")));
+    expect(secretUploads.map((u: any) => u.file).sort()).toEqual(
+      [
+        "/secrets/oidc-client-secret-digest",
+        "/secrets/oidc-hmac-secret",
+        "/secrets/oidc-jwks-key.pem",
+        "/secrets/session-secret",
+        "/secrets/storage-encryption-key",
+        ...(name === "xeon-enterprise" ? ["/secrets/smtp-password"] : []),
+      ].sort(),
+    );
+    for (const u of secretUploads) expect(u.content).toMatch(/^\$\{(random_password|tls_private_key|data\.external|var)\.[A-Za-z0-9_."[\]]+\}$/);
+    const immichJson = JSON.parse(containerOf(containers, "server").upload[0].content);
+    expect(immichJson.oauth.clientSecret).toMatch(/^\$\{random_password\.immich_OidcClientSecret_[0-9A-F]{8}\.result\}$/);
+    expect(text).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$pbkdf2-sha512\$/);
+    for (const [, p] of resourcesOf(json, "random_password")) expect(p.special).toBe(false);
   });
 
   it("contains no absolute path of this machine and no timestamp", () => {

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { formatProblem, InputError } from "../profile/problems.js";
 import { explainCommand } from "./commands/explain.js";
+import { hashPasswordCommand } from "./commands/hash-password.js";
 import { schemaCommand } from "./commands/schema.js";
 import { renderCommand } from "./commands/render.js";
 import { synthCommand } from "./commands/synth.js";
@@ -47,6 +48,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
     .requiredOption("--out <dir>", "output directory")
     .action((opts: { deployment?: string; profile?: string; out: string }) => setExit(renderCommand(opts, io)));
+
+  program
+    .command("hash-password")
+    .description("Print an argon2id hash for a user's passwordHash (reads the password from stdin, or asks twice)")
+    .action(async () => setExit(await hashPasswordCommand(io)));
 
   return program;
 }

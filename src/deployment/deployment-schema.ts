@@ -31,6 +31,51 @@ export function isValidTimezone(tz: string): boolean {
  */
 export type ProfileReferenceCheck = (ref: string) => string | undefined;
 
+const ARGON2ID_PHC = /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+const HOST_FILE = /^\/[^\s]*[^/\s]$/;
+
+export const TLS_MODES = ["acme", "internal", "files"] as const;
+
+const TlsSchema = z.discriminatedUnion("mode", [
+  z.strictObject({
+    mode: z.literal("acme"),
+    /** ACME account e-mail (expiry notices). @default - none */
+    email: z.email({ error: "expected an e-mail address" }).optional(),
+  }),
+  z.strictObject({ mode: z.literal("internal") }),
+  z.strictObject({
+    mode: z.literal("files"),
+    /** PEM certificate chain on the Docker host. */
+    certificateFile: z.string().regex(HOST_FILE, { error: "expected an absolute file path on the Docker host" }),
+    /** PEM private key on the Docker host. */
+    keyFile: z.string().regex(HOST_FILE, { error: "expected an absolute file path on the Docker host" }),
+  }),
+]);
+
+const UserSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "expected a user name: lowercase letters, digits, '.', '_' or '-'" }),
+  displayName: z.string().min(1),
+  email: z.email({ error: "expected the user's e-mail address (Authelia and Immich need it)" }),
+  groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/)).default([]),
+  /** argon2id PHC string from `immich-iac hash-password`; never the password itself. */
+  passwordHash: z.string().regex(ARGON2ID_PHC, { error: "expected an argon2id hash from `immich-iac hash-password` ($argon2id$v=19$m=…,t=…,p=…$salt$hash)" }),
+});
+
+const NotifierSchema = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("filesystem") }),
+  z.strictObject({
+    mode: z.literal("smtp"),
+    /** e.g. submission://smtp.example.com:587 or smtps://smtp.example.com:465 */
+    address: z.string().regex(/^(smtp|submission|submissions|smtps):\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, {
+      error: "expected submission://host:587, smtps://host:465 or smtp://host:25",
+    }),
+    username: z.string().min(1),
+    /** The From address, e.g. "Immich <photos@example.com>". */
+    sender: z.string().min(3),
+    // The password is a sensitive Terraform variable (TF_VAR_smtp_password), never part of this file.
+  }),
+]);
+
 export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => undefined) {
   return z.strictObject({
   apiVersion: z.literal("immich-iac/v1"),
@@ -79,6 +124,21 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     machineLearning: z
       .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
       .default({ backend: "auto" }),
+    ingress: z
+      .strictObject({
+        /** Host name of the Authelia portal and OIDC issuer. @default auth.<parent of domain> */
+        authDomain: z.string().regex(DOMAIN, { error: "expected a lowercase DNS name like auth.example.com" }).optional(),
+        tls: TlsSchema.default({ mode: "acme" }),
+        /** Serve HTTP/3 (QUIC): publishes 443/udp. */
+        http3: z.boolean().default(true),
+      })
+      .default({ tls: { mode: "acme" }, http3: true }),
+    auth: z.strictObject({
+      users: z.array(UserSchema).min(1, { error: "expected at least one user: Immich logins go through Authelia" }),
+      /** Keep Immich's own password login: then logins without Authelia (and its MFA) are possible. */
+      immichPasswordLogin: z.boolean().default(false),
+      notifier: NotifierSchema.default({ mode: "filesystem" }),
+    }),
   }),
   });
 }

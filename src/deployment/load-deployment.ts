@@ -7,6 +7,7 @@ import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../prof
 import { loadYamlFile, type PathIssue } from "../profile/load-yaml.js";
 import { InputError, oneOf, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
+import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
 import { readdirSync } from "node:fs";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
 import {
@@ -32,6 +33,8 @@ export interface Deployment {
   readonly dataRoot: string;
   /** `undefined` = chosen from the accelerators. */
   readonly mlBackend?: MlBackend;
+  readonly ingress: IngressSettings;
+  readonly auth: AuthSettings;
 }
 
 export function shippedProfileNames(): string[] {
@@ -71,7 +74,7 @@ export function loadDeploymentFile(file: string): Deployment {
       profileProblems = e.problems;
       return [];
     }
-    return checkBackend(d, profile);
+    return [...checkBackend(d, profile), ...checkIngress(d)];
   };
 
   try {
@@ -128,6 +131,41 @@ function checkBackend(d: DeploymentDocument, profile: HardwareProfile): PathIssu
   return [];
 }
 
+function checkIngress(d: DeploymentDocument): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const authDomain = d.spec.ingress.authDomain ?? defaultAuthDomain(d.spec.domain);
+  if (authDomain === d.spec.domain) {
+    issues.push({ path: ["spec", "ingress", "authDomain"], message: `the auth portal needs its own host name (expected a name other than "${d.spec.domain}", got "${authDomain}")` });
+  } else {
+    const cookie = cookieDomainFor(d.spec.domain, authDomain);
+    if ("problem" in cookie) {
+      issues.push({ path: d.spec.ingress.authDomain ? ["spec", "ingress", "authDomain"] : ["spec", "domain"], message: `no session cookie domain: ${cookie.problem}` });
+    }
+  }
+  const tls = d.spec.ingress.tls;
+  if (tls.mode === "files" && d.spec.dockerHost.startsWith("unix://")) {
+    // A local Docker host: the files must be here now, or the proxy fails at start.
+    for (const key of ["certificateFile", "keyFile"] as const) {
+      if (!existsSync(tls[key])) {
+        issues.push({ path: ["spec", "ingress", "tls", key], message: `file not found on this Docker host (expected an existing PEM file, got "${tls[key]}")` });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  d.spec.auth.users.forEach((u, i) => {
+    if (seen.has(u.name)) issues.push({ path: ["spec", "auth", "users", i, "name"], message: `user names must be unique (expected a new name, got "${u.name}" again)` });
+    seen.add(u.name);
+  });
+  return issues;
+}
+
+function toIngress(d: DeploymentDocument): IngressSettings {
+  const authDomain = d.spec.ingress.authDomain ?? defaultAuthDomain(d.spec.domain);
+  const cookie = cookieDomainFor(d.spec.domain, authDomain);
+  if ("problem" in cookie) throw new Error(cookie.problem); // unreachable: checked above
+  return { domain: d.spec.domain, authDomain, cookieDomain: cookie.cookieDomain, tls: d.spec.ingress.tls, http3: d.spec.ingress.http3 };
+}
+
 function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployment {
   const s = d.spec;
   return {
@@ -143,6 +181,8 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     jobHandlerReplicas: s.jobHandler.replicas,
     dataRoot: s.dataRoot,
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
+    ingress: toIngress(d),
+    auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
   };
 }
 
@@ -161,5 +201,19 @@ export function deploymentForProfile(profileFile: string): Deployment {
     redisEngine: "redis",
     jobHandlerReplicas: 1,
     dataRoot: "/srv/immich",
+    ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
+    auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
   };
 }
+
+/**
+ * The one user of a `--profile` deployment, so that the stack is complete. Its "hash" is random bytes that
+ * no password produces, so nobody can log in: write a deployment file with `immich-iac hash-password`.
+ */
+const PLACEHOLDER_ADMIN = {
+  name: "admin",
+  displayName: "Administrator",
+  email: "admin@example.com",
+  groups: ["admins"],
+  passwordHash: "$argon2id$v=19$m=65536,t=3,p=4$dW51c2FibGUtcGxhY2Vo$3IYn0mH6tdKk8xbbVxAj3XW6lTrtX1bZb0kfH6Eh8ys",
+} as const;

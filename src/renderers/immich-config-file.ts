@@ -14,11 +14,53 @@ export type DeepPartial<T> = T extends string
 /** The content of Immich's config file (`IMMICH_CONFIG_FILE`), typed by the SDK's `SystemConfigDto`. */
 export type ImmichConfig = DeepPartial<SystemConfigDto>;
 
+export interface ImmichOAuthSettings {
+  /** `https://auth.example.com` (Immich appends the discovery path). */
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  /** The plaintext client secret: a reference to a sensitive value in synth, a placeholder in render. */
+  readonly clientSecret: string;
+  /** Must equal the client's `token_endpoint_auth_method` at the IdP. */
+  readonly tokenEndpointAuthMethod: "client_secret_post" | "client_secret_basic";
+  /** Must equal the client's `id_token_signed_response_alg`. */
+  readonly signingAlgorithm: string;
+  /** Must equal the client's `userinfo_signed_response_alg`. */
+  readonly profileSigningAlgorithm: string;
+  /** Extra scope carrying the role claim. */
+  readonly roleScope: string;
+  /** Keep Immich's password login (then logins can skip the IdP's MFA). */
+  readonly passwordLogin: boolean;
+}
+
 export interface ImmichSiteSettings {
   /** Public hostname, e.g. photos.example.com. */
   readonly domain: string;
   /** URLs of the machine-learning services, tried in order. */
   readonly machineLearningUrls: readonly string[];
+  /** Login through an OpenID Connect provider. @default - Immich's own password login only */
+  readonly oauth?: ImmichOAuthSettings;
+}
+
+/** Immich's `oauth` section for a provider, consistent with the provider's client settings. */
+export function immichOAuthConfig(domain: string, o: ImmichOAuthSettings): ImmichConfig["oauth"] {
+  return {
+    enabled: true,
+    issuerUrl: o.issuerUrl,
+    clientId: o.clientId,
+    clientSecret: o.clientSecret,
+    scope: `openid email profile ${o.roleScope}`,
+    signingAlgorithm: o.signingAlgorithm,
+    profileSigningAlgorithm: o.profileSigningAlgorithm,
+    tokenEndpointAuthMethod: o.tokenEndpointAuthMethod,
+    roleClaim: "immich_role",
+    autoRegister: true,
+    // Without password login the IdP is the only way in: skip Immich's login page.
+    autoLaunch: !o.passwordLogin,
+    buttonText: "Sign in with Authelia",
+    // An https redirect works with every IdP; Immich forwards it to app.immich:///oauth-callback.
+    mobileOverrideEnabled: true,
+    mobileRedirectUri: `https://${domain}/api/oauth/mobile-redirect`,
+  };
 }
 
 /** The config file from the tuning (jobs, ffmpeg) and the site (domain, ML URLs). */
@@ -30,6 +72,9 @@ export function buildImmichConfig(tuning: Tuning, site: ImmichSiteSettings): Imm
     job: hw.job,
     ffmpeg: hw.ffmpeg,
     backup: { database: { enabled: true, cronExpression: "0 02 * * *", keepLastAmount: 14 } },
+    ...(site.oauth
+      ? { oauth: immichOAuthConfig(site.domain, site.oauth), passwordLogin: { enabled: site.oauth.passwordLogin } }
+      : {}),
   } satisfies ImmichConfig;
 }
 

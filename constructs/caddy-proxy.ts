@@ -1,0 +1,71 @@
+import { Construct } from "constructs";
+import type { DataVolume } from "./data-volume.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import { Component } from "./labels.js";
+import { ServiceContainer, type HostBind, type PublishedPort } from "./service-container.js";
+
+/** Current Caddy 2.x; the generated Caddyfile also validates with Debian's 2.6.2. */
+export const CADDY_IMAGE = "docker.io/library/caddy:2.10.2";
+export const CADDY_TLS_DIR = "/etc/caddy/tls";
+
+export interface CaddyProxyProps {
+  readonly deploymentName: string;
+  /** The front network, shared with the Immich server and Authelia. */
+  readonly network: ImmichNetwork;
+  /** Caddyfile text from `renderCaddyfile`. */
+  readonly caddyfile: string;
+  /** Certificates, ACME account and the internal CA (`/data`). */
+  readonly dataVolume: DataVolume;
+  /** Host names the proxy answers for on the front network, so containers reach the public URLs through it. */
+  readonly aliases: readonly string[];
+  /** Publish 443/udp for HTTP/3. @default true */
+  readonly http3?: boolean;
+  /** Certificate and key files on the Docker host (TLS mode `files`), mounted read-only. @default - none */
+  readonly tlsFiles?: { readonly certificateFile: string; readonly keyFile: string };
+  /** @default 256 */
+  readonly memoryMiB?: number;
+  /** @default CADDY_IMAGE */
+  readonly image?: string;
+}
+
+/**
+ * The only container that publishes ports: 80 (redirect to HTTPS, ACME), 443 and, with HTTP/3, 443/udp.
+ * Ports bind 0.0.0.0 explicitly: an implicit dual-stack binding replaces the container on every apply
+ * with provider 3.6.2 (#909).
+ */
+export class CaddyProxy extends Construct {
+  public readonly service: ServiceContainer;
+  /** Container paths of the certificate and key in TLS mode `files`. */
+  public static readonly TLS_FILES = { certificate: `${CADDY_TLS_DIR}/certificate.pem`, key: `${CADDY_TLS_DIR}/key.pem` };
+
+  constructor(scope: Construct, id: string, props: CaddyProxyProps) {
+    super(scope, id);
+    const ports: PublishedPort[] = [
+      { containerPort: 80, hostPort: 80, hostIp: "0.0.0.0" },
+      { containerPort: 443, hostPort: 443, hostIp: "0.0.0.0" },
+      ...((props.http3 ?? true) ? [{ containerPort: 443, hostPort: 443, hostIp: "0.0.0.0", protocol: "udp" as const }] : []),
+    ];
+    const binds: HostBind[] = props.tlsFiles
+      ? [
+          { hostPath: props.tlsFiles.certificateFile, containerPath: CaddyProxy.TLS_FILES.certificate },
+          { hostPath: props.tlsFiles.keyFile, containerPath: CaddyProxy.TLS_FILES.key },
+        ]
+      : [];
+    this.service = new ServiceContainer(this, "Service", {
+      deploymentName: props.deploymentName,
+      component: Component.PROXY,
+      image: props.image ?? CADDY_IMAGE,
+      networks: [props.network],
+      aliases: props.aliases,
+      ports,
+      volumes: [{ volume: props.dataVolume, containerPath: "/data" }],
+      binds,
+      uploads: [{ path: "/etc/caddy/Caddyfile", content: props.caddyfile }],
+      memoryMiB: props.memoryMiB ?? 256,
+      // Lets in-flight uploads finish on a replace.
+      destroyGraceSeconds: 30,
+      // The admin API listens on localhost inside the container only.
+      healthcheck: { test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:2019/config/"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 },
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { parse as parseDomain } from "tldts";
+
+/** How the proxy gets its certificate. */
+export type TlsSettings =
+  | { readonly mode: "acme"; readonly email?: string }
+  | { readonly mode: "internal" }
+  | { readonly mode: "files"; readonly certificateFile: string; readonly keyFile: string };
+
+export interface IngressSettings {
+  /** Immich's public host name. */
+  readonly domain: string;
+  /** Authelia's portal and OIDC issuer host name. */
+  readonly authDomain: string;
+  /** Authelia's session cookie domain: the common parent of both. */
+  readonly cookieDomain: string;
+  readonly tls: TlsSettings;
+  /** HTTP/3 on 443/udp. */
+  readonly http3: boolean;
+}
+
+export interface AuthUser {
+  readonly name: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly groups: readonly string[];
+  /** argon2id PHC string. */
+  readonly passwordHash: string;
+}
+
+export type NotifierSettings =
+  | { readonly mode: "filesystem" }
+  | { readonly mode: "smtp"; readonly address: string; readonly username: string; readonly sender: string };
+
+export interface AuthSettings {
+  readonly users: readonly AuthUser[];
+  /** Immich's own password login stays enabled (logins then bypass Authelia's MFA). */
+  readonly immichPasswordLogin: boolean;
+  readonly notifier: NotifierSettings;
+}
+
+/** Members of this Authelia group become Immich admins when their Immich account is created. */
+export const ADMIN_GROUP = "admins";
+
+/** `photos.example.com` → `auth.example.com`; `example.com` → `auth.example.com`. */
+export function defaultAuthDomain(domain: string): string {
+  const labels = domain.split(".");
+  return labels.length >= 3 ? `auth.${labels.slice(1).join(".")}` : `auth.${domain}`;
+}
+
+/**
+ * The cookie domain Authelia needs: the longest common parent of both host names. It must contain a dot
+ * and must not be a public suffix, or browsers refuse the cookie [Authelia session validator].
+ */
+export function cookieDomainFor(domain: string, authDomain: string): { cookieDomain: string } | { problem: string } {
+  const a = domain.split(".").reverse();
+  const b = authDomain.split(".").reverse();
+  const common: string[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) common.push(a[i]!);
+  const cookieDomain = common.reverse().join(".");
+  if (!cookieDomain.includes(".")) {
+    return { problem: `"${domain}" and "${authDomain}" share no parent domain with a dot (expected both under one domain like example.com, got "${cookieDomain || "none"}")` };
+  }
+  const info = parseDomain(cookieDomain, { allowPrivateDomains: true });
+  if (info.publicSuffix === cookieDomain) {
+    return { problem: `their common parent "${cookieDomain}" is a public suffix, so no browser accepts a session cookie for it (expected a registrable domain like example.co.uk)` };
+  }
+  return { cookieDomain };
+}
