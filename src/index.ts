@@ -27,3 +27,4 @@ export * from "./deployment/load-deployment.js";
 export * from "../constructs/index.js";
 export * from "../stacks/deployment-stack.js";
 export { synthesize, render, renderFiles, resolveDeployment } from "../stacks/synth.js";
+export * from "./ingress/authelia-rules.js";

@@ -128,3 +128,69 @@ describe("deployment files", () => {
     ]);
   });
 });
+
+describe("deployment ingress and auth", () => {
+  it("defaults: ACME, HTTP/3, auth.<parent domain>, cookie on the parent", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment()));
+    expect(loadDeploymentFile(join(dir, "d.yaml")).ingress).toEqual({
+      domain: "photos.example.com",
+      authDomain: "auth.example.com",
+      cookieDomain: "example.com",
+      tls: { mode: "acme" },
+      http3: true,
+    });
+  });
+
+  it("rejects a cookie domain on a public suffix", () => {
+    expect(problems(deployment({ domain: "photos.co.uk", ingress: { authDomain: "auth.co.uk" } }))).toEqual([
+      'd.yaml:10:17: spec.ingress.authDomain: no session cookie domain: their common parent "co.uk" is a public suffix, so no browser accepts a session cookie for it (expected a registrable domain like example.co.uk)',
+    ]);
+  });
+
+  it("rejects host names with no common parent", () => {
+    expect(problems(deployment({ domain: "photos.example.com", ingress: { authDomain: "auth.example.org" } }))).toEqual([
+      'd.yaml:10:17: spec.ingress.authDomain: no session cookie domain: "photos.example.com" and "auth.example.org" share no parent domain with a dot (expected both under one domain like example.com, got "none")',
+    ]);
+  });
+
+  it("rejects a user without an e-mail", () => {
+    const { email: _email, ...noEmail } = TEST_USER;
+    expect(problems(deployment({ auth: { users: [noEmail] } }))).toEqual([
+      "d.yaml:11:9: spec.auth.users[0].email: required field is missing (expected a string, got nothing)",
+    ]);
+  });
+
+  it("rejects a password instead of a hash", () => {
+    expect(problems(deployment({ auth: { users: [{ ...TEST_USER, passwordHash: "hunter2" }] } }))[0]).toMatch(
+      /spec\.auth\.users\[0\]\.passwordHash: invalid format \(expected an argon2id hash from `immich-iac hash-password`/,
+    );
+  });
+
+  it("rejects duplicate user names", () => {
+    expect(problems(deployment({ auth: { users: [{ ...TEST_USER }, { ...TEST_USER }] } }))).toEqual([
+      'd.yaml:17:15: spec.auth.users[1].name: user names must be unique (expected a new name, got "alice" again)',
+    ]);
+  });
+
+  it("rejects TLS mode files without its certificate files", () => {
+    expect(problems(deployment({ ingress: { tls: { mode: "files" } } }))).toEqual([
+      "d.yaml:11:7: spec.ingress.tls.certificateFile: required field is missing (expected a string, got nothing)",
+      "d.yaml:11:7: spec.ingress.tls.keyFile: required field is missing (expected a string, got nothing)",
+    ]);
+  });
+
+  it("rejects certificate files missing on a local Docker host", () => {
+    const out = problems(deployment({ ingress: { tls: { mode: "files", certificateFile: "/nonexistent/c.pem", keyFile: "/nonexistent/k.pem" } } }));
+    expect(out).toEqual([
+      'd.yaml:12:24: spec.ingress.tls.certificateFile: file not found on this Docker host (expected an existing PEM file, got "/nonexistent/c.pem")',
+      'd.yaml:13:16: spec.ingress.tls.keyFile: file not found on this Docker host (expected an existing PEM file, got "/nonexistent/k.pem")',
+    ]);
+  });
+
+  it("rejects an SMTP notifier without an address", () => {
+    expect(problems(deployment({ auth: { users: [TEST_USER], notifier: { mode: "smtp", username: "u", sender: "a@b.c" } } }))).toEqual([
+      "d.yaml:18:7: spec.auth.notifier.address: required field is missing (expected a string, got nothing)",
+    ]);
+  });
+});
