@@ -11,7 +11,7 @@ const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd,
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 
 describe("immich-iac CLI", () => {
-  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]]])("%j --help exits 0 with usage", async (cmd) => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]]])("%j --help exits 0 with usage", async (cmd) => {
     const r = await cli([...cmd, "--help"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Usage: immich-iac/);
@@ -142,5 +142,21 @@ describe("cdktf.json app (what `cdktf synth` runs)", () => {
     const stack = join("stacks", "example", "cdk.tf.json");
     expect(readFileSync(join(viaApp, stack), "utf8")).toBe(readFileSync(join(viaCli, stack), "utf8"));
     expect(cfg.app).toMatch(/node dist\/stacks\/main\.js$/);
+  });
+});
+
+describe("immich-iac hash-password", () => {
+  it("hashes a password read from stdin into Authelia's argon2id format", async () => {
+    const r = await execa("node", [BIN, "hash-password"], { input: "correct horse battery staple\n", reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=4\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    const { argon2Verify } = await import("hash-wasm");
+    expect(await argon2Verify({ password: "correct horse battery staple", hash: r.stdout.trim() })).toBe(true);
+  });
+
+  it("refuses a short password with exit 2", async () => {
+    const r = await execa("node", [BIN, "hash-password"], { input: "short", reject: false });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe("immich-iac: password too short (expected at least 12 characters, got 5)");
   });
 });
