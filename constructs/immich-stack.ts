@@ -4,7 +4,10 @@ import { Password } from "@cdktf/provider-random/lib/password/index.js";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key/index.js";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider/index.js";
-import { AssetType, Aspects, TerraformAsset, TerraformProvider, TerraformStack, TerraformVariable } from "cdktf";
+import { Container } from "@cdktf/provider-docker/lib/container/index.js";
+import { Network } from "@cdktf/provider-docker/lib/network/index.js";
+import { Volume } from "@cdktf/provider-docker/lib/volume/index.js";
+import { AssetType, Aspects, dependable, TerraformAsset, TerraformProvider, TerraformStack, TerraformVariable, type ITerraformDependable } from "cdktf";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +29,8 @@ import { buildImmichConfig } from "../src/renderers/immich-config-file.js";
 import { renderPostgresOverride } from "../src/renderers/postgres-conf.js";
 import { renderRedisConf } from "../src/renderers/redis-conf.js";
 import type { Tuning } from "../src/tuning/tuning.js";
-import { DATA_ROOT, roleMountpoint } from "../src/tuning/zfs.js";
+import { volumeDirectory, volumeHostPath, type VolumeDirectory } from "../src/host/volume-layout.js";
+import { DATA_ROOT } from "../src/tuning/zfs.js";
 import { DataVolume } from "./data-volume.js";
 import { RedisEngine } from "./images.js";
 import { ImmichConfigFile } from "./immich-config-file.js";
@@ -75,6 +79,11 @@ export interface ImmichStackProps {
   readonly ingress?: IngressSettings;
   /** Authelia as the OIDC provider with MFA for every login; Immich logs in through it. @default - none */
   readonly auth?: AuthSettings;
+  /**
+   * What must be done before any network, volume or container is created (e.g. HostResources: datasets,
+   * directories, daemon.json). @default - nothing
+   */
+  readonly after?: readonly ITerraformDependable[];
 }
 
 /** Host names, secrets and containers of the public face, when the stack has one. */
@@ -138,17 +147,18 @@ export class ImmichStack extends Construct {
     if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(root) || root.includes("..")) {
       throw new Error(`ImmichStack: dataRoot must be an absolute directory path without '..' or a trailing '/' (got "${root}")`);
     }
-    const mount = (role: Parameters<typeof roleMountpoint>[0]) => roleMountpoint(role, root);
     const vol = (vid: string, name: string, hostPath: string, userData: boolean) =>
       new DataVolume(this, vid, { name: `immich-${dep}-${name}`, deploymentName: dep, hostPath, userData });
+    const layoutVol = (vid: string, key: VolumeDirectory["key"], name: string, userData: boolean) =>
+      vol(vid, name, volumeHostPath(volumeDirectory(key), root), userData);
     this.volumes = {
-      database: vol("DatabaseVolume", "database", `${mount("database")}/pgdata`, true),
-      redis: vol("RedisVolume", "redis", `${mount("database")}/redis`, false),
-      library: vol("LibraryVolume", "library", mount("library"), true),
-      thumbs: vol("ThumbsVolume", "thumbs", `${mount("thumbnails")}/thumbs`, false),
-      encodedVideo: vol("EncodedVideoVolume", "encoded-video", `${mount("thumbnails")}/encoded-video`, false),
-      backups: vol("BackupsVolume", "backups", mount("backups"), true),
-      modelCache: vol("ModelCacheVolume", "model-cache", mount("ml-cache"), false),
+      database: layoutVol("DatabaseVolume", "database", "database", true),
+      redis: layoutVol("RedisVolume", "redis", "redis", false),
+      library: layoutVol("LibraryVolume", "library", "library", true),
+      thumbs: layoutVol("ThumbsVolume", "thumbs", "thumbs", false),
+      encodedVideo: layoutVol("EncodedVideoVolume", "encodedVideo", "encoded-video", false),
+      backups: layoutVol("BackupsVolume", "backups", "backups", true),
+      modelCache: layoutVol("ModelCacheVolume", "modelCache", "model-cache", false),
     };
 
     // Generated at apply time: the value lives only in Terraform state, never in cdk.tf.json.
@@ -216,7 +226,7 @@ export class ImmichStack extends Construct {
     const media = { library: this.volumes.library, thumbs: this.volumes.thumbs, encodedVideo: this.volumes.encodedVideo, backups: this.volumes.backups };
     const loopback = props.serverLoopbackPort ?? (props.ingress ? false : IMMICH_PORT);
     const internalCa = props.ingress?.tls.mode === "internal";
-    const proxyData = props.ingress ? vol("ProxyVolume", "proxy", `${mount("database")}/caddy`, false) : undefined;
+    const proxyData = props.ingress ? layoutVol("ProxyVolume", "proxy", "proxy", false) : undefined;
     this.server = new ImmichServer(this, "Server", {
       ...backends,
       deploymentName: dep,
@@ -242,7 +252,13 @@ export class ImmichStack extends Construct {
     });
 
     if (props.ingress && props.auth && oidc && proxyData) {
-      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, vol("AuthVolume", "auth", `${mount("database")}/authelia`, true), tz);
+      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz);
+    }
+    if (props.after?.length) {
+      const first = props.after.map((a) => dependable(a));
+      for (const node of this.node.findAll()) {
+        if (node instanceof Container || node instanceof Volume || node instanceof Network) node.dependsOn = [...(node.dependsOn ?? []), ...first];
+      }
     }
   }
 

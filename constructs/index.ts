@@ -16,3 +16,4 @@ export * from "./policy/index.js";
 export * from "./replace-trigger.js";
 export * from "./caddy-proxy.js";
 export * from "./authelia.js";
+export * from "./host-resources.js";

@@ -1,6 +1,7 @@
 import { Container } from "@cdktf/provider-docker/lib/container/index.js";
 import { Image } from "@cdktf/provider-docker/lib/image/index.js";
 import { Construct } from "constructs";
+import { DOCKER_LOG_OPTS } from "../src/host/derive-host-plan.js";
 import { createHash } from "node:crypto";
 import type { DataVolume } from "./data-volume.js";
 import { goDuration } from "./go-duration.js";
@@ -104,7 +105,7 @@ export interface ServiceContainerProps {
 
 /** Logging is explicit on every container: implicit options diff forever on provider 3.6.2 (#473). */
 export const LOG_DRIVER = "json-file";
-export const LOG_OPTS: Readonly<Record<string, string>> = { "max-file": "3", "max-size": "10m" };
+export const LOG_OPTS: Readonly<Record<string, string>> = DOCKER_LOG_OPTS;
 
 /**
  * One service of a deployment: its pinned image, the container, and a trigger that replaces the container

@@ -4,7 +4,11 @@ import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { RedisEngine } from "../constructs/images.js";
 import { ImmichStack } from "../constructs/immich-stack.js";
-import type { Deployment } from "../src/deployment/load-deployment.js";
+import { HostResources } from "../constructs/host-resources.js";
+import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
+import { deriveHostPlan } from "../src/host/derive-host-plan.js";
+import type { HostPlan } from "../src/host/host-plan.js";
+import { renderHostScripts } from "../src/renderers/host/index.js";
 import { MlBackend, TranscodeAccel } from "../src/tuning/accelerators.js";
 import { computeTuning, type Tuning } from "../src/tuning/tuning.js";
 
@@ -24,6 +28,9 @@ export interface ImmichDeploymentStackProps {
 export class ImmichDeploymentStack extends TerraformStack {
   public readonly tuning: Tuning;
   public readonly immich: ImmichStack;
+  /** The host scripts, when the deployment lets the stack manage the host. */
+  public readonly host?: HostResources;
+  public readonly hostPlan: HostPlan;
 
   constructor(scope: Construct, id: string, props: ImmichDeploymentStackProps) {
     super(scope, id);
@@ -40,6 +47,15 @@ export class ImmichDeploymentStack extends TerraformStack {
       "terraform.required_providers.docker.version",
       needsSystemPaths ? DOCKER_PROVIDER_CONSTRAINT_SYSTEMPATHS : DOCKER_PROVIDER_CONSTRAINT,
     );
+    const hostPlan = deriveHostPlan(d, this.tuning);
+    const ssh = sshTarget(d.dockerHost);
+    this.host = d.host.manage
+      ? new HostResources(this, "host", {
+          scripts: renderHostScripts(hostPlan),
+          connection: ssh ? { type: "ssh", host: ssh.host, user: d.host.deployUser.name, port: ssh.port } : { type: "local" },
+        })
+      : undefined;
+    this.hostPlan = hostPlan;
     this.immich = new ImmichStack(this, "immich", {
       deploymentName: d.name,
       domain: d.domain,
@@ -53,6 +69,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       dataRoot: d.dataRoot,
       ingress: d.ingress,
       auth: d.auth,
+      ...(this.host ? { after: this.host.done } : {}),
     });
   }
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
+import { renderHostScripts } from "../src/renderers/host/index.js";
 import { ImmichDeploymentStack } from "./deployment-stack.js";
 
 /** The bundled example deployment that `npm run synth` builds. */
@@ -55,6 +56,7 @@ export function renderFiles(deployment: Deployment): Record<string, string> {
     "immich/immich.json": text(im.configFile.content),
     "postgres/postgresql.override.conf": im.database.overrideConfig,
     "redis/redis.conf": im.redis.config,
+    ...Object.fromEntries(renderHostScripts(stack.hostPlan).map((h) => [`host/${h.file}`, h.content])),
     ...(im.ingress
       ? {
           "caddy/Caddyfile": im.ingress.caddyfile,

@@ -133,6 +133,21 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         http3: z.boolean().default(true),
       })
       .default({ tls: { mode: "acme" }, http3: true }),
+    host: z
+      .strictObject({
+        /** Let the stack converge the host (datasets, directories, sysctl, firewall, daemon.json) before containers. */
+        manage: z.boolean().default(true),
+        /** SSH port the firewall keeps open. @default the dockerHost's port, else 22 */
+        sshPort: z.int().min(1).max(65535).optional(),
+        deployUser: z
+          .strictObject({
+            /** @default the dockerHost's ssh user, else immich-deploy */
+            name: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, { error: "expected a Linux user name" }).optional(),
+            authorizedKeys: z.array(z.string().regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com) [A-Za-z0-9+/=]+( .*)?$/, { error: "expected an OpenSSH public key line" })).default([]),
+          })
+          .default({ authorizedKeys: [] }),
+      })
+      .default({ manage: true, deployUser: { authorizedKeys: [] } }),
     auth: z.strictObject({
       users: z.array(UserSchema).min(1, { error: "expected at least one user: Immich logins go through Authelia" }),
       /** Keep Immich's own password login: then logins without Authelia (and its MFA) are possible. */

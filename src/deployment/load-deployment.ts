@@ -35,6 +35,20 @@ export interface Deployment {
   readonly mlBackend?: MlBackend;
   readonly ingress: IngressSettings;
   readonly auth: AuthSettings;
+  readonly host: HostSettings;
+}
+
+export interface HostSettings {
+  /** Run the host scripts from the stack, before any container. */
+  readonly manage: boolean;
+  readonly sshPort: number;
+  readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
+}
+
+/** `ssh://user@host:port` → its parts; undefined for a local socket or tcp. */
+export function sshTarget(dockerHost: string): { user: string; host: string; port: number } | undefined {
+  const m = /^ssh:\/\/([^@]+)@([^:/]+)(?::(\d+))?$/.exec(dockerHost);
+  return m ? { user: m[1]!, host: m[2]!, port: Number(m[3] ?? 22) } : undefined;
 }
 
 export function shippedProfileNames(): string[] {
@@ -183,6 +197,16 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
     ingress: toIngress(d),
     auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
+    host: hostSettings(s.dockerHost, s.host),
+  };
+}
+
+function hostSettings(dockerHost: string, h: DeploymentDocument["spec"]["host"]): HostSettings {
+  const ssh = sshTarget(dockerHost);
+  return {
+    manage: h.manage,
+    sshPort: h.sshPort ?? ssh?.port ?? 22,
+    deployUser: { name: h.deployUser.name ?? ssh?.user ?? "immich-deploy", authorizedKeys: h.deployUser.authorizedKeys },
   };
 }
 
@@ -203,6 +227,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     dataRoot: "/srv/immich",
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
     auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
+    host: { manage: true, sshPort: 22, deployUser: { name: "immich-deploy", authorizedKeys: [] } },
   };
 }
 

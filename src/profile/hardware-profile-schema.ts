@@ -116,6 +116,8 @@ const PoolSchema = z
     roles: z.array(z.enum(ROLES)),
     /** Optional: the filesystem the pool carries. Profiles describe ZFS pools; `ext4`/`xfs` skip ZFS tuning. */
     filesystem: z.enum(FILESYSTEMS).default("zfs"),
+    /** Optional: the physical sector size preflight expects of every device (default: 4096 for NVMe and HDD). */
+    sectorSizeBytes: z.union([z.literal(512), z.literal(4096)]).optional(),
   })
   .check(
     crossCheck<{ layout: PoolLayout; devices: string[] }>(["layout", "devices"], (pool, ctx) => {

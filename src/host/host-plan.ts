@@ -1,0 +1,50 @@
+/**
+ * What the host under the containers must look like, as plain data: derived from the deployment and the
+ * tuning, rendered into convergent scripts (src/renderers/host), applied by HostResources.
+ */
+export interface HostDataset {
+  readonly dataset: string;
+  readonly pool: string;
+  readonly mountpoint: string;
+  /** ZFS property → value, exactly as `zfs get -H -o value` prints it. */
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+export interface HostPool {
+  readonly name: string;
+  readonly filesystem: "zfs" | "ext4" | "xfs";
+  readonly devices: readonly string[];
+  /** Expected physical sector size of every device; undefined = not checked. */
+  readonly sectorSizeBytes?: number;
+}
+
+export interface HostDirectory {
+  readonly path: string;
+  /** `uid:gid` */
+  readonly owner: string;
+  /** Octal, e.g. `0750`. */
+  readonly mode: string;
+}
+
+export interface HostPlan {
+  readonly deploymentName: string;
+  readonly pools: readonly HostPool[];
+  readonly datasets: readonly HostDataset[];
+  /** 0 = leave the ARC alone (no ZFS pool). */
+  readonly arcMaxBytes: number;
+  readonly directories: readonly HostDirectory[];
+  readonly sysctl: Readonly<Record<string, string>>;
+  readonly firewall: { readonly sshPort: number; readonly tcp: readonly number[]; readonly udp: readonly number[] };
+  readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
+  /** /etc/docker/daemon.json as an object (rendered with sorted keys). */
+  readonly dockerDaemon: Readonly<Record<string, unknown>>;
+  readonly preflight: {
+    /** Lowest Docker Engine the containers' settings work with. */
+    readonly minDockerVersion: string;
+    readonly nvidiaRuntime: boolean;
+    /** Device nodes the accelerators need. */
+    readonly devices: readonly string[];
+    /** The amd64 ML image needs x86-64-v2 since Immich v3. */
+    readonly x86_64_v2: boolean;
+  };
+}

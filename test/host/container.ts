@@ -1,0 +1,54 @@
+import { execa } from "execa";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { REPO } from "../util.js";
+
+/** The disposable Debian 13 test host: built locally (scripts/host-test-image.sh), never pulled. */
+export function hostTestImage(): string {
+  return execFileSync("bash", [join(REPO, "scripts", "host-test-image.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+}
+
+/** `docker run --privileged` fails on these machines; this set of capabilities is what works (host-testing.md). */
+export const CONTAINER_FLAGS = ["--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE", "--security-opt", "systempaths=unconfined", "--security-opt", "apparmor=unconfined", "--device", "/dev/fuse"];
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export class TestHost {
+  private constructor(public readonly name: string) {}
+
+  static async start(image: string, extraFlags: string[] = []): Promise<TestHost> {
+    const name = `immich-iac-host-test-${process.pid}-${Date.now()}`;
+    await execa("docker", ["run", "-d", "--name", name, ...CONTAINER_FLAGS, ...extraFlags, image, "sleep", "infinity"]);
+    return new TestHost(name);
+  }
+
+  async exec(script: string, env: Record<string, string> = {}): Promise<RunResult> {
+    const envFlags = Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+    const r = await execa("docker", ["exec", "-i", ...envFlags, this.name, "bash", "-s"], { input: script, reject: false });
+    return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  async sh(command: string): Promise<string> {
+    const r = await this.exec(command);
+    if (r.exitCode !== 0) throw new Error(`${command}: exit ${r.exitCode}\n${r.stderr}`);
+    return r.stdout;
+  }
+
+  async remove(): Promise<void> {
+    await execa("docker", ["rm", "-f", this.name], { reject: false });
+  }
+}
+
+/** Parses the scripts' `immich-iac-result` lines into `item → status`. */
+export function results(stdout: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of stdout.split("\n")) {
+    const [tag, script, item, status] = line.split("\t");
+    if (tag === "immich-iac-result") out.set(`${script}: ${item}`, status!);
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
+import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
+import type { HostPlan } from "../../src/host/host-plan.js";
+import { daemonJson } from "../../src/renderers/host/docker-daemon.js";
+import { renderHostScripts } from "../../src/renderers/host/index.js";
+import { SYSCTL_FILE } from "../../src/renderers/host/sysctl.js";
+import { computeTuning } from "../../src/tuning/tuning.js";
+import { deploymentPath } from "../stack-util.js";
+import { hostTestImage, results, TestHost } from "./container.js";
+
+const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ci@immich-iac";
+
+/** A real, read-only block device of this machine for preflight, and its physical sector size. */
+function aBlockDevice(): { path: string; sectorSize: 512 | 4096 } {
+  const name = readdirSync("/sys/block").find((d) => !/^(loop|ram|zram|sr|nbd)/.test(d));
+  if (!name) throw new Error("no block device on this machine for the preflight test");
+  const size = Number(readFileSync(`/sys/block/${name}/queue/physical_block_size`, "utf8"));
+  return { path: `/dev/${name}`, sectorSize: size === 4096 ? 4096 : 512 };
+}
+
+/**
+ * zfs-fuse (pool version 23) cannot hold some values OpenZFS takes: no lz4, no xattr=sa, recordsize at most
+ * 128K, no dnodesize or redundant_metadata. The test maps them to what it can hold; the product is unchanged.
+ */
+const ZFS_FUSE_VALUES: Record<string, (v: string) => string | undefined> = {
+  compression: (v) => (v === "lz4" ? "lzjb" : v),
+  xattr: (v) => (v === "sa" ? "on" : v),
+  recordsize: (v) => (v === "1M" ? "128K" : v),
+  dnodesize: () => undefined,
+  redundant_metadata: () => undefined,
+};
+
+function zfsFusePlan(plan: HostPlan, device: { path: string; sectorSize: number }): HostPlan {
+  return {
+    ...plan,
+    pools: plan.pools.map((p) => ({ ...p, devices: [device.path], sectorSizeBytes: device.sectorSize })),
+    datasets: plan.datasets.map((d) => ({
+      ...d,
+      properties: Object.fromEntries(
+        Object.entries(d.properties)
+          .map(([k, v]) => [k, ZFS_FUSE_VALUES[k] ? ZFS_FUSE_VALUES[k]!(v) : v] as const)
+          .filter((kv): kv is readonly [string, string] => kv[1] !== undefined),
+      ),
+    })),
+    deployUser: { name: "immich-deploy", authorizedKeys: [KEY] },
+    // This machine has no GPU: the CUDA check is exercised in the refusal test below.
+    preflight: { ...plan.preflight, nvidiaRuntime: false },
+  };
+}
+
+function runAll(host: TestHost, plan: HostPlan) {
+  return Promise.all([]).then(async () => {
+    const out: { file: string; exitCode: number; stdout: string; stderr: string }[] = [];
+    for (const s of renderHostScripts(plan)) {
+      // Preflight may look at this machine's Docker Engine; the other scripts must not touch it.
+      const env: Record<string, string> = s.file === "00-preflight.sh" ? { DOCKER_HOST: "unix:///run/host-docker.sock" } : { IMMICH_IAC_SYSCTL_MODE: "persist-only" };
+      const r = await host.exec(s.content, env);
+      out.push({ file: s.file, ...r });
+    }
+    return out;
+  });
+}
+
+describe("host scripts on a real Debian 13 system (disposable container)", () => {
+  let host: TestHost;
+  let plan: HostPlan;
+  let first: Awaited<ReturnType<typeof runAll>>;
+  let second: Awaited<ReturnType<typeof runAll>>;
+  const device = aBlockDevice();
+
+  beforeAll(async () => {
+    const image = hostTestImage();
+    const docker = realpathSync(execFileSync("bash", ["-c", "command -v docker"], { encoding: "utf8" }).trim());
+    host = await TestHost.start(image, ["--device", `${device.path}:${device.path}:r`, "-v", "/var/run/docker.sock:/run/host-docker.sock", "-v", `${docker}:/usr/local/bin/docker:ro`]);
+    const deployment = loadDeploymentFile(deploymentPath("example"));
+    plan = zfsFusePlan(deriveHostPlan(deployment, computeTuning(deployment.profile)), device);
+    // The operator's part (README: first deploy): the pools exist before immich-iac runs.
+    await host.sh(
+      [
+        "zfs-fuse --no-daemon >/var/log/zfs-fuse.log 2>&1 &",
+        "for i in $(seq 1 50); do zpool list >/dev/null 2>&1 && break; sleep 0.2; done",
+        "for i in 1 2 3 4 5 6; do truncate -s 256M /var/tmp/disk$i; done",
+        "zpool create fast mirror /var/tmp/disk1 /var/tmp/disk2",
+        "zpool create tank raidz2 /var/tmp/disk3 /var/tmp/disk4 /var/tmp/disk5 /var/tmp/disk6",
+      ].join("\n"),
+    );
+    first = await runAll(host, plan);
+    second = await runAll(host, plan);
+  }, 900_000);
+
+  afterAll(async () => host?.remove());
+
+  it("every script succeeds, twice", () => {
+    for (const r of [...first, ...second]) expect(r.exitCode, `${r.file}\n${r.stderr}`).toBe(0);
+  });
+
+  it("the first run changes what a fresh host lacks", () => {
+    const changed = (file: string) => [...results(first.find((r) => r.file === file)!.stdout).values()].filter((s) => s === "changed").length;
+    expect(changed("00-preflight.sh")).toBe(0);
+    for (const file of ["10-deploy-user.sh", "20-zfs.sh", "30-directories.sh", "40-sysctl.sh", "50-firewall.sh", "60-docker-daemon.sh"]) {
+      expect(changed(file), file).toBeGreaterThan(0);
+    }
+  });
+
+  it("the second run reports everything unchanged (or skipped with a reason)", () => {
+    for (const r of second) {
+      const statuses = results(r.stdout);
+      expect(statuses.size, r.file).toBeGreaterThan(0);
+      for (const [item, status] of statuses) expect(`${item} ${status}`).not.toMatch(/ changed$/);
+      expect(r.stdout).toMatch(/immich-iac-summary\t\S+\tchanged=0\t/);
+    }
+  });
+
+  it("preflight passed every check", () => {
+    const statuses = results(first[0]!.stdout);
+    expect(statuses.get("preflight: pool fast")).toBe("unchanged");
+    expect(statuses.get(`preflight: device ${device.path}`)).toBe("unchanged");
+    expect(statuses.get("preflight: docker engine")).toBe("unchanged");
+  });
+
+  it("datasets exist with their properties and mountpoints", async () => {
+    expect(await host.sh("zfs get -H -o value recordsize,compression,atime,logbias,mountpoint fast/immich/database")).toBe("32K\nlzjb\noff\nlatency\n/srv/immich/database");
+    expect(await host.sh("zfs get -H -o value recordsize,primarycache,mountpoint tank/immich/library")).toBe("128K\nmetadata\n/srv/immich/library");
+    expect(await host.sh("cat /etc/modprobe.d/zfs.conf")).toContain(`options zfs zfs_arc_max=${plan.arcMaxBytes}`);
+  });
+
+  it("directories exist with their owners and modes", async () => {
+    expect(await host.sh("stat -c '%n %u:%g %a' /srv/immich/database/pgdata /srv/immich/database/redis /srv/immich/library /srv/immich/thumbnails/encoded-video")).toBe(
+      ["/srv/immich/database/pgdata 999:999 700", "/srv/immich/database/redis 999:999 750", "/srv/immich/library 0:0 750", "/srv/immich/thumbnails/encoded-video 0:0 750"].join("\n"),
+    );
+  });
+
+  it("sysctl settings are persisted, and what they would change is listed", async () => {
+    const file = await host.sh(`cat ${SYSCTL_FILE}`);
+    expect(file).toContain("net.core.rmem_max = 67108864");
+    expect(file).toContain("vm.overcommit_memory = 1");
+    const sysctl = results(first.find((r) => r.file === "40-sysctl.sh")!.stdout);
+    expect(sysctl.get(`sysctl: file ${SYSCTL_FILE}`)).toBe("changed");
+    // Global keys are not visible inside the container's network namespace; per-namespace ones are compared.
+    expect(sysctl.get("sysctl: sysctl net.core.netdev_max_backlog")).toBe("skipped");
+    expect(first.find((r) => r.file === "40-sysctl.sh")!.stderr).toMatch(/would apply net\.ipv4\.tcp_wmem = 4096 65536 33554432 \(now [0-9 ]+\); applies at next boot/);
+  });
+
+  it("ufw denies incoming by default and allows SSH and the proxy's ports", async () => {
+    const status = await host.sh("ufw status verbose");
+    expect(status).toContain("Status: active");
+    expect(status).toMatch(/Default: deny \(incoming\), allow \(outgoing\)/);
+    for (const rule of ["22/tcp", "80/tcp", "443/tcp", "443/udp"]) expect(status).toMatch(new RegExp(`^${rule}\\s+ALLOW IN\\s+Anywhere`, "m"));
+  });
+
+  it("the deploy user exists, key-only, in the docker group, with sudo", async () => {
+    expect(await host.sh("id -nG immich-deploy | tr ' ' '\\n' | sort | tr '\\n' ' '")).toBe("docker immich-deploy ");
+    expect(await host.sh("passwd -S immich-deploy | cut -d' ' -f2")).toBe("L");
+    expect(await host.sh("cat /home/immich-deploy/.ssh/authorized_keys")).toBe(KEY);
+    expect(await host.sh("stat -c '%U %a' /home/immich-deploy/.ssh/authorized_keys")).toBe("immich-deploy 600");
+    expect(await host.sh("sudo -l -U immich-deploy | tail -1")).toContain("(root) NOPASSWD: ALL");
+  });
+
+  it("daemon.json carries log rotation, live-restore, data-root and MTU", async () => {
+    const text = await host.sh("cat /etc/docker/daemon.json");
+    expect(`${text}\n`).toBe(daemonJson(plan.dockerDaemon));
+    expect(JSON.parse(text)).toEqual({
+      "data-root": "/srv/immich/docker",
+      "live-restore": true,
+      "log-driver": "json-file",
+      "log-opts": { "max-file": "3", "max-size": "10m" },
+      mtu: 9000,
+    });
+  });
+
+  it("preflight refuses a host that does not match, naming everything missing", async () => {
+    const wrong: HostPlan = {
+      ...plan,
+      pools: [...plan.pools, { name: "nvme2", filesystem: "zfs", devices: ["/dev/disk/by-id/nvme-missing"], sectorSizeBytes: 4096 }],
+      preflight: { ...plan.preflight, nvidiaRuntime: true, devices: ["/dev/dri"] },
+    };
+    const r = await host.exec(renderHostScripts(wrong)[0]!.content, { DOCKER_HOST: "unix:///run/host-docker.sock" });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("immich-iac: preflight: this host does not match its profile:");
+    expect(r.stderr).toContain("  - pool nvme2 does not exist: create it by hand (zpool create), immich-iac never creates or destroys pools");
+    expect(r.stderr).toContain("  - device /dev/disk/by-id/nvme-missing of pool nvme2 is not a block device on this host");
+    expect(r.stderr).toContain("  - CUDA needs the NVIDIA Container Toolkit: install it and run nvidia-ctk runtime configure --runtime=docker");
+    expect(r.stderr).toContain("  - /dev/dri is missing: install the accelerator's driver");
+    const wrongSector: HostPlan = { ...plan, pools: [{ ...plan.pools[0]!, sectorSizeBytes: device.sectorSize === 4096 ? 512 : 4096 }] };
+    const s = await host.exec(renderHostScripts(wrongSector)[0]!.content, { DOCKER_HOST: "unix:///run/host-docker.sock" });
+    expect(s.exitCode).toBe(1);
+    expect(s.stderr).toMatch(new RegExp(`device ${device.path} has ${device.sectorSize}-byte physical sectors, pool fast expects`));
+  });
+});
