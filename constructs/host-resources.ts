@@ -20,7 +20,7 @@ export interface HostResourcesProps {
 
 /** Terraform reads `${` and `%{` in strings as its own templates; scripts are shell, so escape both. */
 export function escapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 /**

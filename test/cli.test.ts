@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -106,6 +106,15 @@ describe("immich-iac CLI", () => {
     const all = files.map((f) => readFileSync(join(out, f), "utf8")).join("");
     expect(all).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$pbkdf2-sha512\$|_secret: [A-Za-z0-9]{20,}/);
     expect(readFileSync(join(out, "authelia", "configuration.yml"), "utf8")).toContain('client_secret: {{ secret "/secrets/oidc-client-secret-digest" | msquote }}');
+    expect(readdirSync(join(out, "host"))).toEqual([
+      "00-preflight.sh",
+      "10-deploy-user.sh",
+      "20-zfs.sh",
+      "30-directories.sh",
+      "40-sysctl.sh",
+      "50-firewall.sh",
+      "60-docker-daemon.sh",
+    ]);
   });
 
   it("synth --profile builds a deployment with defaults for that profile", async () => {
