@@ -11,7 +11,7 @@ const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd,
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 
 describe("immich-iac CLI", () => {
-  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]]])("%j --help exits 0 with usage", async (cmd) => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["plan"]], [["plan-report"]]])("%j --help exits 0 with usage", async (cmd) => {
     const r = await cli([...cmd, "--help"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Usage: immich-iac/);
@@ -167,5 +167,64 @@ describe("immich-iac hash-password", () => {
     const r = await execa("node", [BIN, "hash-password"], { input: "short", reject: false });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toBe("immich-iac: password too short (expected at least 12 characters, got 5)");
+  });
+});
+
+describe("immich-iac plan-report", () => {
+  const fixture = (name: string) => join(REPO, "test", "fixtures", "plans", `${name}.json`);
+  it.each([
+    ["no-changes", 0],
+    ["safe-memory-update", 2],
+    ["minor-upgrade", 3],
+    ["library-volume-replaced", 4],
+    ["postgres-18", 4],
+    ["drifted-network", 3],
+  ])("%s exits %i", async (name, code) => {
+    expect((await cli(["plan-report", fixture(name)])).exitCode).toBe(code);
+  });
+
+  it("names the risk, the service and the downtime in the terminal view", async () => {
+    const r = await cli(["plan-report", fixture("minor-upgrade")]);
+    expect(r.stdout.split("\n")[0]).toBe(
+      "immich-iac plan report: maintenance window (exit 3): 0 blocked, 3 need a maintenance window, 2 safe, 1 unchanged; downtime: server (recreated (image)), job-handler (recreated (image)), machine-learning (recreated (image))",
+    );
+    expect(r.stdout).toContain("  ! docker_container.immich_server [server]: server recreated: downtime while it restarts (forced by image)");
+    expect(r.stdout).toContain("Upgrade checks\n  ! server: upgrade v3.1.0 → v3.2.0\n  ! machine-learning: upgrade v3.1.0 → v3.2.0");
+  });
+
+  it("an --allow flag names the risk it accepts", async () => {
+    const r = await cli(["plan-report", fixture("library-volume-replaced"), "--allow-data-loss"]);
+    expect(r.exitCode).toBe(3);
+    expect(r.stdout).toContain("[accepted: --allow-data-loss]");
+    expect((await cli(["plan-report", fixture("library-volume-replaced")])).stdout).toContain("[needs --allow-data-loss]");
+  });
+
+  it("--markdown for a PR comment, --json for machines", async () => {
+    const md = await cli(["plan-report", fixture("library-volume-replaced"), "--markdown"]);
+    expect(md.stdout).toContain("### immich-iac plan: ⛔ blocked");
+    expect(md.stdout).toContain("| ⛔ | `docker_volume.immich_library` |  | volume immich-home-library holds user data and would be recreated empty [needs --allow-data-loss] |");
+    const json = JSON.parse((await cli(["plan-report", fixture("drifted-network"), "--json"])).stdout);
+    expect(json).toMatchObject({ class: "maintenance window", exitCode: 3, downtime: { stack: "network recreated" }, drift: [{ address: "docker_network.immich_BackNetwork", attributes: ["options"] }] });
+  });
+
+  it("a malformed plan is a located input error (exit 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-plan-"));
+    writeFileSync(join(dir, "p.json"), '{\n  "format_version": "0.1",\n  "resource_changes": [{"address": "x"}]\n}\n');
+    const r = await cli(["plan-report", "p.json"], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([
+      'p.json:2:21: format_version: invalid format (expected a Terraform JSON plan, format_version 1.x (terraform show -json tfplan), got "0.1")',
+      "p.json:3:24: resource_changes[0].type: required field is missing (expected a string, got nothing)",
+      "p.json:3:24: resource_changes[0].change: required field is missing (expected a mapping, got nothing)",
+    ]);
+  });
+});
+
+describe("immich-iac plan", () => {
+  it("says which binary failed when Terraform is not there", async () => {
+    const out = mkdtempSync(join(tmpdir(), "iac-plan-"));
+    const r = await execa("node", [BIN, "plan", "--out", out], { reject: false, env: { TERRAFORM_BINARY: "/nonexistent/terraform" } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^immich-iac: .*\/nonexistent\/terraform/);
   });
 });

@@ -1,12 +1,18 @@
 import { Command, CommanderError, Option } from "commander";
 import { formatProblem, InputError } from "../profile/problems.js";
-import { explainCommand } from "./commands/explain.js";
-import { hashPasswordCommand } from "./commands/hash-password.js";
-import { schemaCommand } from "./commands/schema.js";
-import { renderCommand } from "./commands/render.js";
-import { synthCommand } from "./commands/synth.js";
-import { validateCommand } from "./commands/validate.js";
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, processIo, type CliIo } from "./io.js";
+
+// Commands are loaded when they run: `plan-report` must start fast and never load cdktf.
+const RISKS = ["data-loss", "downgrade", "skip-required-release", "major-skip", "version-mismatch", "postgres-migration", "secret-rotation"] as const;
+
+function addAllowFlags(cmd: Command): Command {
+  for (const risk of RISKS) cmd.option(`--allow-${risk}`, `accept the risk "${risk}" (blocked → maintenance window)`);
+  return cmd;
+}
+
+function allowed(opts: Record<string, unknown>): string[] {
+  return RISKS.filter((r) => opts[`allow${r.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase())}`] === true);
+}
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("immich-iac")
@@ -19,19 +25,19 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command("validate")
     .description("Validate hardware profiles and deployments; print every problem as file:line:col: path: message")
     .argument("<file...>", "YAML files to check")
-    .action((files: string[]) => setExit(validateCommand(files, io)));
+    .action(async (files: string[]) => setExit((await import("./commands/validate.js")).validateCommand(files, io)));
 
   program
     .command("explain")
     .description("Show every derived setting with its formula and source")
     .requiredOption("--profile <file>", "hardware profile YAML")
     .option("--json", "print one JSON object (totalMemoryMiB, memoryBudgetMiB, postgres, immichConfig, machineLearning, zfs, sysctl, …)")
-    .action((opts: { profile: string; json?: boolean }) => setExit(explainCommand(opts, io)));
+    .action(async (opts: { profile: string; json?: boolean }) => setExit((await import("./commands/explain.js")).explainCommand(opts, io)));
 
   program
     .command("schema")
     .description("Print the JSON Schema of the hardware-profile format")
-    .action(() => setExit(schemaCommand(io)));
+    .action(async () => setExit((await import("./commands/schema.js")).schemaCommand(io)));
 
   program
     .command("synth")
@@ -39,20 +45,43 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--deployment <file>", "deployment YAML (default: the bundled example, deployments/example.yaml)")
     .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
     .addOption(new Option("--out <dir>", "output directory").default("cdktf.out"))
-    .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit(await synthCommand(opts, io)));
+    .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit(await (await import("./commands/synth.js")).synthCommand(opts, io)));
 
   program
     .command("render")
-    .description("Write every config file the stack deploys (immich/, postgres/, redis/) for review")
+    .description("Write every config file the stack deploys (immich/, postgres/, redis/, caddy/, authelia/, host/) for review")
     .option("--deployment <file>", "deployment YAML (default: the bundled example)")
     .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
     .requiredOption("--out <dir>", "output directory")
-    .action((opts: { deployment?: string; profile?: string; out: string }) => setExit(renderCommand(opts, io)));
+    .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit((await import("./commands/render.js")).renderCommand(opts, io)));
 
   program
     .command("hash-password")
     .description("Print an argon2id hash for a user's passwordHash (reads the password from stdin, or asks twice)")
-    .action(async () => setExit(await hashPasswordCommand(io)));
+    .action(async () => setExit(await (await import("./commands/hash-password.js")).hashPasswordCommand(io)));
+
+  addAllowFlags(
+    program
+      .command("plan")
+      .description("synth, then terraform/tofu init, plan -out, show -json, and the risk report (exit 0 none, 2 safe, 3 maintenance, 4 blocked)")
+      .option("--deployment <file>", "deployment YAML (default: the bundled example)")
+      .addOption(new Option("--out <dir>", "synth output directory").default("cdktf.out"))
+      .option("--json", "report as JSON")
+      .option("--markdown", "report as Markdown (for a pull-request comment)"),
+  ).action(async (opts: Record<string, unknown>) =>
+    setExit(await (await import("./commands/plan.js")).planCommand({ ...(opts as { out: string }), allow: allowed(opts) }, io)),
+  );
+
+  addAllowFlags(
+    program
+      .command("plan-report")
+      .description("Report a JSON plan made elsewhere (terraform show -json tfplan): exit 0 none, 2 safe, 3 maintenance, 4 blocked")
+      .argument("<plan.json>", "the JSON plan")
+      .option("--json", "report as JSON")
+      .option("--markdown", "report as Markdown (for a pull-request comment)"),
+  ).action(async (file: string, opts: Record<string, unknown>) =>
+    setExit((await import("./commands/plan-report.js")).planReportCommand(file, { ...opts, allow: allowed(opts) }, io)),
+  );
 
   return program;
 }

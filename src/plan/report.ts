@@ -1,0 +1,88 @@
+import { classifyChange, ChangeKind, type ClassifiedChange } from "./classify.js";
+import type { Plan } from "./plan-json.js";
+import { AllowableRisk, checkImmichUpgrade, checkPostgresChange, RiskClass, type Finding } from "./upgrade-rules.js";
+import { splitImage } from "./versions.js";
+
+export interface DriftEntry {
+  readonly address: string;
+  /** Top-level attributes whose value changed outside Terraform. */
+  readonly attributes: readonly string[];
+}
+
+export interface PlanReport {
+  readonly class: RiskClass;
+  readonly exitCode: number;
+  readonly resources: readonly ClassifiedChange[];
+  readonly upgrades: readonly (Finding & { readonly accepted?: boolean })[];
+  /** Service → why it goes down; `stack` when a network is recreated. */
+  readonly downtime: Readonly<Record<string, string>>;
+  readonly drift: readonly DriftEntry[];
+  readonly counts: Readonly<Record<"none" | "safe" | "maintenance" | "blocked", number>>;
+  readonly accepted: readonly AllowableRisk[];
+}
+
+const IMAGE_COMPONENT: Readonly<Record<string, string>> = {
+  "ghcr.io/immich-app/immich-server": "server",
+  "ghcr.io/immich-app/immich-machine-learning": "machine-learning",
+  "ghcr.io/immich-app/postgres": "database",
+};
+
+const name = (v: unknown) => (v && typeof v === "object" ? (v as { name?: unknown }).name : undefined);
+
+function upgradeFindings(plan: Plan): Finding[] {
+  const findings: Finding[] = [];
+  const afterTags = new Map<string, string>();
+  for (const rc of plan.resource_changes) {
+    if (rc.type !== "docker_image" || rc.mode === "data") continue;
+    const b = name(rc.change.before);
+    const a = name(rc.change.after);
+    const after = typeof a === "string" ? splitImage(a) : undefined;
+    const before = typeof b === "string" ? splitImage(b) : undefined;
+    const repo = after?.repo ?? before?.repo;
+    const component = repo ? IMAGE_COMPONENT[repo] : undefined;
+    if (!component) continue;
+    if (after) afterTags.set(component, after.tag);
+    if (!before || !after || before.tag === after.tag) continue;
+    findings.push(...(component === "database" ? checkPostgresChange(before.tag, after.tag) : checkImmichUpgrade(component, before.tag, after.tag)));
+  }
+  const server = afterTags.get("server");
+  const ml = afterTags.get("machine-learning")?.replace(/-(cuda|openvino|rocm|rknn|armnn)$/, "");
+  if (server && ml && server !== ml) {
+    findings.push({
+      class: RiskClass.BLOCKED,
+      allow: AllowableRisk.VERSION_MISMATCH,
+      message: `machine-learning ${ml} would run next to server ${server}: keep both on the same release`,
+    });
+  }
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.message) ? false : (seen.add(f.message), true)));
+}
+
+function driftOf(plan: Plan): DriftEntry[] {
+  return plan.resource_drift.map((rc) => {
+    const b = (rc.change.before ?? {}) as Record<string, unknown>;
+    const a = (rc.change.after ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
+    return { address: rc.address, attributes: rc.change.actions.includes("delete") ? ["(deleted outside Terraform)"] : keys };
+  });
+}
+
+/** The whole report: every change classified, upgrade gates, downtime per service, drift, the exit code. */
+export function buildReport(plan: Plan, allow: readonly AllowableRisk[] = []): PlanReport {
+  const accept = <T extends { class: RiskClass; allow?: AllowableRisk }>(x: T): T & { accepted?: boolean } =>
+    x.class === RiskClass.BLOCKED && x.allow && allow.includes(x.allow) ? { ...x, class: RiskClass.MAINTENANCE, accepted: true } : x;
+  const resources = plan.resource_changes.map((rc) => accept(classifyChange(rc)));
+  const upgrades = upgradeFindings(plan).map(accept);
+  const downtime: Record<string, string> = {};
+  for (const r of resources) {
+    if (r.kind === ChangeKind.NETWORK_RECREATED) downtime.stack = "network recreated";
+    else if ((r.kind === ChangeKind.SERVICE_RECREATED || r.kind === ChangeKind.SERVICE_REMOVED) && r.component) {
+      downtime[r.component] ??= r.kind === ChangeKind.SERVICE_REMOVED ? "removed" : r.cause ? `recreated (${r.cause})` : "recreated";
+    }
+  }
+  const all = [...resources.map((r) => r.class), ...upgrades.map((u) => u.class)];
+  const cls = all.reduce((m, c) => (c > m ? c : m), RiskClass.NONE);
+  const counts = { none: 0, safe: 0, maintenance: 0, blocked: 0 };
+  for (const r of resources) counts[r.class === RiskClass.NONE ? "none" : r.class === RiskClass.SAFE ? "safe" : r.class === RiskClass.MAINTENANCE ? "maintenance" : "blocked"]++;
+  return { class: cls, exitCode: cls, resources, upgrades, downtime, drift: driftOf(plan), counts, accepted: [...allow] };
+}
