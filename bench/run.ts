@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileSync } from "node:fs";
+import { generatePlan } from "./plan-report.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -32,6 +34,36 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** plan-report on generated plans: whole process, median of RUNS, and the time per resource across sizes. */
+async function benchPlanReport(): Promise<void> {
+  const TARGET_S = 0.5;
+  const dir = mkdtempSync(join(tmpdir(), "bench-plan-"));
+  const sizes = [1000, 2500, 5000];
+  const medians: number[] = [];
+  let peak = 0;
+  for (const n of sizes) {
+    const file = join(dir, `plan-${n}.json`);
+    writeFileSync(file, JSON.stringify(generatePlan(n)));
+    const samples: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const rssFile = join(mkdtempSync(join(tmpdir(), "bench-rss-")), "rss");
+      const start = process.hrtime.bigint();
+      const r = await execa("node", ["--require", PRELOAD, CLI, "plan-report", file, "--json"], { cwd: ROOT, env: { BENCH_RSS_FILE: rssFile }, reject: false });
+      if (![0, 2, 3, 4].includes(r.exitCode ?? -1)) throw new Error(`plan-report failed: ${r.stderr}`);
+      samples.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rssKiB: Number(readFileSync(rssFile, "utf8")) });
+    }
+    medians.push(median(samples.map((s) => s.ms)));
+    if (n === 5000) peak = Math.max(...samples.map((s) => s.rssKiB));
+  }
+  console.log(`plan-report --json on generated plans, ${RUNS} runs each, whole process`);
+  sizes.forEach((n, i) => console.log(`  ${String(n).padStart(5)} resources  median ${medians[i]!.toFixed(0)} ms`));
+  const perResource = (medians[2]! - medians[0]!) / (sizes[2]! - sizes[0]!);
+  const predicted = medians[0]! + perResource * (sizes[1]! - sizes[0]!);
+  console.log(`  marginal cost ${(perResource * 1000).toFixed(1)} µs/resource; 2500 predicted from 1000 and 5000: ${predicted.toFixed(0)} ms, measured ${medians[1]!.toFixed(0)} ms (linear if close)`);
+  console.log(`  5000 resources: median ${(medians[2]! / 1000).toFixed(3)} s (target ≤ ${TARGET_S} s): ${medians[2]! / 1000 <= TARGET_S ? "met" : "MISSED"}; peak RSS ${(peak / 1024).toFixed(0)} MiB`);
+  if (process.env.BENCH_STRICT && medians[2]! / 1000 > TARGET_S) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), "bench-synth-"));
   await execa("node", [CLI, "synth", "--out", out], { cwd: ROOT });
@@ -58,3 +90,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+console.log("");
+await benchPlanReport();

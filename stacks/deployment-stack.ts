@@ -31,10 +31,12 @@ export class ImmichDeploymentStack extends TerraformStack {
   /** The host scripts, when the deployment lets the stack manage the host. */
   public readonly host?: HostResources;
   public readonly hostPlan: HostPlan;
+  public readonly deployment: Deployment;
 
   constructor(scope: Construct, id: string, props: ImmichDeploymentStackProps) {
     super(scope, id);
     const d = props.deployment;
+    this.deployment = d;
     this.tuning = computeTuning(d.profile, d.mlBackend ? { mlBackend: d.mlBackend } : {});
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).

@@ -5,6 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
+import { renderPreUpgradeBackup } from "../src/renderers/host/pre-upgrade-backup.js";
+import { volumeDirectory, volumeHostPath } from "../src/host/volume-layout.js";
 import { ImmichDeploymentStack } from "./deployment-stack.js";
 
 /** The bundled example deployment that `npm run synth` builds. */
@@ -57,6 +59,7 @@ export function renderFiles(deployment: Deployment): Record<string, string> {
     "postgres/postgresql.override.conf": im.database.overrideConfig,
     "redis/redis.conf": im.redis.config,
     ...Object.fromEntries(renderHostScripts(stack.hostPlan).map((h) => [`host/${h.file}`, h.content])),
+    "maintenance/pre-upgrade-backup.sh": preUpgradeBackupScript(stack),
     ...(im.ingress
       ? {
           "caddy/Caddyfile": im.ingress.caddyfile,
@@ -77,4 +80,20 @@ export function render(src: DeploymentSource & { readonly outdir: string }): str
     written.push(path);
   }
   return written;
+}
+
+/** The pre-upgrade backup for a deployment's stack: dump into the backups role, snapshot database and library. */
+export function preUpgradeBackupScript(stack: ImmichDeploymentStack): string {
+  const plan = stack.hostPlan;
+  const datasets = plan.datasets.filter((d) => /\/immich\/(database|library)$/.test(d.dataset)).map((d) => d.dataset);
+  const db = stack.immich.database;
+  const dataRoot = stack.deployment.dataRoot;
+  return renderPreUpgradeBackup({
+    plan,
+    databaseContainer: db.hostname,
+    databaseName: db.databaseName,
+    databaseUser: db.username,
+    backupDir: volumeHostPath(volumeDirectory("backups"), dataRoot),
+    snapshotDatasets: datasets,
+  });
 }

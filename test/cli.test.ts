@@ -11,7 +11,7 @@ const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd,
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 
 describe("immich-iac CLI", () => {
-  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["plan"]], [["plan-report"]]])("%j --help exits 0 with usage", async (cmd) => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["plan"]], [["plan-report"]], [["pre-upgrade"]]])("%j --help exits 0 with usage", async (cmd) => {
     const r = await cli([...cmd, "--help"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Usage: immich-iac/);
@@ -189,7 +189,9 @@ describe("immich-iac plan-report", () => {
       "immich-iac plan report: maintenance window (exit 3): 0 blocked, 3 need a maintenance window, 2 safe, 1 unchanged; downtime: server (recreated (image)), job-handler (recreated (image)), machine-learning (recreated (image))",
     );
     expect(r.stdout).toContain("  ! docker_container.immich_server [server]: server recreated: downtime while it restarts (forced by image)");
-    expect(r.stdout).toContain("Upgrade checks\n  ! server: upgrade v3.1.0 → v3.2.0\n  ! machine-learning: upgrade v3.1.0 → v3.2.0");
+    expect(r.stdout).toContain(
+      "Upgrade checks\n  ! server: upgrade v3.1.0 → v3.2.0\n  ! machine-learning: upgrade v3.1.0 → v3.2.0\n  → before applying: immich-iac pre-upgrade --deployment <file> (database dump + ZFS snapshots of database and library)",
+    );
   });
 
   it("an --allow flag names the risk it accepts", async () => {
@@ -217,6 +219,22 @@ describe("immich-iac plan-report", () => {
       "p.json:3:24: resource_changes[0].type: required field is missing (expected a string, got nothing)",
       "p.json:3:24: resource_changes[0].change: required field is missing (expected a mapping, got nothing)",
     ]);
+  });
+});
+
+describe("immich-iac pre-upgrade", () => {
+  it("--print shows the backup script for the deployment", async () => {
+    const r = await cli(["pre-upgrade", "--deployment", join(REPO, "deployments", "example.yaml"), "--print"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("DB='immich-example-database'");
+    expect(r.stdout).toContain("snap='fast/immich/database'@immich-iac-pre-upgrade-$LABEL");
+    expect(r.stdout).toContain("snap='tank/immich/library'@immich-iac-pre-upgrade-$LABEL");
+  });
+
+  it("refuses an unsafe label", async () => {
+    const r = await cli(["pre-upgrade", "--label", "a b;rm"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe("immich-iac: --label must be letters, digits, dot, dash or underscore (got a b;rm)\n");
   });
 });
 

@@ -83,6 +83,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     setExit((await import("./commands/plan-report.js")).planReportCommand(file, { ...opts, allow: allowed(opts) }, io)),
   );
 
+  program
+    .command("pre-upgrade")
+    .description("Before an upgrade: dump the database and snapshot the database and library datasets on the host")
+    .option("--deployment <file>", "deployment YAML (default: the bundled example)")
+    .option("--label <name>", "name of the dump and snapshots (default: <immichVersion>-<UTC time>)")
+    .option("--print", "print the script instead of running it")
+    .action(async (opts: { deployment?: string; label?: string; print?: boolean }) => setExit(await (await import("./commands/pre-upgrade.js")).preUpgradeCommand(opts, io)));
+
   return program;
 }
 

@@ -1,6 +1,9 @@
 import type { PlanReport } from "./report.js";
 import { RiskClass } from "./upgrade-rules.js";
 
+/** What to do before applying a plan that changes versions. */
+export const PRE_UPGRADE_HINT = "before applying: immich-iac pre-upgrade --deployment <file> (database dump + ZFS snapshots of database and library)";
+
 export const CLASS_NAMES: Readonly<Record<RiskClass, string>> = {
   [RiskClass.NONE]: "no changes",
   [RiskClass.SAFE]: "safe",
@@ -36,6 +39,7 @@ export function formatTerminal(r: PlanReport): string {
   if (r.upgrades.length) {
     lines.push("", "Upgrade checks");
     for (const u of r.upgrades) lines.push(`  ${u.class === RiskClass.BLOCKED ? "✗" : "!"} ${u.message}${allowHint(u)}`);
+    lines.push(`  → ${PRE_UPGRADE_HINT}`);
   }
   if (r.drift.length) {
     lines.push("", "Drift (changed outside Terraform)");
@@ -56,7 +60,7 @@ export function formatMarkdown(r: PlanReport): string {
     lines.push("");
   }
   if (r.upgrades.length) {
-    lines.push("**Upgrade checks**", "", ...r.upgrades.map((u) => `- ${icon[u.class]} ${md(u.message)}${md(allowHint(u))}`), "");
+    lines.push("**Upgrade checks**", "", ...r.upgrades.map((u) => `- ${icon[u.class]} ${md(u.message)}${md(allowHint(u))}`), `- ${PRE_UPGRADE_HINT}`, "");
   }
   if (r.drift.length) {
     lines.push("**Drift** (changed outside Terraform)", "", ...r.drift.map((d) => `- \`${md(d.address)}\`: ${d.attributes.join(", ")}`), "");

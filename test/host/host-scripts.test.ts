@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
 import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
@@ -9,6 +10,7 @@ import { renderHostScripts } from "../../src/renderers/host/index.js";
 import { SYSCTL_FILE } from "../../src/renderers/host/sysctl.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import { deploymentPath } from "../stack-util.js";
+import { REPO } from "../util.js";
 import { hostTestImage, results, TestHost } from "./container.js";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ci@immich-iac";
@@ -188,5 +190,81 @@ describe("host scripts on a real Debian 13 system (disposable container)", () =>
     const s = await host.exec(renderHostScripts(wrongSector)[0]!.content, { DOCKER_HOST: "unix:///run/host-docker.sock" });
     expect(s.exitCode).toBe(1);
     expect(s.stderr).toMatch(new RegExp(`device ${device.path} has ${device.sectorSize}-byte physical sectors, pool fast expects`));
+  });
+});
+
+describe("pre-upgrade backup against a real PostgreSQL 17 container", () => {
+  let host: TestHost;
+  let pgName: string;
+  let script: string;
+
+  beforeAll(async () => {
+    const { execa } = await import("execa");
+    const image = hostTestImage();
+    const pgImage = execFileSync("bash", [join(REPO, "scripts", "pg-test-image.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    const docker = realpathSync(execFileSync("bash", ["-c", "command -v docker"], { encoding: "utf8" }).trim());
+    const deployment = loadDeploymentFile(deploymentPath("example"));
+    // The script runs `docker exec <database container>`: a real PostgreSQL under that name on this machine's engine.
+    pgName = "immich-example-database";
+    await execa("docker", ["rm", "-f", pgName], { reject: false });
+    await execa("docker", ["run", "-d", "--name", pgName, pgImage, "sleep", "infinity"]);
+    const pg = (cmd: string) => execa("docker", ["exec", pgName, "bash", "-c", cmd]);
+    await pg("install -d -o postgres /var/run/postgresql && su postgres -s /bin/bash -c '/usr/lib/postgresql/17/bin/initdb -D /tmp/pg -A trust >/dev/null'");
+    await execa("docker", ["exec", "-d", "--user", "postgres", pgName, "/usr/lib/postgresql/17/bin/postgres", "-D", "/tmp/pg", "-c", "listen_addresses="]);
+    for (let i = 0; i < 50; i++) {
+      if ((await execa("docker", ["exec", "--user", "postgres", pgName, "/usr/lib/postgresql/17/bin/pg_isready"], { reject: false })).exitCode === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await pg(`su postgres -c "/usr/lib/postgresql/17/bin/psql -q -c \\"CREATE ROLE immich LOGIN SUPERUSER\\" -c \\"CREATE DATABASE immich OWNER immich\\"" && su postgres -c "/usr/lib/postgresql/17/bin/psql -q -d immich -c \\"CREATE TABLE assets(id int, name text); INSERT INTO assets VALUES (1, 'IMG_0001.HEIC');\\""`);
+    // pg_dump inside the image is versioned under /usr/lib/postgresql/17/bin; the official image has it on PATH.
+    await pg("ln -sf /usr/lib/postgresql/17/bin/pg_dump /usr/local/bin/pg_dump");
+
+    host = await TestHost.start(image, ["-e", "DOCKER_HOST=unix:///run/host-docker.sock", "-v", "/var/run/docker.sock:/run/host-docker.sock", "-v", `${docker}:/usr/local/bin/docker:ro`]);
+    await host.sh(
+      [
+        "zfs-fuse --no-daemon >/var/log/zfs-fuse.log 2>&1 &",
+        "for i in $(seq 1 50); do zpool list >/dev/null 2>&1 && break; sleep 0.2; done",
+        "for i in 1 2 3 4 5 6; do truncate -s 256M /var/tmp/disk$i; done",
+        "zpool create fast mirror /var/tmp/disk1 /var/tmp/disk2",
+        "zpool create tank raidz2 /var/tmp/disk3 /var/tmp/disk4 /var/tmp/disk5 /var/tmp/disk6",
+        "zfs create -p -o mountpoint=/srv/immich/database fast/immich/database",
+        "zfs create -p -o mountpoint=/srv/immich/library tank/immich/library",
+        "zfs create -p -o mountpoint=/srv/immich/backups tank/immich/backups",
+      ].join("\n"),
+    );
+    const { App } = await import("cdktf");
+    const { ImmichDeploymentStack } = await import("../../stacks/deployment-stack.js");
+    const { preUpgradeBackupScript } = await import("../../stacks/synth.js");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    script = preUpgradeBackupScript(new ImmichDeploymentStack(new App({ outdir: mkdtempSync(join(tmpdir(), "iac-")) }), deployment.name, { deployment }));
+  }, 900_000);
+
+  afterAll(async () => {
+    const { execa } = await import("execa");
+    await host?.remove();
+    await execa("docker", ["rm", "-f", pgName], { reject: false });
+  });
+
+  it("dumps the database and snapshots the database and library datasets; a second run changes nothing", async () => {
+    const first = await host.exec(script, { IMMICH_IAC_BACKUP_LABEL: "v3.1.0-to-v3.2.0" });
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect([...results(first.stdout).entries()]).toEqual([
+      ["pre-upgrade-backup: dump /srv/immich/backups/immich-iac-pre-upgrade-v3.1.0-to-v3.2.0.sql.gz", "changed"],
+      ["pre-upgrade-backup: snapshot fast/immich/database@immich-iac-pre-upgrade-v3.1.0-to-v3.2.0", "changed"],
+      ["pre-upgrade-backup: snapshot tank/immich/library@immich-iac-pre-upgrade-v3.1.0-to-v3.2.0", "changed"],
+    ]);
+    const dump = await host.sh("gunzip -c /srv/immich/backups/immich-iac-pre-upgrade-v3.1.0-to-v3.2.0.sql.gz");
+    expect(dump).toContain("CREATE TABLE public.assets");
+    expect(dump).toContain("IMG_0001.HEIC");
+    expect(dump).toContain("DROP TABLE IF EXISTS public.assets");
+    const second = await host.exec(script, { IMMICH_IAC_BACKUP_LABEL: "v3.1.0-to-v3.2.0" });
+    expect([...results(second.stdout).values()]).toEqual(["unchanged", "unchanged", "unchanged"]);
+  });
+
+  it("refuses clearly when the database container is not running", async () => {
+    const r = await host.exec(script.replace(/DB='immich-example-database'/, "DB='immich-example-nothing'"), { IMMICH_IAC_BACKUP_LABEL: "other" });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("immich-iac: pre-upgrade-backup: database container immich-example-nothing is not running: nothing to dump (start the stack first)");
   });
 });
