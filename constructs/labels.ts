@@ -1,9 +1,4 @@
-/**
- * Label contract relied on by operations tooling and the plan report (DESIGN.md). Never rename.
- */
-export const LABEL_COMPONENT = "io.immich-iac.component";
-export const LABEL_DEPLOYMENT = "io.immich-iac.deployment";
-export const LABEL_DATA = "io.immich-iac.data";
+export { LABEL_COMPONENT, LABEL_DATA, LABEL_DEPLOYMENT } from "../src/contract/labels.js";
 
 /** Values of `io.immich-iac.component`. */
 export enum Component {

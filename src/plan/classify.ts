@@ -1,3 +1,4 @@
+import { LABEL_COMPONENT, LABEL_DATA } from "../contract/labels.js";
 import { AllowableRisk, RiskClass, type Finding } from "./upgrade-rules.js";
 import type { ResourceChange } from "./plan-json.js";
 
@@ -30,8 +31,6 @@ export interface ClassifiedChange {
   readonly allow?: AllowableRisk;
 }
 
-const LABEL_COMPONENT = "io.immich-iac.component";
-const LABEL_DATA = "io.immich-iac.data";
 const PGDATA = "/var/lib/postgresql/data";
 
 type Obj = Record<string, unknown>;

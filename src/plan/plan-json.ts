@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { parseYaml } from "../profile/load-yaml.js";
-import { InputError } from "../profile/problems.js";
+import { parseYaml, readInputFile } from "../profile/load-yaml.js";
 
 /**
  * The parts of Terraform's machine-readable plan (`terraform show -json`, format_version 1.x) the report
@@ -39,14 +37,7 @@ export type ResourceChange = z.output<typeof ResourceChangeSchema>;
  * again with the YAML parser (JSON is YAML) to point at the line and column.
  */
 export function loadPlanFile(file: string): Plan {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-    throw new InputError([{ file, line: 1, col: 1, path: "(file)", message: reason }]);
-  }
-  return parsePlan(text, file);
+  return parsePlan(readInputFile(file), file);
 }
 
 export function parsePlan(text: string, file = "<plan>"): Plan {

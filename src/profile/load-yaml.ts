@@ -75,20 +75,23 @@ export function parseYaml<S extends z.ZodType>(
   throw new InputError(problems);
 }
 
-/** Reads and validates a YAML file; a missing or unreadable file is a located problem too. */
+/** Reads an input file; a missing or unreadable file is a located problem, not a stack trace. */
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
+    throw new InputError([{ file, line: 1, col: 1, path: "(file)", message: reason }]);
+  }
+}
+
+/** Reads and validates a YAML file. */
 export function loadYamlFile<S extends z.ZodType>(
   file: string,
   schema: S,
   extraChecks?: (value: z.output<S>) => readonly PathIssue[],
 ): z.output<S> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-    throw new InputError([{ file, line: 1, col: 1, path: "(file)", message: reason }]);
-  }
-  return parseYaml(text, file, schema, extraChecks);
+  return parseYaml(readInputFile(file), file, schema, extraChecks);
 }
 
 /** Walks the YAML tree along a zod path; stops at the deepest node that exists (a missing key → its parent). */

@@ -53,17 +53,14 @@ function zfsFusePlan(plan: HostPlan, device: { path: string; sectorSize: number 
   };
 }
 
-function runAll(host: TestHost, plan: HostPlan) {
-  return Promise.all([]).then(async () => {
-    const out: { file: string; exitCode: number; stdout: string; stderr: string }[] = [];
-    for (const s of renderHostScripts(plan)) {
-      // Preflight may look at this machine's Docker Engine; the other scripts must not touch it.
-      const env: Record<string, string> = s.file === "00-preflight.sh" ? { DOCKER_HOST: "unix:///run/host-docker.sock" } : { IMMICH_IAC_SYSCTL_MODE: "persist-only" };
-      const r = await host.exec(s.content, env);
-      out.push({ file: s.file, ...r });
-    }
-    return out;
-  });
+async function runAll(host: TestHost, plan: HostPlan) {
+  const out: { file: string; exitCode: number; stdout: string; stderr: string }[] = [];
+  for (const s of renderHostScripts(plan)) {
+    // Preflight may look at this machine's Docker Engine; the other scripts must not touch it.
+    const env: Record<string, string> = s.file === "00-preflight.sh" ? { DOCKER_HOST: "unix:///run/host-docker.sock" } : { IMMICH_IAC_SYSCTL_MODE: "persist-only" };
+    out.push({ file: s.file, ...(await host.exec(s.content, env)) });
+  }
+  return out;
 }
 
 describe("host scripts on a real Debian 13 system (disposable container)", () => {
