@@ -305,7 +305,6 @@ export class ImmichStack extends Construct {
     tz: string,
   ): ImmichIngress {
     const title = `deployment ${dep}`;
-    const autheliaName = `immich-${dep}-auth`;
     const autheliaConfiguration = renderAutheliaConfig({
       title,
       ingress,
@@ -331,7 +330,6 @@ export class ImmichStack extends Construct {
       dataVolume: authData,
       dependsOn: [this.redis.service],
     });
-    if (authelia.hostname !== autheliaName) throw new Error(`ImmichStack: unexpected Authelia name ${authelia.hostname}`);
     const caddyfile = renderCaddyfile({
       title,
       ingress,

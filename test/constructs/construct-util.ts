@@ -4,7 +4,7 @@ import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ImmichStack, type ImmichStackProps } from "../../constructs/immich-stack.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
-import { profileOf, shippedProfile } from "../util.js";
+import { shippedProfile } from "../util.js";
 
 /** Synthesizes an ImmichStack with the given props over a profile; returns parsed resources. */
 export function synthImmich(over: Partial<ImmichStackProps> = {}, profile = "homelab-minimal"): any {
@@ -29,4 +29,3 @@ export function containerOf(resource: any, component: string): any {
 }
 
 
-export { computeTuning, profileOf };

@@ -52,3 +52,12 @@ export function results(stdout: string): Map<string, string> {
   }
   return out;
 }
+
+/** The operator's part of a first deploy (README): zfs-fuse running and the pools created on sparse files. */
+export const CREATE_TEST_POOLS = [
+  "zfs-fuse --no-daemon >/var/log/zfs-fuse.log 2>&1 &",
+  "for i in $(seq 1 50); do zpool list >/dev/null 2>&1 && break; sleep 0.2; done",
+  "for i in 1 2 3 4 5 6; do truncate -s 256M /var/tmp/disk$i; done",
+  "zpool create fast mirror /var/tmp/disk1 /var/tmp/disk2",
+  "zpool create tank raidz2 /var/tmp/disk3 /var/tmp/disk4 /var/tmp/disk5 /var/tmp/disk6",
+].join("\n");

@@ -11,7 +11,7 @@ import { SYSCTL_FILE } from "../../src/renderers/host/sysctl.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import { deploymentPath } from "../stack-util.js";
 import { REPO } from "../util.js";
-import { hostTestImage, results, TestHost } from "./container.js";
+import { CREATE_TEST_POOLS, hostTestImage, results, TestHost } from "./container.js";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ci@immich-iac";
 
@@ -76,16 +76,7 @@ describe("host scripts on a real Debian 13 system (disposable container)", () =>
     host = await TestHost.start(image, ["--device", `${device.path}:${device.path}:r`, "-v", "/var/run/docker.sock:/run/host-docker.sock", "-v", `${docker}:/usr/local/bin/docker:ro`]);
     const deployment = loadDeploymentFile(deploymentPath("example"));
     plan = zfsFusePlan(deriveHostPlan(deployment, computeTuning(deployment.profile)), device);
-    // The operator's part (README: first deploy): the pools exist before immich-iac runs.
-    await host.sh(
-      [
-        "zfs-fuse --no-daemon >/var/log/zfs-fuse.log 2>&1 &",
-        "for i in $(seq 1 50); do zpool list >/dev/null 2>&1 && break; sleep 0.2; done",
-        "for i in 1 2 3 4 5 6; do truncate -s 256M /var/tmp/disk$i; done",
-        "zpool create fast mirror /var/tmp/disk1 /var/tmp/disk2",
-        "zpool create tank raidz2 /var/tmp/disk3 /var/tmp/disk4 /var/tmp/disk5 /var/tmp/disk6",
-      ].join("\n"),
-    );
+    await host.sh(CREATE_TEST_POOLS);
     first = await runAll(host, plan);
     second = await runAll(host, plan);
   }, 900_000);
@@ -219,11 +210,7 @@ describe("pre-upgrade backup against a real PostgreSQL 17 container", () => {
     host = await TestHost.start(image, ["-e", "DOCKER_HOST=unix:///run/host-docker.sock", "-v", "/var/run/docker.sock:/run/host-docker.sock", "-v", `${docker}:/usr/local/bin/docker:ro`]);
     await host.sh(
       [
-        "zfs-fuse --no-daemon >/var/log/zfs-fuse.log 2>&1 &",
-        "for i in $(seq 1 50); do zpool list >/dev/null 2>&1 && break; sleep 0.2; done",
-        "for i in 1 2 3 4 5 6; do truncate -s 256M /var/tmp/disk$i; done",
-        "zpool create fast mirror /var/tmp/disk1 /var/tmp/disk2",
-        "zpool create tank raidz2 /var/tmp/disk3 /var/tmp/disk4 /var/tmp/disk5 /var/tmp/disk6",
+        CREATE_TEST_POOLS,
         "zfs create -p -o mountpoint=/srv/immich/database fast/immich/database",
         "zfs create -p -o mountpoint=/srv/immich/library tank/immich/library",
         "zfs create -p -o mountpoint=/srv/immich/backups tank/immich/backups",
