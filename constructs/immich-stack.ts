@@ -1,5 +1,3 @@
-import { DataExternal } from "@cdktf/provider-external/lib/data-external/index.js";
-import { ExternalProvider } from "@cdktf/provider-external/lib/provider/index.js";
 import { Password } from "@cdktf/provider-random/lib/password/index.js";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key/index.js";
@@ -7,10 +5,7 @@ import { TlsProvider } from "@cdktf/provider-tls/lib/provider/index.js";
 import { Container } from "@cdktf/provider-docker/lib/container/index.js";
 import { Network } from "@cdktf/provider-docker/lib/network/index.js";
 import { Volume } from "@cdktf/provider-docker/lib/volume/index.js";
-import { AssetType, Aspects, dependable, TerraformAsset, TerraformProvider, TerraformStack, TerraformVariable, type ITerraformDependable } from "cdktf";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { Aspects, dependable, TerraformProvider, TerraformStack, TerraformVariable, type ITerraformDependable } from "cdktf";
 import type { AuthSettings, IngressSettings } from "../src/ingress/site.js";
 import {
   AUTHELIA_PORT,
@@ -22,6 +17,8 @@ import {
 } from "../src/renderers/authelia.js";
 import { renderCaddyfile } from "../src/renderers/caddyfile.js";
 import { Authelia } from "./authelia.js";
+import { BcryptDigest } from "./bcrypt-digest.js";
+import { PROVIDER_CONSTRAINTS, type PinnedProvider } from "./provider-versions.js";
 import { CaddyProxy } from "./caddy-proxy.js";
 import { Construct } from "constructs";
 import { POLICY_RULES, PolicyAspect } from "./policy/index.js";
@@ -265,16 +262,10 @@ export class ImmichStack extends Construct {
   /** Secrets of the OIDC client and the provider, all generated at apply time. */
   private oidcSecrets(stack: TerraformStack, auth: AuthSettings) {
     ensureProvider(stack, "tls", () => new TlsProvider(stack, "tls", {}));
-    ensureProvider(stack, "external", () => new ExternalProvider(stack, "external", {}));
     const secret = (id: string) => new Password(this, id, { length: 64, special: false });
     const clientSecret = secret("OidcClientSecret");
-    // Authelia stores only a pbkdf2-sha512 digest of the client secret. Terraform has no such function,
-    // so a small program shipped with the stack computes it at plan time (external data source).
-    const program = new TerraformAsset(this, "OidcDigestProgram", { path: oidcDigestProgramPath(), type: AssetType.FILE });
-    const digest = new DataExternal(this, "OidcClientSecretDigest", {
-      program: ["node", `\${path.module}/${program.path}`],
-      query: { secret: clientSecret.result },
-    });
+    // Authelia stores only a digest of the client secret; Terraform computes it (bcrypt) at apply time.
+    const digest = new BcryptDigest(this, "OidcClientSecretDigest", { secret: clientSecret.result, secretResource: clientSecret });
     const smtpPassword =
       auth.notifier.mode === "smtp"
         ? new TerraformVariable(stack, "smtp_password", {
@@ -286,7 +277,7 @@ export class ImmichStack extends Construct {
         : undefined;
     return {
       clientSecret,
-      clientSecretDigest: digest.result.lookup("digest"),
+      clientSecretDigest: digest.digest,
       sessionSecret: secret("AuthSessionSecret"),
       storageEncryptionKey: secret("AuthStorageEncryptionKey"),
       hmacSecret: secret("OidcHmacSecret"),
@@ -350,23 +341,16 @@ export class ImmichStack extends Construct {
   }
 }
 
-/** Creates a provider the stack needs when the stack has none of that type yet. */
-function ensureProvider(stack: TerraformStack, type: string, create: () => TerraformProvider): void {
+/** Creates a provider the stack needs when the stack has none of that type yet, with our version range. */
+function ensureProvider(stack: TerraformStack, type: PinnedProvider, create: () => TerraformProvider): void {
   const has = stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === type);
   if (!has) create();
+  constrainProvider(stack, type);
 }
 
-/** The bundled digest program (`npm run build` writes it to dist/assets/). */
-function oidcDigestProgramPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    for (const candidate of [join(dir, "assets", "oidc-client-digest.cjs"), join(dir, "dist", "assets", "oidc-client-digest.cjs")]) {
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("dist/assets/oidc-client-digest.cjs not found: run `npm run build`");
-    dir = parent;
-  }
+/** Replaces the bindings' exact version pin of a provider with the range immich-iac is tested in. */
+export function constrainProvider(stack: TerraformStack, type: PinnedProvider): void {
+  stack.addOverride(`terraform.required_providers.${type}.version`, PROVIDER_CONSTRAINTS[type]);
 }
 
 const POLICY_ATTACHED = Symbol.for("immich-iac.policy-attached");

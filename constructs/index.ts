@@ -17,3 +17,6 @@ export * from "./replace-trigger.js";
 export * from "./caddy-proxy.js";
 export * from "./authelia.js";
 export * from "./host-resources.js";
+export * from "./bcrypt-digest.js";
+export * from "./terraform-address.js";
+export * from "./provider-versions.js";

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { DataVolume } from "./data-volume.js";
 import { goDuration } from "./go-duration.js";
 import { ReplaceTrigger } from "./replace-trigger.js";
+import { resourceAddress } from "./terraform-address.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { containerName, LABEL_COMPONENT, LABEL_DEPLOYMENT, type Component } from "./labels.js";
 
@@ -189,7 +190,7 @@ export class ServiceContainer extends Construct {
       ...nonEmpty("dependsOn", (props.dependsOn ?? []).map((s) => s.container)),
       lifecycle: {
         // Networks cannot be replaced while containers are attached; healthcheck edits need a new container.
-        replaceTriggeredBy: [this.healthcheckTrigger, ...props.networks.map((n) => n.resource)],
+        replaceTriggeredBy: [this.healthcheckTrigger, ...props.networks.map((n) => n.resource)].map(resourceAddress),
       },
     });
   }

@@ -18,14 +18,3 @@ await build({
 });
 chmodSync("dist/immich-iac.cjs", 0o755);
 
-// The program Terraform's `external` data source runs to hash the OIDC client secret (see ImmichAuth).
-await build({
-  entryPoints: ["src/crypto/oidc-digest-program.ts"],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  outfile: "dist/assets/oidc-client-digest.cjs",
-  legalComments: "none",
-  logLevel: "warning",
-});

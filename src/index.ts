@@ -20,7 +20,6 @@ export * from "./renderers/immich-config-file.js";
 export * from "./renderers/caddyfile.js";
 export * from "./renderers/authelia.js";
 export * from "./ingress/site.js";
-export * from "./crypto/authelia-digests.js";
 export * from "./crypto/argon2.js";
 export * from "./deployment/deployment-schema.js";
 export * from "./deployment/load-deployment.js";

@@ -3,22 +3,13 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
 import { LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { RedisEngine } from "../constructs/images.js";
-import { ImmichStack } from "../constructs/immich-stack.js";
+import { constrainProvider, ImmichStack } from "../constructs/immich-stack.js";
 import { HostResources } from "../constructs/host-resources.js";
 import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
 import { deriveHostPlan } from "../src/host/derive-host-plan.js";
 import type { HostPlan } from "../src/host/host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
-import { MlBackend, TranscodeAccel } from "../src/tuning/accelerators.js";
 import { computeTuning, type Tuning } from "../src/tuning/tuning.js";
-
-/**
- * The kreuzwerker/docker versions a stack accepts. The bindings describe 3.6.2; any later 3.x keeps that
- * schema and fixes #759 (cpus) and #795 (systempaths=unconfined); 4.x changes the schema.
- */
-export const DOCKER_PROVIDER_CONSTRAINT = ">= 3.6.2, < 4.0.0";
-/** RKNN and RKMPP need systempaths=unconfined, which works from 3.8.0 on (#795). */
-export const DOCKER_PROVIDER_CONSTRAINT_SYSTEMPATHS = ">= 3.8.0, < 4.0.0";
 
 export interface ImmichDeploymentStackProps {
   readonly deployment: Deployment;
@@ -43,12 +34,8 @@ export class ImmichDeploymentStack extends TerraformStack {
     new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     new DockerProvider(this, "docker", { host: d.dockerHost });
     new RandomProvider(this, "random", {});
-    const needsSystemPaths =
-      this.tuning.machineLearning.backend.value === MlBackend.RKNN || this.tuning.transcode.value === TranscodeAccel.RKMPP;
-    this.addOverride(
-      "terraform.required_providers.docker.version",
-      needsSystemPaths ? DOCKER_PROVIDER_CONSTRAINT_SYSTEMPATHS : DOCKER_PROVIDER_CONSTRAINT,
-    );
+    constrainProvider(this, "docker");
+    constrainProvider(this, "random");
     const hostPlan = deriveHostPlan(d, this.tuning);
     const ssh = sshTarget(d.dockerHost);
     this.host = d.host.manage

@@ -15,7 +15,7 @@ function config(): Record<string, any> {
     redis: { host: "redis", port: 6379, databaseIndex: 1 },
   });
   c.identity_providers.oidc.jwks[0].key = KEY_2048;
-  c.identity_providers.oidc.clients[0].client_secret = "$pbkdf2-sha512$310000$c2FsdA$aGFzaA";
+  c.identity_providers.oidc.clients[0].client_secret = "$2a$10$os2Wve7JKq0X9obcTDIs.udAAYvWCcDCEO1PzRepepzqpwyiJCNBe";
   return c;
 }
 const env = { AUTHELIA_SESSION_SECRET_FILE: "/secrets/session-secret", AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE: "/secrets/k" };

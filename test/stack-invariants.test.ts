@@ -59,10 +59,10 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
         ...(name === "xeon-enterprise" ? ["/secrets/smtp-password"] : []),
       ].sort(),
     );
-    for (const u of secretUploads) expect(u.content).toMatch(/^\$\{(random_password|tls_private_key|data\.external|var)\.[A-Za-z0-9_."[\]]+\}$/);
+    for (const u of secretUploads) expect(u.content).toMatch(/^\$\{(random_password|tls_private_key|terraform_data|var)\.[A-Za-z0-9_."[\]]+\}$/);
     const immichJson = JSON.parse(containerOf(containers, "server").upload[0].content);
     expect(immichJson.oauth.clientSecret).toMatch(/^\$\{random_password\.immich_OidcClientSecret_[0-9A-F]{8}\.result\}$/);
-    expect(text).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$pbkdf2-sha512\$/);
+    expect(text).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$2[aby]?\$\d+\$/);
     for (const [, p] of resourcesOf(json, "random_password")) expect(p.special).toBe(false);
   });
 

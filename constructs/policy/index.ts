@@ -1,4 +1,5 @@
 import type { PolicyRule } from "./policy-rule.js";
+import { BareLifecycleReferences } from "./rules/bare-lifecycle-references.js";
 import { BackendOnInternalNetwork } from "./rules/backend-on-internal-network.js";
 import { DevicesFullySpecified } from "./rules/devices-fully-specified.js";
 import { ExplicitLogging } from "./rules/explicit-logging.js";
@@ -18,12 +19,14 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   OnlyProxyPublishesWidely,
   BackendOnInternalNetwork,
   ProviderVersionForSystemPaths,
+  BareLifecycleReferences,
 ];
 
 export * from "./policy-rule.js";
 export * from "./policy-aspect.js";
 export {
   BackendOnInternalNetwork,
+  BareLifecycleReferences,
   DevicesFullySpecified,
   ExplicitLogging,
   HealthcheckReplaceTrigger,

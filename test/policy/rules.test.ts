@@ -1,8 +1,10 @@
+import type { Container } from "@cdktf/provider-docker/lib/container/index.js";
 import { describe, expect, it } from "vitest";
 import {
   BackendOnInternalNetwork,
   DevicesFullySpecified,
   ExplicitLogging,
+  BareLifecycleReferences,
   HealthcheckReplaceTrigger,
   NoCpusAttribute,
   OnlyProxyPublishesWidely,
@@ -53,10 +55,29 @@ describe("policy rules", () => {
 
   it("IIAC005 HealthcheckReplaceTrigger", () => {
     const hc = { test: ["CMD", "true"], interval: "30s" };
-    expect(violations(HealthcheckReplaceTrigger, { healthcheck: hc }, { mutate: (c) => c.addOverride("lifecycle.replace_triggered_by", ["${terraform_data.t}"]) })).toEqual([]);
+    expect(violations(HealthcheckReplaceTrigger, { healthcheck: hc }, { mutate: (c) => c.addOverride("lifecycle.replace_triggered_by", ["terraform_data.t"]) })).toEqual([]);
     expect(violations(HealthcheckReplaceTrigger, { healthcheck: { ...hc, interval: "1m" } })).toEqual([
       `${C}: has a healthcheck but no lifecycle.replace_triggered_by on a terraform_data holding its hash`,
       `${C}: healthcheck.interval "1m" is not in Go's form (e.g. "30s", "5m0s")`,
+    ]);
+  });
+
+  it("IIAC009 BareLifecycleReferences", () => {
+    const bare = (c: Container) => {
+      c.addOverride("lifecycle.replace_triggered_by", ["terraform_data.t", "docker_network.net"]);
+      c.addOverride("depends_on", ["docker_network.net"]);
+    };
+    expect(violations(BareLifecycleReferences, {}, { mutate: bare })).toEqual([]);
+    expect(
+      violations(BareLifecycleReferences, {}, {
+        mutate: (c) => {
+          c.addOverride("lifecycle.replace_triggered_by", ["${terraform_data.t}"]);
+          c.addOverride("depends_on", ["${docker_network.net.id}"]);
+        },
+      }),
+    ).toEqual([
+      `${C}: lifecycle.replace_triggered_by entry "\${terraform_data.t}" must be a bare reference like "terraform_data.x"; use resourceAddress()`,
+      `${C}: depends_on entry "\${docker_network.net.id}" must be a bare reference like "terraform_data.x"; use resourceAddress()`,
     ]);
   });
 

@@ -4,7 +4,6 @@ import { generateKeyPairSync } from "node:crypto";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
-import { stableClientSecretDigest } from "../../src/crypto/authelia-digests.js";
 import { checkAutheliaRules } from "../../src/ingress/authelia-rules.js";
 import { autheliaEnv, secretPath } from "../../src/renderers/authelia.js";
 import { renderFiles } from "../../stacks/synth.js";
@@ -14,12 +13,15 @@ import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 
 const { dir, reason } = sharedSchemasDir();
 
+export const BCRYPT_OF_64_X = "$2a$10$os2Wve7JKq0X9obcTDIs.udAAYvWCcDCEO1PzRepepzqpwyiJCNBe";
+
 /** Secret files as the stack delivers them, with real values of the right shape. */
 export function testSecretFiles(): Record<string, string> {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
   return {
     [secretPath("oidcJwksKey")]: privateKey,
-    [secretPath("oidcClientSecretDigest")]: stableClientSecretDigest("x".repeat(64)),
+    // What Terraform's bcrypt("x" × 64, 10) returned (the stack computes the digest the same way).
+    [secretPath("oidcClientSecretDigest")]: BCRYPT_OF_64_X,
   };
 }
 

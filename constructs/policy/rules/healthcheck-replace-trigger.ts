@@ -13,7 +13,7 @@ export const HealthcheckReplaceTrigger: PolicyRule = {
   check(r) {
     if (r.type !== "docker_container" || !r.config.healthcheck) return [];
     const out: string[] = [];
-    const triggers = ((r.config.lifecycle?.replace_triggered_by ?? []) as string[]).filter((t) => /^terraform_data\./.test(t.replace(/^\$\{/, "")));
+    const triggers = ((r.config.lifecycle?.replace_triggered_by ?? []) as string[]).filter((t) => /^terraform_data\./.test(t));
     if (triggers.length === 0) out.push(`${describe(r)}: has a healthcheck but no lifecycle.replace_triggered_by on a terraform_data holding its hash`);
     const hc = Array.isArray(r.config.healthcheck) ? r.config.healthcheck[0] : r.config.healthcheck;
     for (const key of DURATIONS) {
