@@ -7,7 +7,7 @@ set -euo pipefail
 
 ROOT="${IMMICH_IAC_TRIXIE_ROOT:-/var/cache/immich-iac/trixie}"
 MIRROR="${IMMICH_IAC_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,ca-certificates"
+PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,wget,ca-certificates,python3,python3-yaml,openssl,procps"
 STAMP="$ROOT/.immich-iac-ready"
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$PACKAGES" ]; then

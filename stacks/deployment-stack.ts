@@ -28,7 +28,7 @@ export class ImmichDeploymentStack extends TerraformStack {
     super(scope, id);
     const d = props.deployment;
     this.deployment = d;
-    this.tuning = computeTuning(d.profile, d.mlBackend ? { mlBackend: d.mlBackend } : {});
+    this.tuning = computeTuning(d.profile, { ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}), softwareTranscoding: d.softwareTranscoding });
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
     new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });

@@ -7,6 +7,7 @@ import { DEFAULT_IMMICH_VERSION, DEFAULT_POSTGRES_IMAGE_TAG as DEFAULT_POSTGRES_
 export { DEFAULT_IMMICH_VERSION };
 export const DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
 export const REDIS_ENGINES = ["redis", "valkey"] as const;
+export const TRANSCODING_CHOICES = ["auto", "software"] as const;
 export const ML_BACKEND_CHOICES = ["auto", "cpu", "cuda", "openvino", "rocm", "rknn", "armnn"] as const;
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -124,6 +125,10 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     machineLearning: z
       .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
       .default({ backend: "auto" }),
+    /** `software` transcodes on the CPU even when the profile has an accelerator used for transcoding. */
+    transcoding: z
+      .strictObject({ acceleration: z.enum(TRANSCODING_CHOICES).default("auto") })
+      .default({ acceleration: "auto" }),
     ingress: z
       .strictObject({
         /** Host name of the Authelia portal and OIDC issuer. @default auth.<parent of domain> */

@@ -33,6 +33,8 @@ export interface Deployment {
   readonly dataRoot: string;
   /** `undefined` = chosen from the accelerators. */
   readonly mlBackend?: MlBackend;
+  /** Transcode in software whatever the accelerators. */
+  readonly softwareTranscoding: boolean;
   readonly ingress: IngressSettings;
   readonly auth: AuthSettings;
   readonly host: HostSettings;
@@ -195,6 +197,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     jobHandlerReplicas: s.jobHandler.replicas,
     dataRoot: s.dataRoot,
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
+    softwareTranscoding: s.transcoding.acceleration === "software",
     ingress: toIngress(d),
     auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
     host: hostSettings(s.dockerHost, s.host),
@@ -225,6 +228,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     redisEngine: "redis",
     jobHandlerReplicas: 1,
     dataRoot: "/srv/immich",
+    softwareTranscoding: false,
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
     auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
     host: { manage: true, sshPort: 22, deployUser: { name: "immich-deploy", authorizedKeys: [] } },

@@ -67,7 +67,7 @@ export const ML_BACKEND_KIND: Readonly<Record<Exclude<MlBackend, MlBackend.CPU>,
  * Picks the ML backend and ffmpeg acceleration from the profile's accelerators. `mlBackend` overrides the
  * automatic choice (validated by the deployment loader: the accelerator it needs must exist).
  */
-export function chooseAccelerators(profile: HardwareProfile, forced?: MlBackend): AcceleratorChoice {
+export function chooseAccelerators(profile: HardwareProfile, forced?: MlBackend, softwareTranscoding = false): AcceleratorChoice {
   const accs = profile.spec.accelerators;
   const ml =
     forced === undefined
@@ -75,7 +75,7 @@ export function chooseAccelerators(profile: HardwareProfile, forced?: MlBackend)
       : forced === MlBackend.CPU
         ? undefined
         : accs.find((a) => a.kind === ML_BACKEND_KIND[forced]);
-  const tc = accs.find((a) => a.uses.includes("transcoding"));
+  const tc = softwareTranscoding ? undefined : accs.find((a) => a.uses.includes("transcoding"));
 
   const mlBackend = ml
     ? derive(
@@ -92,7 +92,11 @@ export function chooseAccelerators(profile: HardwareProfile, forced?: MlBackend)
   const tcAccel = tc ? TRANSCODE_BY_KIND[tc.kind] : undefined;
   const transcode = tc && tcAccel
     ? derive(tcAccel, `accelerator "${tc.model}" (${tc.kind}) used for transcoding → ${tcAccel}`, SOURCES.immichHwaccelTranscoding)
-    : derive(TranscodeAccel.DISABLED, "no accelerator used for transcoding → disabled (software ffmpeg)", SOURCES.immichHwaccelTranscoding);
+    : derive(
+        TranscodeAccel.DISABLED,
+        softwareTranscoding ? "deployment chose software transcoding → disabled (software ffmpeg)" : "no accelerator used for transcoding → disabled (software ffmpeg)",
+        SOURCES.immichHwaccelTranscoding,
+      );
 
   const backend = mlBackend.value;
   return {

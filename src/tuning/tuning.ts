@@ -29,10 +29,12 @@ export const PG_MAX_CONNECTIONS = 100;
 export interface TuningOptions {
   /** Force a machine-learning backend instead of choosing it from the accelerators. */
   readonly mlBackend?: MlBackend;
+  /** Transcode in software even when an accelerator is used for transcoding. @default false */
+  readonly softwareTranscoding?: boolean;
 }
 
 export function computeTuning(profile: HardwareProfile, options: TuningOptions = {}): Tuning {
-  const acc = chooseAccelerators(profile, options.mlBackend);
+  const acc = chooseAccelerators(profile, options.mlBackend, options.softwareTranscoding ?? false);
   const jobs = tuneJobs(profile, acc);
   const ml = tuneMachineLearning(profile, acc);
   const pools = profile.spec.storage.pools;

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Stand-in for Authelia 4.39.
+
+Proves (our wiring): /config/configuration.yml and /config/users_database.yml are where Authelia reads them
+and parse as YAML once every `{{ secret "FILE" }}` template (X_AUTHELIA_CONFIG_FILTERS=template) names a
+non-empty file we delivered; every AUTHELIA_*_FILE variable names a non-empty file; the OIDC client secret
+file holds a bcrypt or pbkdf2 digest and the JWKS file a PEM private key; the session Redis answers PING.
+It refuses to start otherwise. Once started it answers /api/health, the portal page and the OIDC discovery
+document (issuer from the request's host, as Authelia derives it), so the proxy routes and the server's
+trust in the proxy's CA can be tested.
+Cannot prove: Authelia's own validation of the file (the schema tests do that), logins, MFA, or OIDC flows.
+"""
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+
+import yaml
+
+CONFIG = "/config/configuration.yml"
+USERS = "/config/users_database.yml"
+TEMPLATE = re.compile(r'\{\{\s*secret\s+"([^"]+)"[^}]*\}\}')
+
+
+def fail(problems):
+    for p in problems:
+        print(f"authelia-standin: {p}", file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+def check():
+    problems = []
+    text = open(CONFIG, encoding="utf-8").read()
+    secrets = {}
+    for path in TEMPLATE.findall(text):
+        if not (os.path.isfile(path) and os.path.getsize(path) > 0):
+            problems.append(f"{CONFIG} reads secret file {path}, which is missing or empty")
+        else:
+            secrets[path] = open(path, encoding="utf-8").read()
+    if "template" not in os.environ.get("X_AUTHELIA_CONFIG_FILTERS", "") and TEMPLATE.search(text):
+        problems.append("the configuration uses templates but X_AUTHELIA_CONFIG_FILTERS does not enable 'template'")
+    cfg = yaml.safe_load(TEMPLATE.sub("'rendered'", text))
+    users = yaml.safe_load(open(USERS, encoding="utf-8"))
+    if not isinstance(users, dict) or not isinstance(users.get("users"), dict):
+        problems.append(f"{USERS} has no users map")
+    for key, value in os.environ.items():
+        if key.startswith("AUTHELIA_") and key.endswith("_FILE") and not (os.path.isfile(value) and os.path.getsize(value) > 0):
+            problems.append(f"{key}={value}: missing or empty")
+    for path, content in secrets.items():
+        if "digest" in path and not re.match(r"^\$(2[aby]\$\d\d\$[./A-Za-z0-9]{53}|pbkdf2-sha\d+\$\d+\$\S+)$", content.strip()):
+            problems.append(f"{path} is not a bcrypt or pbkdf2 digest")
+        if "jwks" in path and "PRIVATE KEY-----" not in content:
+            problems.append(f"{path} is not a PEM private key")
+    redis = ((cfg or {}).get("session") or {}).get("redis")
+    if redis:
+        r = subprocess.run(["redis-cli", "-h", str(redis["host"]), "-p", str(redis.get("port", 6379)), "ping"], capture_output=True, text=True, timeout=10)
+        if r.stdout.strip() != "PONG":
+            problems.append(f"session redis {redis['host']}: {r.stderr.strip() or r.stdout.strip()}")
+    return problems
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        host = self.headers.get("X-Forwarded-Host") or self.headers.get("Host", "")
+        proto = self.headers.get("X-Forwarded-Proto", "https")
+        issuer = f"{proto}://{host}"
+        if self.path == "/api/health":
+            self._send(200, "application/json", {"status": "OK"})
+        elif self.path == "/.well-known/openid-configuration":
+            self._send(200, "application/json", {
+                "issuer": issuer,
+                "authorization_endpoint": f"{issuer}/api/oidc/authorization",
+                "token_endpoint": f"{issuer}/api/oidc/token",
+                "jwks_uri": f"{issuer}/jwks.json",
+                "response_types_supported": ["code"],
+            })
+        elif self.path == "/":
+            self._send(200, "text/html", "<!doctype html><title>Login - Authelia (stand-in)</title>")
+        else:
+            self._send(404, "application/json", {"status": "KO"})
+
+    def _send(self, code, ctype, body):
+        data = (json.dumps(body) if ctype == "application/json" else body).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+if __name__ == "__main__":
+    found = check()
+    if found:
+        fail(found)
+    print("authelia-standin: configuration, users and secrets in place; listening on 9091", flush=True)
+    http.server.ThreadingHTTPServer(("0.0.0.0", 9091), Handler).serve_forever()

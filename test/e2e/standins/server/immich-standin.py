@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Stand-in for ghcr.io/immich-app/immich-server (API worker, or job handler with IMMICH_WORKERS_EXCLUDE=api).
+
+Proves (our wiring): the container gets what the real server needs and can use it — it connects to
+PostgreSQL with the DB_* settings and the password we pass (a real login on the real stand-in database), to
+Redis (PING), reads and parses IMMICH_CONFIG_FILE as JSON, writes under /data (the library volume), reaches
+every URL in machineLearning.urls (GET <url>/ping), and, when NODE_EXTRA_CA_CERTS is set, finds that CA file.
+It answers GET /api/server/ping with {"res":"pong"} only while every check passes, so the healthcheck fails
+when the wiring is wrong. `immich-standin oidc` fetches the OIDC discovery document from oauth.issuerUrl,
+trusting NODE_EXTRA_CA_CERTS, as the real server does when a user logs in.
+Cannot prove: anything of Immich's own behaviour (migrations, jobs, the web app, OAuth login itself), nor
+that the real server reads NODE_EXTRA_CA_CERTS only once at start (the stand-in re-reads it).
+"""
+import http.server
+import json
+import os
+import ssl
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+HEALTHY_FILE = "/tmp/immich-standin.healthy"
+env = os.environ
+
+
+def config():
+    path = env.get("IMMICH_CONFIG_FILE")
+    if not path:
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def api_excluded():
+    include = env.get("IMMICH_WORKERS_INCLUDE")
+    exclude = env.get("IMMICH_WORKERS_EXCLUDE", "").split(",")
+    return (include is not None and "api" not in include.split(",")) or "api" in exclude
+
+
+def problems():
+    found = []
+    try:
+        cfg = config()
+    except Exception as e:  # noqa: BLE001 - any failure to read or parse is the finding
+        return [f"IMMICH_CONFIG_FILE: {e}"]
+    missing = [k for k in ("DB_HOSTNAME", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "DB_DATABASE_NAME") if not env.get(k)]
+    if missing:
+        found.append("missing " + ", ".join(missing))
+    else:
+        r = subprocess.run(
+            ["psql", "-h", env["DB_HOSTNAME"], "-p", env["DB_PORT"], "-U", env["DB_USERNAME"], "-d", env["DB_DATABASE_NAME"], "-tAc", "SELECT 1"],
+            env={**env, "PGPASSWORD": env["DB_PASSWORD"], "PGCONNECT_TIMEOUT": "3"}, capture_output=True, text=True, timeout=10,
+        )
+        if r.returncode != 0 or r.stdout.strip() != "1":
+            found.append("database: " + (r.stderr.strip() or r.stdout.strip()))
+    r = subprocess.run(["redis-cli", "-h", env.get("REDIS_HOSTNAME", "redis"), "-p", env.get("REDIS_PORT", "6379"), "ping"],
+                       capture_output=True, text=True, timeout=10)
+    if r.stdout.strip() != "PONG":
+        found.append("redis: " + (r.stderr.strip() or r.stdout.strip()))
+    try:
+        os.makedirs("/data/upload", exist_ok=True)
+        with open("/data/.immich-standin-probe", "w", encoding="utf-8") as f:
+            f.write(str(time.time()))
+    except OSError as e:
+        found.append(f"/data is not writable: {e}")
+    ml = cfg.get("machineLearning", {})
+    urls = ml.get("urls") or ([env["IMMICH_MACHINE_LEARNING_URL"]] if env.get("IMMICH_MACHINE_LEARNING_URL") else [])
+    if ml.get("enabled", True):
+        for url in urls:
+            try:
+                with urllib.request.urlopen(url.rstrip("/") + "/ping", timeout=2) as resp:
+                    if resp.status != 200:
+                        found.append(f"machine learning {url}: HTTP {resp.status}")
+            except Exception as e:  # noqa: BLE001
+                found.append(f"machine learning {url}: {e}")
+    ca = env.get("NODE_EXTRA_CA_CERTS")
+    if ca and not (os.path.isfile(ca) and "BEGIN CERTIFICATE" in open(ca, encoding="utf-8").read()):
+        found.append(f"NODE_EXTRA_CA_CERTS {ca}: no certificate there")
+    return found
+
+
+def watch(state):
+    while True:
+        try:
+            state["problems"] = problems()
+        except Exception as e:  # noqa: BLE001
+            state["problems"] = [str(e)]
+        if state["problems"]:
+            print("immich-standin: unhealthy: " + "; ".join(state["problems"]), flush=True)
+            if os.path.exists(HEALTHY_FILE):
+                os.remove(HEALTHY_FILE)
+        else:
+            open(HEALTHY_FILE, "w").close()
+        time.sleep(5)
+
+
+def serve(state):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path == "/api/server/ping" and not state["problems"]:
+                self._send(200, {"res": "pong"})
+            elif self.path == "/api/server/ping":
+                self._send(503, {"problems": state["problems"]})
+            else:
+                self._send(404, {"message": "stand-in: only /api/server/ping"})
+
+        def _send(self, code, body):
+            data = json.dumps(body, separators=(",", ":")).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    port = int(env.get("IMMICH_PORT", "2283"))
+    http.server.ThreadingHTTPServer(("0.0.0.0", port), Handler).serve_forever()
+
+
+def oidc():
+    """Prints the issuer of the discovery document at oauth.issuerUrl; exit 1 when it cannot be fetched."""
+    issuer = config().get("oauth", {}).get("issuerUrl")
+    if not issuer:
+        print("oauth.issuerUrl is not set", file=sys.stderr)
+        return 1
+    ctx = ssl.create_default_context()
+    if env.get("NODE_EXTRA_CA_CERTS"):
+        ctx.load_verify_locations(env["NODE_EXTRA_CA_CERTS"])
+    with urllib.request.urlopen(issuer.rstrip("/") + "/.well-known/openid-configuration", timeout=5, context=ctx) as resp:
+        doc = json.load(resp)
+    print(json.dumps({"issuer": doc.get("issuer"), "tlsVersion": "checked by the test"}))
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["oidc"]:
+        sys.exit(oidc())
+    state = {"problems": ["starting"]}
+    threading.Thread(target=watch, args=(state,), daemon=True).start()
+    if api_excluded():
+        threading.Event().wait()
+    else:
+        serve(state)
