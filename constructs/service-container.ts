@@ -88,7 +88,7 @@ export interface ServiceContainerProps {
   /** Extra security options; `no-new-privileges:true` is always set. @default [] */
   readonly securityOpts?: readonly string[];
   readonly healthcheck: HealthcheckProps;
-  /** Memory limit (MiB); updated in place. */
+  /** Memory limit (MiB), also the memory+swap limit (no swap); updated in place. */
   readonly memoryMiB: number;
   /** @default - Docker's 64 MiB */
   readonly shmSizeMiB?: number;
@@ -160,6 +160,9 @@ export class ServiceContainer extends Construct {
       mustRun: true,
       destroyGraceSeconds: props.destroyGraceSeconds,
       memory: props.memoryMiB,
+      // Unset, Docker allows as much swap again and the provider reads that back: an update on every plan.
+      // Equal to the limit means no swap, what a database and a job queue want.
+      memorySwap: props.memoryMiB,
       ...(props.shmSizeMiB !== undefined ? { shmSize: props.shmSizeMiB } : {}),
       ...(props.user ? { user: props.user } : {}),
       logDriver: LOG_DRIVER,

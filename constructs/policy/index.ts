@@ -1,5 +1,6 @@
 import type { PolicyRule } from "./policy-rule.js";
 import { BareLifecycleReferences } from "./rules/bare-lifecycle-references.js";
+import { ExplicitMemorySwap } from "./rules/explicit-memory-swap.js";
 import { BackendOnInternalNetwork } from "./rules/backend-on-internal-network.js";
 import { DevicesFullySpecified } from "./rules/devices-fully-specified.js";
 import { ExplicitLogging } from "./rules/explicit-logging.js";
@@ -20,6 +21,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   BackendOnInternalNetwork,
   ProviderVersionForSystemPaths,
   BareLifecycleReferences,
+  ExplicitMemorySwap,
 ];
 
 export * from "./policy-rule.js";
@@ -27,6 +29,7 @@ export * from "./policy-aspect.js";
 export {
   BackendOnInternalNetwork,
   BareLifecycleReferences,
+  ExplicitMemorySwap,
   DevicesFullySpecified,
   ExplicitLogging,
   HealthcheckReplaceTrigger,

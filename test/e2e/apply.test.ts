@@ -1,58 +1,218 @@
-import { execa } from "execa";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { stringify } from "yaml";
-import { describe, expect, it } from "vitest";
-import { synthesize } from "../../stacks/synth.js";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
+import { DEFAULT_IMMICH_VERSION } from "../../src/versions.js";
+import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
+import { REPO } from "../util.js";
+import {
+  createVolumeDirectories,
+  docker,
+  E2E_REDIRECTS,
+  e2eDeployment,
+  HEALTHY_LIMIT_SECONDS,
+  httpsGet,
+  liftPreventDestroy,
+  planReport,
+  provideImages,
+  removeLeftovers,
+  resynth,
+  stackJson,
+  tf,
+  toolchain,
+  volumeHostDir,
+  waitHealthy,
+  type E2eDeployment,
+  type Toolchain,
+} from "./harness.js";
 
 /**
- * Opt-in: a real Terraform (or OpenTofu) against a real Docker host that can pull Immich's images.
- *   IMMICH_IAC_E2E=1 TERRAFORM_BINARY=terraform DOCKER_HOST=unix:///var/run/docker.sock npx vitest run test/e2e
- * The data directories are created under a temporary root, so DOCKER_HOST must be this machine.
+ * The real-apply suite: every shipped deployment (and E2E_DEPLOYMENT, when set) is synthesized, initialised
+ * offline against the provider mirror, applied on the local Docker Engine with stand-in images, probed
+ * through the proxy, changed twice (a hardware profile change and an Immich version change, each planned,
+ * reported by plan-report, applied), checked for data that must survive, and refused a data-volume
+ * replacement. The second plan after every apply must be empty.
  */
-const binary = process.env.TERRAFORM_BINARY ?? process.env.TERRAFORM_BINARY_NAME;
-const dockerHost = process.env.DOCKER_HOST;
-const enabled = process.env.IMMICH_IAC_E2E === "1" && !!binary && !!dockerHost;
-const reason = "set IMMICH_IAC_E2E=1, TERRAFORM_BINARY (terraform or tofu) and DOCKER_HOST to run it";
+const sources = [...SHIPPED_DEPLOYMENTS.map((n) => deploymentPath(n)), ...(process.env.E2E_DEPLOYMENT ? [process.env.E2E_DEPLOYMENT] : [])];
 
-describe.skipIf(!enabled)(`end to end: init, apply, empty second plan, destroy${enabled ? "" : ` (skipped: ${reason})`}`, () => {
-  it("converges and plans nothing the second time", async () => {
-    const work = mkdtempSync(join(tmpdir(), "iac-e2e-"));
-    const dataRoot = join(work, "data");
-    for (const dir of ["database/pgdata", "database/redis", "library", "thumbnails/thumbs", "thumbnails/encoded-video", "backups", "ml-cache"]) {
-      mkdirSync(join(dataRoot, dir), { recursive: true });
-    }
-    const deployment = join(work, "e2e.yaml");
-    writeFileSync(
-      deployment,
-      stringify({
-        apiVersion: "immich-iac/v1",
-        kind: "Deployment",
-        metadata: { name: "e2e" },
-        spec: { hardwareProfile: "homelab-minimal", dockerHost, domain: "photos.e2e.example", timezone: "UTC", dataRoot },
-      }),
-    );
-    const out = join(work, "cdktf.out");
-    synthesize({ deployment, outdir: out });
-    const cwd = join(out, "stacks", "e2e");
-    const tf = (args: string[]) => execa(binary!, args, { cwd, reject: false, all: true, timeout: 1_800_000 });
+let t: Toolchain;
+beforeAll(async () => {
+  t = await toolchain();
+}, 1_800_000);
 
-    const init = await tf(["init", "-input=false", "-no-color"]);
+describe.each(sources)("real apply of %s", (source) => {
+  let d: E2eDeployment;
+  let json: any;
+  const timings: Record<string, number> = {};
+
+  const container = (component: string) => `immich-${d.name}-${component}`;
+  const psql = (sql: string) => docker(["exec", container("database"), "psql", "-h", "/var/run/postgresql", "-U", "immich", "-d", "immich", "-tAc", sql]);
+  const applyAndConverge = async (label: string) => {
+    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+    expect(apply.exitCode, apply.all).toBe(0);
+    timings[`${label} apply s`] = apply.seconds;
+    timings[`${label} healthy after apply s`] = await waitHealthy(d.name);
+    const second = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
+    expect(second.exitCode, `the plan after ${label} must be empty:\n${second.all}`).toBe(0);
+    timings[`${label} second plan s`] = second.seconds;
+  };
+  const planChange = async (label: string) => {
+    const plan = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color", `-out=${label}.tfplan`]);
+    expect(plan.exitCode, plan.all).toBe(2);
+    return planReport(t, d, `${label}.tfplan`);
+  };
+
+  beforeAll(async () => {
+    d = e2eDeployment(source);
+    console.log(`e2e: deployment ${loadDeploymentFile(source).name} from ${source} runs as ${d.name}, redirected:\n  ${E2E_REDIRECTS.join("\n  ")}\n  work directory ${d.work}`);
+    await removeLeftovers(d.name);
+    json = resynth(d);
+    createVolumeDirectories(json);
+    await provideImages(json);
+    const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
     expect(init.exitCode, init.all).toBe(0);
-    try {
-      const apply = await tf(["apply", "-input=false", "-auto-approve", "-no-color"]);
-      expect(apply.exitCode, apply.all).toBe(0);
-      const plan = await tf(["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
-      expect(plan.exitCode, plan.all).toBe(0);
-    } finally {
+  }, 1_800_000);
+
+  afterAll(async () => {
+    if (!d) return;
+    console.log(`e2e: ${d.name} timings: ${JSON.stringify(timings)}`);
+    if (existsSync(join(d.stackDir, ".terraform"))) {
       // prevent_destroy protects data volumes; lift it in this throwaway copy only.
-      const file = join(cwd, "cdk.tf.json");
-      const json = JSON.parse(readFileSync(file, "utf8"));
-      for (const v of Object.values(json.resource.docker_volume ?? {}) as any[]) delete v.lifecycle;
-      writeFileSync(file, JSON.stringify(json, null, 2));
-      const destroy = await tf(["destroy", "-input=false", "-auto-approve", "-no-color"]);
-      expect(destroy.exitCode, destroy.all).toBe(0);
+      liftPreventDestroy(d);
+      const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"]);
+      if (destroy.exitCode !== 0) console.error(destroy.all);
     }
-  }, 2_400_000);
+    await removeLeftovers(d.name);
+    rmSync(d.work, { recursive: true, force: true });
+  }, 900_000);
+
+  it("validates with the real providers", async () => {
+    const r = await tf(t, d, ["validate", "-no-color"]);
+    expect(r.all).toContain("The configuration is valid");
+  });
+
+  it(`applies, every container is healthy within ${HEALTHY_LIMIT_SECONDS} s, and the second plan is empty`, async () => {
+    await applyAndConverge("first");
+    const names = (await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Label \"io.immich-iac.component\"}}"])).split("\n");
+    expect(new Set(names)).toEqual(new Set(["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth"]));
+  }, 900_000);
+
+  it("PostgreSQL runs with our tuned settings", async () => {
+    const conf = readFileSync(join(d.work, "cdktf.out", "stacks", d.name, "cdk.tf.json"), "utf8");
+    expect(conf).toContain("postgresql.override.conf");
+    for (const [key, value] of [["shared_buffers", overrideValue(json, "shared_buffers")], ["work_mem", overrideValue(json, "work_mem")], ["max_connections", "100"]] as const) {
+      expect(await psql(`SHOW ${key}`)).toBe(normalisePgSize(value));
+    }
+  });
+
+  it("serves Immich and Authelia through the proxy over TLS 1.3 only, and the server reaches the OIDC issuer", async () => {
+    const spec = d.doc.spec;
+    const authDomain = spec.ingress.authDomain ?? `auth.${spec.domain.split(".").slice(1).join(".")}`;
+    const ca = readFileSync(join(volumeHostDir(json, `immich-${d.name}-proxy`), "caddy/pki/authorities/local/root.crt"), "utf8");
+    const ping = await httpsGet(spec.domain, "/api/server/ping", ca, { min: "TLSv1.3" });
+    expect(ping).toMatchObject({ status: 200, body: '{"res":"pong"}', protocol: "TLSv1.3" });
+    await expect(httpsGet(spec.domain, "/api/server/ping", ca, { max: "TLSv1.2" })).rejects.toThrow(/version|alert|handshake/i);
+    const portal = await httpsGet(authDomain, "/", ca, { min: "TLSv1.3" });
+    expect(portal.status).toBe(200);
+    expect(portal.body).toContain("Authelia");
+    const oidc = await docker(["exec", container("server"), "immich-standin", "oidc"]);
+    expect(JSON.parse(oidc).issuer).toBe(`https://${authDomain}`);
+  });
+
+  it("keeps a database row and a library file through a profile change and an Immich upgrade", async () => {
+    await psql("CREATE TABLE IF NOT EXISTS e2e_probe (id int PRIMARY KEY, note text); INSERT INTO e2e_probe VALUES (1, 'kept') ON CONFLICT DO NOTHING");
+    await docker(["exec", container("server"), "sh", "-c", "mkdir -p /data/upload/e2e && echo photo > /data/upload/e2e/probe.jpg"]);
+    const library = volumeHostDir(json, `immich-${d.name}-library`);
+
+    // A hardware profile change: more memory retunes PostgreSQL (its override file changes: replaced).
+    const profile = profileDocument(d);
+    profile.spec.memory.totalGiB += 16;
+    const profileFile = join(d.work, "changed-profile.yaml");
+    writeFileSync(profileFile, stringify(profile));
+    json = resynth(d, (doc) => (doc.spec.hardwareProfile = profileFile));
+    const retune = await planChange("profile");
+    expect(retune.exitCode).toBe(3);
+    expect(retune.report.resources).toEqual(expect.arrayContaining([expect.objectContaining({ component: "database", kind: "service-recreated" })]));
+    expect(retune.report.resources.filter((r: any) => r.kind === "data-risk")).toEqual([]);
+    await applyAndConverge("profile change");
+
+    // An Immich patch upgrade: new server, job handler and machine-learning images (replaced).
+    const next = DEFAULT_IMMICH_VERSION.replace(/\d+$/, (p) => String(Number(p) + 1));
+    const from = d.doc.spec.immichVersion ?? DEFAULT_IMMICH_VERSION;
+    json = resynth(d, (doc) => (doc.spec.immichVersion = from === next ? DEFAULT_IMMICH_VERSION : next));
+    await provideImages(json);
+    const upgrade = await planChange("upgrade");
+    expect(upgrade.exitCode).toBe(3);
+    const recreated = upgrade.report.resources.filter((r: any) => r.kind === "service-recreated").map((r: any) => r.component);
+    expect(new Set(recreated)).toEqual(new Set(["server", "job-handler", "machine-learning"]));
+    expect(upgrade.report.resources.filter((r: any) => r.kind === "data-risk")).toEqual([]);
+    await applyAndConverge("upgrade");
+
+    expect(await psql("SELECT note FROM e2e_probe WHERE id = 1")).toBe("kept");
+    expect(readFileSync(join(library, "upload/e2e/probe.jpg"), "utf8")).toBe("photo\n");
+    expect(await docker(["exec", container("server"), "cat", "/data/upload/e2e/probe.jpg"])).toBe("photo");
+  }, 1_800_000);
+
+  it("refuses to replace a data volume (prevent_destroy) and blocks a plan that would delete one", async () => {
+    const file = join(d.stackDir, "cdk.tf.json");
+    const original = readFileSync(file, "utf8");
+    try {
+      const edited = JSON.parse(original);
+      const [key, library] = Object.entries(edited.resource.docker_volume as Record<string, any>).find(([, v]) => v.name === `immich-${d.name}-library`)!;
+      library.driver_opts.device = join(d.work, "elsewhere");
+      writeFileSync(file, JSON.stringify(edited, null, 2));
+      const replace = await tf(t, d, ["plan", "-input=false", "-no-color"]);
+      expect(replace.exitCode).toBe(1);
+      expect(replace.all).toContain("Instance cannot be destroyed");
+      expect(replace.all).toContain(`docker_volume.${key}`);
+
+      // A changed construct id moves the volume to a new address: the old block, and its prevent_destroy,
+      // are gone, so Terraform plans the delete. plan-report is the gate that blocks it.
+      const moved = JSON.parse(original);
+      const vols = moved.resource.docker_volume as Record<string, any>;
+      vols[`${key}_renamed`] = vols[key];
+      delete vols[key];
+      writeFileSync(file, JSON.stringify(moved, null, 2).split(`docker_volume.${key}.`).join(`docker_volume.${key}_renamed.`));
+      const gate = await planChange("volume-moved");
+      expect(gate.exitCode).toBe(4);
+      expect(gate.report.resources).toEqual(expect.arrayContaining([expect.objectContaining({ address: `docker_volume.${key}`, kind: "data-risk", class: "blocked" })]));
+    } finally {
+      writeFileSync(file, original);
+    }
+    const after = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
+    expect(after.exitCode, after.all).toBe(0);
+  }, 600_000);
 });
+
+/** The hardware profile document behind an e2e deployment (a shipped name or a path). */
+function profileDocument(d: E2eDeployment): any {
+  const ref: string = d.doc.spec.hardwareProfile;
+  const file = /[/.]/.test(ref) ? ref : join(REPO, "hardware-profiles", `${ref}.yaml`);
+  if (!isAbsolute(file)) throw new Error(`profile path ${ref} should have been made absolute`);
+  return parse(readFileSync(file, "utf8"));
+}
+
+/** A setting's value in the PostgreSQL override file the stack uploads. */
+function overrideValue(json: any, key: string): string {
+  const db = Object.values(json.resource.docker_container as Record<string, any>).find((c) => c.name.endsWith("-database"));
+  const content: string = db.upload.find((u: any) => u.file.endsWith("postgresql.override.conf")).content;
+  const m = new RegExp(`^${key} = '([^']*)'`, "m").exec(content);
+  if (!m) throw new Error(`${key} not in the override file`);
+  return m[1]!;
+}
+
+/** PostgreSQL's SHOW prints sizes in the largest exact unit (1024MB → 1GB). */
+function normalisePgSize(value: string): string {
+  const m = /^(\d+)(kB|MB|GB)$/.exec(value);
+  if (!m) return value;
+  const units = ["kB", "MB", "GB", "TB"];
+  let n = Number(m[1]);
+  let u = units.indexOf(m[2]!);
+  while (n % 1024 === 0 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${n}${units[u]}`;
+}
+

@@ -4,6 +4,7 @@ import {
   BackendOnInternalNetwork,
   DevicesFullySpecified,
   ExplicitLogging,
+  ExplicitMemorySwap,
   BareLifecycleReferences,
   HealthcheckReplaceTrigger,
   NoCpusAttribute,
@@ -79,6 +80,12 @@ describe("policy rules", () => {
       `${C}: lifecycle.replace_triggered_by entry "\${terraform_data.t}" must be a bare reference like "terraform_data.x"; use resourceAddress()`,
       `${C}: depends_on entry "\${docker_network.net.id}" must be a bare reference like "terraform_data.x"; use resourceAddress()`,
     ]);
+  });
+
+  it("IIAC010 ExplicitMemorySwap", () => {
+    expect(violations(ExplicitMemorySwap, { memory: 512, memorySwap: 512 })).toEqual([]);
+    expect(violations(ExplicitMemorySwap, {})).toEqual([]);
+    expect(violations(ExplicitMemorySwap, { memory: 512 })).toEqual([`${C}: memory is 512 MiB but memory_swap is unset; set it (equal to memory for no swap)`]);
   });
 
   it("IIAC006 OnlyProxyPublishesWidely", () => {

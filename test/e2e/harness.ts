@@ -1,0 +1,231 @@
+import { execa } from "execa";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import https from "node:https";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { parse, stringify } from "yaml";
+import { synthesize } from "../../stacks/synth.js";
+import { REPO } from "../util.js";
+
+/** Every container of a deployment must be healthy this long after apply returns. */
+export const HEALTHY_LIMIT_SECONDS = 180;
+
+export interface Toolchain {
+  readonly binary: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Terraform (or OpenTofu) and the provider mirror, from scripts/tf-toolchain.sh (cached after the first build). */
+export async function toolchain(): Promise<Toolchain> {
+  const r = await execa("bash", [join(REPO, "scripts", "tf-toolchain.sh")], { reject: false, all: false, stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`scripts/tf-toolchain.sh failed (exit ${r.exitCode}):\n${r.stderr}`);
+  const env: Record<string, string> = {};
+  for (const m of r.stdout.matchAll(/^export ([A-Z_]+)=(.*)$/gm)) env[m[1]!] = m[2]!.replace(/^'(.*)'$/, "$1");
+  return { binary: env.TERRAFORM_BINARY!, env: { TF_CLI_CONFIG_FILE: env.TF_CLI_CONFIG_FILE!, TF_IN_AUTOMATION: "1" } };
+}
+
+/** What the e2e changes in a deployment so that it runs on this machine; printed with the deployment's name. */
+export const E2E_REDIRECTS = [
+  "dockerHost → the local test engine (unix:///var/run/docker.sock)",
+  "dataRoot → a temporary directory",
+  "metadata.name → e2e-<name> (its containers never collide with a real deployment on this engine)",
+  "ingress.tls → internal (no ACME server or certificate files here)",
+  "machineLearning.backend → cpu, transcoding → software (no GPU or NPU devices here)",
+  "host.manage → false (the host scripts would change this machine; the host suite runs them in a container)",
+];
+
+export interface E2eDeployment {
+  readonly name: string;
+  readonly source: string;
+  readonly work: string;
+  readonly dataRoot: string;
+  readonly file: string;
+  readonly doc: any;
+  /** `cdktf.out/stacks/<name>` after synth. */
+  readonly stackDir: string;
+}
+
+/** A copy of a deployment file redirected to this machine (see E2E_REDIRECTS), in a fresh work directory. */
+export function e2eDeployment(source: string): E2eDeployment {
+  const doc = parse(readFileSync(source, "utf8"));
+  const work = mkdtempSync(join(tmpdir(), "iac-e2e-"));
+  const dataRoot = join(work, "data");
+  const spec = doc.spec;
+  const name = `e2e-${doc.metadata.name}`.slice(0, 40).replace(/-+$/, "");
+  doc.metadata.name = name;
+  // A profile given as a path is relative to the original file.
+  if (/[/.]/.test(spec.hardwareProfile) && !isAbsolute(spec.hardwareProfile)) spec.hardwareProfile = resolve(dirname(source), spec.hardwareProfile);
+  spec.dockerHost = "unix:///var/run/docker.sock";
+  spec.dataRoot = dataRoot;
+  spec.ingress = { ...spec.ingress, tls: { mode: "internal" } };
+  spec.machineLearning = { ...spec.machineLearning, backend: "cpu" };
+  spec.transcoding = { acceleration: "software" };
+  spec.host = { ...spec.host, manage: false };
+  const file = join(work, "deployment.yaml");
+  writeFileSync(file, stringify(doc));
+  return { name, source, work, dataRoot, file, doc, stackDir: join(work, "cdktf.out", "stacks", name) };
+}
+
+/** Rewrites the e2e deployment file after `change` edits its document, and synthesizes it again. */
+export function resynth(d: E2eDeployment, change: (doc: any) => void = () => {}): any {
+  change(d.doc);
+  writeFileSync(d.file, stringify(d.doc));
+  synthesize({ deployment: d.file, outdir: join(d.work, "cdktf.out") });
+  return stackJson(d);
+}
+
+export function stackJson(d: E2eDeployment): any {
+  return JSON.parse(readFileSync(join(d.stackDir, "cdk.tf.json"), "utf8"));
+}
+
+/** Which stand-in (test/e2e/standins/<dir>) plays which upstream image. */
+export function standinFor(image: string): string {
+  const rules: [RegExp, string][] = [
+    [/\/immich-app\/postgres:/, "postgres"],
+    [/\/immich-app\/immich-server:/, "server"],
+    [/\/immich-app\/immich-machine-learning:/, "machine-learning"],
+    [/\/valkey\/valkey:/, "valkey"],
+    [/\/library\/redis:/, "redis"],
+    [/\/library\/caddy:/, "caddy"],
+    [/\/authelia\/authelia:/, "authelia"],
+  ];
+  const hit = rules.find(([re]) => re.test(image));
+  if (!hit) throw new Error(`no stand-in for image ${image}`);
+  return hit[1];
+}
+
+/** Builds the stand-ins and tags them with every image reference the stack uses. */
+export async function provideImages(json: any): Promise<void> {
+  const names = Object.values(json.resource.docker_image as Record<string, { name: string }>).map((i) => i.name);
+  if (names.some((n) => n.includes("@sha256:"))) throw new Error(`a digest-pinned image cannot match a locally built stand-in: ${names.join(", ")}`);
+  const pairs = [...new Set(names)].map((n) => `${standinFor(n)}=${n}`);
+  const r = await execa("bash", [join(REPO, "scripts", "e2e-images.sh"), ...pairs], { reject: false, all: true });
+  if (r.exitCode !== 0) throw new Error(`scripts/e2e-images.sh failed:\n${r.all}`);
+}
+
+/** Creates the host directories the data volumes bind (the ZFS datasets' job on a real host). */
+export function createVolumeDirectories(json: any): void {
+  for (const v of Object.values(json.resource.docker_volume as Record<string, any>)) mkdirSync(v.driver_opts.device, { recursive: true });
+}
+
+export interface Run {
+  readonly exitCode: number;
+  readonly all: string;
+  readonly seconds: number;
+}
+
+/** Runs terraform (or tofu) in the stack directory. */
+export async function tf(t: Toolchain, d: E2eDeployment, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+  const started = performance.now();
+  const r = await execa(t.binary, [...args], {
+    cwd: d.stackDir,
+    env: { ...t.env, ...smtpPasswordEnv(), ...extraEnv },
+    reject: false,
+    all: true,
+    timeout: 1_200_000,
+  });
+  // Refresh lines, one per resource, would bury what failed.
+  const all = (r.all ?? "").split("\n").filter((l) => !/: Refreshing state\.\.\./.test(l)).join("\n");
+  return { exitCode: r.exitCode ?? -1, all, seconds: (performance.now() - started) / 1000 };
+}
+
+let smtpPassword: string | undefined;
+/** Deployments with an SMTP notifier declare a sensitive variable; a random value per run feeds it. */
+function smtpPasswordEnv(): Record<string, string> {
+  smtpPassword ??= randomBytes(18).toString("base64url");
+  return { TF_VAR_smtp_password: smtpPassword };
+}
+
+export async function docker(args: string[]): Promise<string> {
+  return (await execa("docker", args)).stdout.trim();
+}
+
+/** Waits until every container of the deployment reports healthy; returns the seconds it took. */
+export async function waitHealthy(name: string, limitSeconds = HEALTHY_LIMIT_SECONDS): Promise<number> {
+  const started = performance.now();
+  let last = "";
+  while ((performance.now() - started) / 1000 < limitSeconds) {
+    last = await docker(["ps", "-a", "--filter", `label=io.immich-iac.deployment=${name}`, "--format", "{{.Names}}\t{{.Status}}"]);
+    const lines = last.split("\n").filter(Boolean);
+    if (lines.length > 0 && lines.every((l) => l.includes("(healthy)"))) return (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  const logs: string[] = [];
+  for (const line of last.split("\n").filter((l) => l && !l.includes("(healthy)"))) {
+    const c = line.split("\t")[0]!;
+    const health = await execa("docker", ["inspect", "-f", "{{json .State.Health}}", c], { reject: false });
+    const tail = await execa("docker", ["logs", "--tail", "20", c], { reject: false, all: true });
+    logs.push(`--- ${line}\nhealth: ${health.stdout.slice(-800)}\n${tail.all}`);
+  }
+  throw new Error(`not all containers of ${name} healthy within ${limitSeconds} s:\n${last}\n${logs.join("\n")}`);
+}
+
+export interface HttpsAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly protocol: string | null;
+}
+
+/** GET https://<host><path> through the proxy on 127.0.0.1:443, trusting only `ca`, with TLS versions bounded. */
+export function httpsGet(host: string, path: string, ca: string, tls: { min?: "TLSv1.2" | "TLSv1.3"; max?: "TLSv1.2" | "TLSv1.3" } = {}): Promise<HttpsAnswer> {
+  return new Promise((resolvePromise, reject) => {
+    const req = https.get(
+      {
+        host: "127.0.0.1",
+        port: 443,
+        servername: host,
+        headers: { host },
+        path,
+        ca,
+        minVersion: tls.min ?? "TLSv1.2",
+        maxVersion: tls.max ?? "TLSv1.3",
+        timeout: 10_000,
+        agent: false,
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolvePromise({ status: res.statusCode ?? 0, body, protocol: (res.socket as any).getProtocol?.() ?? null }));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+  });
+}
+
+/** Host path of a deployment's volume (`immich-<name>-<suffix>`). */
+export function volumeHostDir(json: any, volumeName: string): string {
+  const v = Object.values(json.resource.docker_volume as Record<string, any>).find((x) => x.name === volumeName);
+  if (!v) throw new Error(`no docker_volume named ${volumeName}`);
+  return v.driver_opts.device;
+}
+
+/** Removes what a failed earlier run of this e2e deployment left on the test engine (only objects it labelled). */
+export async function removeLeftovers(name: string): Promise<void> {
+  const label = `label=io.immich-iac.deployment=${name}`;
+  const ids = (args: string[]) => docker(args).then((s) => s.split("\n").filter(Boolean));
+  const containers = await ids(["ps", "-aq", "--filter", label]);
+  if (containers.length) await docker(["rm", "-f", ...containers]);
+  const volumes = await ids(["volume", "ls", "-q", "--filter", label]);
+  if (volumes.length) await docker(["volume", "rm", ...volumes]);
+  const networks = await ids(["network", "ls", "-q", "--filter", label]);
+  if (networks.length) await docker(["network", "rm", ...networks]);
+}
+
+/** A copy of the stack without prevent_destroy, to tear the throwaway deployment down. */
+export function liftPreventDestroy(d: E2eDeployment): void {
+  const json = stackJson(d);
+  for (const v of Object.values(json.resource.docker_volume ?? {}) as any[]) delete v.lifecycle;
+  writeFileSync(join(d.stackDir, "cdk.tf.json"), JSON.stringify(json, null, 2));
+}
+
+/** `immich-iac plan-report --json` on a saved plan: the classes the report promises for a real plan. */
+export async function planReport(t: Toolchain, d: E2eDeployment, planFile: string): Promise<{ exitCode: number; report: any }> {
+  const show = await execa(t.binary, ["show", "-json", planFile], { cwd: d.stackDir, env: t.env });
+  const json = join(d.work, `${planFile}.json`);
+  writeFileSync(json, show.stdout);
+  const r = await execa("node", [join(REPO, "dist", "immich-iac.cjs"), "plan-report", json, "--json"], { reject: false });
+  return { exitCode: r.exitCode ?? -1, report: JSON.parse(r.stdout) };
+}
