@@ -8,6 +8,11 @@ Cannot prove: inference, model downloads, or any accelerator (the e2e uses the C
 """
 import http.server
 import os
+import signal
+import sys
+
+# PID 1 ignores SIGTERM unless it handles it: stop at once, as the real service does.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
 cache = os.environ.get("MACHINE_LEARNING_CACHE_FOLDER", "/cache")
 os.makedirs(cache, exist_ok=True)

@@ -14,12 +14,16 @@ that the real server reads NODE_EXTRA_CA_CERTS only once at start (the stand-in 
 import http.server
 import json
 import os
+import signal
 import ssl
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+
+# PID 1 ignores SIGTERM unless it handles it: stop at once, as the real service does.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
 HEALTHY_FILE = "/tmp/immich-standin.healthy"
 env = os.environ
