@@ -58,13 +58,39 @@ function upgradeFindings(plan: Plan): Finding[] {
   return findings.filter((f) => (seen.has(f.message) ? false : (seen.add(f.message), true)));
 }
 
+/**
+ * A value with "unset" and the type's zero value made the same: refresh fills attributes absent from the
+ * configuration (null → [], {}, "" or 0; seen with the docker provider 4.6 in the real-apply suite), which
+ * is no change anyone made.
+ */
+function settled(v: unknown): unknown {
+  if (v === null || v === undefined || v === "" || v === 0 || v === false) return null;
+  if (Array.isArray(v)) {
+    const items = v.map(settled);
+    return items.length === 0 ? null : items;
+  }
+  if (typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => [k, settled(x)] as const)
+      .filter(([, x]) => x !== null);
+    return entries.length === 0 ? null : Object.fromEntries(entries);
+  }
+  return v;
+}
+
 function driftOf(plan: Plan): DriftEntry[] {
-  return plan.resource_drift.map((rc) => {
+  const out: DriftEntry[] = [];
+  for (const rc of plan.resource_drift) {
+    if (rc.change.actions.includes("delete")) {
+      out.push({ address: rc.address, attributes: ["(deleted outside Terraform)"] });
+      continue;
+    }
     const b = (rc.change.before ?? {}) as Record<string, unknown>;
     const a = (rc.change.after ?? {}) as Record<string, unknown>;
-    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
-    return { address: rc.address, attributes: rc.change.actions.includes("delete") ? ["(deleted outside Terraform)"] : keys };
-  });
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(settled(b[k])) !== JSON.stringify(settled(a[k]))).sort();
+    if (keys.length > 0) out.push({ address: rc.address, attributes: keys });
+  }
+  return out;
 }
 
 /** The whole report: every change classified, upgrade gates, downtime per service, drift, the exit code. */

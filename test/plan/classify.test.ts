@@ -108,6 +108,16 @@ describe("plan report: one class per kind of change", () => {
     expect(report(p, [AllowableRisk.DOWNGRADE]).exitCode).toBe(4);
   });
 
+  it("drift ignores attributes that refresh merely filled (null → [] / {} / 0)", () => {
+    const filled = container("database", ["update"], {
+      before: { dns: null, sysctls: null, memory: 512, networks_advanced: [{ name: "n", gw_priority: null, aliases: [] }] },
+      after: { dns: [], sysctls: {}, memory: 512, networks_advanced: [{ name: "n", gw_priority: 0, aliases: [] }] },
+    });
+    expect(report(plan([container("database", ["no-op"])], [filled])).drift).toEqual([]);
+    const moved = container("database", ["update"], { before: { dns: null }, after: { dns: ["1.1.1.1"] } });
+    expect(report(plan([container("database", ["no-op"])], [moved])).drift).toEqual([{ address: "docker_container.immich_database", attributes: ["dns"] }]);
+  });
+
   it("drift gets its own section with the attributes that moved", () => {
     const drifted = container("redis", ["update"], { before: { memory: 1024 }, after: { memory: 512 } });
     const r = report(plan([container("redis", ["no-op"])], [drifted]));
