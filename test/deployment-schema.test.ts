@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
 import { MlBackend } from "../src/tuning/accelerators.js";
+import { computeTuning } from "../src/tuning/tuning.js";
 import { baseProfile, REPO } from "./util.js";
 import { SHIPPED_DEPLOYMENTS } from "./stack-util.js";
 
@@ -57,6 +58,22 @@ describe("deployment files", () => {
       jobHandlerReplicas: 1,
       postgres: { imageTag: "17-vectorchord1.1.1-pgvector0.8.5" },
     });
+  });
+
+  it("transcoding.acceleration: software overrides the profile's transcoding accelerator; auto keeps it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    const load = (spec: Record<string, unknown>) => {
+      writeFileSync(join(dir, "d.yaml"), stringify(deployment({ hardwareProfile: "xeon-e2400-enterprise", ...spec })));
+      return loadDeploymentFile(join(dir, "d.yaml"));
+    };
+    expect(load({}).softwareTranscoding).toBe(false);
+    const software = load({ transcoding: { acceleration: "software" } });
+    expect(software.softwareTranscoding).toBe(true);
+    const tuning = computeTuning(software.profile, { softwareTranscoding: true });
+    expect(tuning.transcode.value).toBe("disabled");
+    expect(tuning.transcode.formula).toBe("deployment chose software transcoding → disabled (software ffmpeg)");
+    expect(computeTuning(software.profile).transcode.value).toBe("qsv");
+    expect(problems(deployment({ transcoding: { acceleration: "gpu" } }))[0]).toMatch(/^d\.yaml:\d+:\d+: spec\.transcoding\.acceleration: /);
   });
 
   it("rejects an invalid domain", () => {
