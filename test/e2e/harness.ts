@@ -33,6 +33,7 @@ export const E2E_REDIRECTS = [
   "ingress.tls → internal (no ACME server or certificate files here)",
   "machineLearning.backend → cpu, transcoding → software (no GPU or NPU devices here)",
   "host.manage → false (the host scripts would change this machine; the host suite runs them in a container)",
+  "postgres.imageDigest → dropped when set (a locally built stand-in has no registry digest; the tag stays)",
 ];
 
 export interface E2eDeployment {
@@ -62,6 +63,7 @@ export function e2eDeployment(source: string): E2eDeployment {
   spec.machineLearning = { ...spec.machineLearning, backend: "cpu" };
   spec.transcoding = { acceleration: "software" };
   spec.host = { ...spec.host, manage: false };
+  if (spec.postgres?.imageDigest) delete spec.postgres.imageDigest;
   const file = join(work, "deployment.yaml");
   writeFileSync(file, stringify(doc));
   return { name, source, work, dataRoot, file, doc, stackDir: join(work, "cdktf.out", "stacks", name) };
