@@ -1,6 +1,7 @@
-import { Fn, TerraformResource } from "cdktf";
+import { Fn, type TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { resourceAddress } from "./terraform-address.js";
+import { TerraformData } from "./terraform-data.js";
 
 export interface BcryptDigestProps {
   /** The secret (a sensitive reference such as `random_password.result`); never a literal. */
@@ -21,26 +22,17 @@ export interface BcryptDigestProps {
  * after creation: without that, every plan would show a change. Built into Terraform and OpenTofu, so no
  * extra provider or program is needed where Terraform runs.
  */
-export class BcryptDigest extends TerraformResource {
-  private readonly input: string;
-
+export class BcryptDigest extends TerraformData {
   constructor(scope: Construct, id: string, props: BcryptDigestProps) {
-    super(scope, id, {
-      terraformResourceType: "terraform_data",
-      terraformGeneratorMetadata: { providerName: "terraform" },
-      lifecycle: { ignoreChanges: ["input"], replaceTriggeredBy: [resourceAddress(props.secretResource)] },
-    });
     const cost = props.cost ?? 10;
     if (!Number.isInteger(cost) || cost < 4 || cost > 31) throw new Error(`BcryptDigest ${id}: cost must be an integer from 4 to 31 (got ${cost})`);
-    this.input = Fn.bcrypt(props.secret, cost);
+    super(scope, id, Fn.bcrypt(props.secret, cost), {
+      lifecycle: { ignoreChanges: ["input"], replaceTriggeredBy: [resourceAddress(props.secretResource)] },
+    });
   }
 
   /** The digest (`$2a$<cost>$…`), sensitive because the secret is. */
   public get digest(): string {
-    return this.getStringAttribute("output");
-  }
-
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return { input: this.input };
+    return this.output;
   }
 }

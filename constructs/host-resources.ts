@@ -1,4 +1,5 @@
-import { TerraformResource, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
+import { TerraformData } from "./terraform-data.js";
 import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 
@@ -30,11 +31,11 @@ export function escapeTerraformTemplate(text: string): string {
  * apply retries it.
  */
 export class HostResources extends Construct {
-  public readonly steps: readonly TerraformResource[];
+  public readonly steps: readonly TerraformData[];
 
   constructor(scope: Construct, id: string, props: HostResourcesProps) {
     super(scope, id);
-    const steps: TerraformResource[] = [];
+    const steps: TerraformData[] = [];
     for (const script of props.scripts) {
       const sha = createHash("sha256").update(script.content).digest("hex");
       const remotePath = `/tmp/immich-iac-${script.file}`;
@@ -46,9 +47,7 @@ export class HostResources extends Construct {
               { type: "file" as const, content: body, destination: remotePath },
               { type: "remote-exec" as const, inline: [`sudo -n /bin/bash ${remotePath}`, `rm -f ${remotePath}`] },
             ];
-      const step = new TerraformResource(this, script.file.replace(/\.sh$/, ""), {
-        terraformResourceType: "terraform_data",
-        terraformGeneratorMetadata: { providerName: "terraform" },
+      const step = new TerraformData(this, script.file.replace(/\.sh$/, ""), undefined, {
         provisioners,
         ...(props.connection.type === "ssh"
           ? { connection: { type: "ssh", host: props.connection.host, user: props.connection.user, port: props.connection.port, agent: "true" } }

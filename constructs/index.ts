@@ -13,6 +13,7 @@ export * from "./immich-server.js";
 export * from "./immich-job-handler.js";
 export * from "./immich-stack.js";
 export * from "./policy/index.js";
+export * from "./terraform-data.js";
 export * from "./replace-trigger.js";
 export * from "./caddy-proxy.js";
 export * from "./authelia.js";
