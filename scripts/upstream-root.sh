@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ensures a Debian 13 "trixie" root holding the real upstream programs our tests check generated
-# files with: PostgreSQL 17 (+ pgvector), Redis and Caddy. No image registry is reachable here, so the
+# files with: PostgreSQL 17 (+ pgvector), Redis and Caddy; python3 and wget for the stand-ins the
+# real-apply suite builds on it (scripts/e2e-images.sh). No image registry is reachable here, so the
 # root is built with debootstrap from Debian's packages and reused across runs (it lives outside the repo).
 # Prints the root's path on stdout; progress goes to stderr.
 set -euo pipefail

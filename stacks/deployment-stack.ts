@@ -35,7 +35,6 @@ export class ImmichDeploymentStack extends TerraformStack {
     new DockerProvider(this, "docker", { host: d.dockerHost });
     new RandomProvider(this, "random", {});
     constrainProvider(this, "docker");
-    constrainProvider(this, "random");
     const hostPlan = deriveHostPlan(d, this.tuning);
     const ssh = sshTarget(d.dockerHost);
     this.host = d.host.manage

@@ -79,7 +79,7 @@ async function planOfEmptyStack(t: Toolchain, work: string, json: any): Promise<
   mkdirSync(dir, { recursive: true });
   const empty = { terraform: { required_providers: json.terraform.required_providers }, provider: json.provider };
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify(empty));
-  const d = { stackDir: dir } as Parameters<typeof tf>[1];
+  const d = { stackDir: dir };
   await tf(t, d, ["init", "-input=false", "-no-color"]);
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) samples.push((await tf(t, d, ["plan", "-input=false", "-no-color"])).seconds);

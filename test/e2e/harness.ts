@@ -5,6 +5,9 @@ import https from "node:https";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
+import { AUTHELIA_IMAGE } from "../../constructs/authelia.js";
+import { CADDY_IMAGE } from "../../constructs/caddy-proxy.js";
+import { IMMICH_ML_IMAGE, IMMICH_POSTGRES_IMAGE, IMMICH_SERVER_IMAGE, REDIS_IMAGES, RedisEngine } from "../../constructs/images.js";
 import { synthesize } from "../../stacks/synth.js";
 import { REPO } from "../util.js";
 
@@ -81,20 +84,24 @@ export function stackJson(d: E2eDeployment): any {
   return JSON.parse(readFileSync(join(d.stackDir, "cdk.tf.json"), "utf8"));
 }
 
-/** Which stand-in (test/e2e/standins/<dir>) plays which upstream image. */
+/** The repository part of an image reference (`repo:tag@digest` → `repo`). */
+const repository = (image: string) => image.split("@")[0]!.replace(/:[^/:]+$/, "");
+
+/** Which stand-in (test/e2e/standins/<dir>) plays which upstream image repository the constructs use. */
+const STANDINS: Readonly<Record<string, string>> = {
+  [IMMICH_POSTGRES_IMAGE]: "postgres",
+  [IMMICH_SERVER_IMAGE]: "server",
+  [IMMICH_ML_IMAGE]: "machine-learning",
+  [repository(REDIS_IMAGES[RedisEngine.REDIS])]: "redis",
+  [repository(REDIS_IMAGES[RedisEngine.VALKEY])]: "valkey",
+  [repository(CADDY_IMAGE)]: "caddy",
+  [repository(AUTHELIA_IMAGE)]: "authelia",
+};
+
 export function standinFor(image: string): string {
-  const rules: [RegExp, string][] = [
-    [/\/immich-app\/postgres:/, "postgres"],
-    [/\/immich-app\/immich-server:/, "server"],
-    [/\/immich-app\/immich-machine-learning:/, "machine-learning"],
-    [/\/valkey\/valkey:/, "valkey"],
-    [/\/library\/redis:/, "redis"],
-    [/\/library\/caddy:/, "caddy"],
-    [/\/authelia\/authelia:/, "authelia"],
-  ];
-  const hit = rules.find(([re]) => re.test(image));
-  if (!hit) throw new Error(`no stand-in for image ${image}`);
-  return hit[1];
+  const standin = STANDINS[repository(image)];
+  if (!standin) throw new Error(`no stand-in for image ${image}`);
+  return standin;
 }
 
 /** Builds the stand-ins and tags them with every image reference the stack uses. */
@@ -117,8 +124,8 @@ export interface Run {
   readonly seconds: number;
 }
 
-/** Runs terraform (or tofu) in the stack directory. */
-export async function tf(t: Toolchain, d: E2eDeployment, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+/** Runs terraform (or tofu) in a stack directory (an e2e deployment's, or any other). */
+export async function tf(t: Toolchain, d: Pick<E2eDeployment, "stackDir">, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
   const started = performance.now();
   const r = await execa(t.binary, [...args], {
     cwd: d.stackDir,
