@@ -29,6 +29,13 @@ export interface ImmichServerProps extends ImmichBackends {
    * @default - only the public CAs
    */
   readonly trustedCa?: { readonly volume: DataVolume; readonly certificatePath: string };
+  /**
+   * Keep Immich's first-run admin sign-up (`POST /api/auth/admin-sign-up`) open. With an identity provider in
+   * front, it would let the first visitor create an admin with a password, past OIDC and MFA: admins come from
+   * the provider's `immich_role` claim instead.
+   * @default false - sign-up closed (`IMMICH_ALLOW_SETUP=false`)
+   */
+  readonly allowAdminSignUp?: boolean;
 }
 
 /** The API worker only (`IMMICH_WORKERS_INCLUDE=api`); background jobs run in {@link ImmichJobHandler}. */
@@ -46,6 +53,7 @@ export class ImmichServer extends Construct {
       env: {
         ...immichServerEnv(props, props.timezone ?? "UTC"),
         IMMICH_WORKERS_INCLUDE: "api",
+        IMMICH_ALLOW_SETUP: props.allowAdminSignUp === true ? "true" : "false",
         ...(props.trustedCa ? { NODE_EXTRA_CA_CERTS: `/trusted-ca/${props.trustedCa.certificatePath}` } : {}),
       },
       networks: props.networks,

@@ -235,6 +235,8 @@ export class ImmichStack extends Construct {
       ...(loopback !== false ? { loopbackPort: loopback } : {}),
       // With Caddy's internal CA, the server must trust it to fetch the OIDC discovery over HTTPS.
       ...(internalCa && proxyData ? { trustedCa: { volume: proxyData, certificatePath: "caddy/pki/authorities/local/root.crt" } } : {}),
+      // Without an identity provider, the first admin can only come from Immich's own sign-up.
+      allowAdminSignUp: oidc === undefined,
     });
     this.jobHandler = new ImmichJobHandler(this, "JobHandler", {
       ...backends,

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { loadDeploymentFile } from "./deployment/load-deployment.js";
 import { loadProfileFile } from "./profile/load-profile.js";
 import { parseYaml } from "./profile/load-yaml.js";
+import { readInputFile } from "./profile/read-input.js";
 import { InputError } from "./profile/problems.js";
 
 /** The document kinds immich-iac reads, by their `kind:` field. */
@@ -18,12 +18,7 @@ const KindOnly = z.looseObject({ kind: z.enum(DOCUMENT_KINDS) });
 
 /** Loads any immich-iac document, choosing the schema by its `kind`; returns the kind. */
 export function loadDocumentFile(file: string): DocumentKind {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return loadProfileFile(file) && "HardwareProfile"; // reports "file not found" the usual way
-  }
+  const text = readInputFile(file);
   let kind: DocumentKind;
   try {
     kind = parseYaml(text, file, KindOnly).kind;

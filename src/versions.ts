@@ -1,3 +1,6 @@
+/** This package's version (package.json; a test keeps the two equal). */
+export const IMMICH_IAC_VERSION = "0.1.0";
+
 /** Pinned upstream versions, shared by the deployment format and the constructs. */
 
 /** The Immich release deployed when nothing else is said: the current stable v3. */

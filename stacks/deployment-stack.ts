@@ -13,6 +13,17 @@ import { computeTuning, type Tuning } from "../src/tuning/tuning.js";
 
 export interface ImmichDeploymentStackProps {
   readonly deployment: Deployment;
+  /**
+   * Where Terraform keeps the state (which holds every generated secret), relative to the stack's directory
+   * `<out>/stacks/<stack>/`, so that cdk.tf.json holds no absolute path.
+   * @default - `../../../terraform.<stack>.tfstate`: next to the synth output directory
+   */
+  readonly statePath?: string;
+}
+
+/** The state path relative to `<out>/stacks/<stack>/` when none is given: next to `<out>`. */
+export function defaultStatePath(stack: string): string {
+  return `../../../terraform.${stack}.tfstate`;
 }
 
 /** One Terraform stack per deployment: providers, state, and the ImmichStack. */
@@ -31,7 +42,7 @@ export class ImmichDeploymentStack extends TerraformStack {
     this.tuning = computeTuning(d.profile, { ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}), softwareTranscoding: d.softwareTranscoding });
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    new LocalBackend(this, { path: props.statePath ?? defaultStatePath(id) });
     new DockerProvider(this, "docker", { host: d.dockerHost });
     new RandomProvider(this, "random", {});
     constrainProvider(this, "docker");

@@ -1,13 +1,15 @@
 import { App } from "cdktf";
 import { resolve as resolveTokens } from "cdktf/lib/_tokens.js";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { InputError } from "../src/profile/problems.js";
 import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
 import { renderPreUpgradeBackup } from "../src/renderers/host/pre-upgrade-backup.js";
 import { volumeDirectory, volumeHostPath } from "../src/host/volume-layout.js";
-import { ImmichDeploymentStack } from "./deployment-stack.js";
+import { defaultStatePath, ImmichDeploymentStack } from "./deployment-stack.js";
 
 /** The bundled example deployment that `npm run synth` builds. */
 export function exampleDeploymentPath(): string {
@@ -29,28 +31,65 @@ export interface DeploymentSource {
 }
 
 export function resolveDeployment(src: DeploymentSource): Deployment {
-  if (src.deployment && src.profile) throw new Error("give either --deployment or --profile, not both");
+  if (src.deployment && src.profile) throw new InputError([{ file: src.profile, line: 1, col: 1, path: "(arguments)", message: "give either --deployment or --profile, not both" }]);
   if (src.profile) return deploymentForProfile(src.profile);
   return loadDeploymentFile(src.deployment ?? exampleDeploymentPath());
 }
 
 export interface SynthResult {
   readonly stacks: readonly string[];
+  /** Absolute path of the Terraform state the stack uses. */
+  readonly statePath: string;
+}
+
+export interface SynthesizeOptions extends DeploymentSource {
+  readonly outdir: string;
+  /** The state file (relative to the working directory, or absolute). @default - next to `outdir` */
+  readonly state?: string;
 }
 
 /** Synthesizes a deployment to `outdir/stacks/<name>/cdk.tf.json`. */
-export function synthesize(src: DeploymentSource & { readonly outdir: string }): SynthResult {
-  const deployment = resolveDeployment(src);
-  const app = new App({ outdir: src.outdir, skipBackendValidation: true });
-  new ImmichDeploymentStack(app, deployment.name, { deployment });
+export function synthesize(src: SynthesizeOptions): SynthResult {
+  return synthesizeDeployment(resolveDeployment(src), src);
+}
+
+/** Synthesizes an already loaded deployment. */
+export function synthesizeDeployment(deployment: Deployment, opts: { readonly outdir: string; readonly state?: string }): SynthResult {
+  const app = new App({ outdir: opts.outdir, skipBackendValidation: true });
+  new ImmichDeploymentStack(app, deployment.name, { deployment, ...(opts.state ? { statePath: relative(stackDir(opts.outdir, deployment.name), resolve(opts.state)) } : {}) });
   app.synth();
-  return { stacks: [deployment.name] };
+  return { stacks: [deployment.name], statePath: statePathOf(opts.outdir, deployment.name, opts.state) };
+}
+
+/** The directory Terraform runs in for a stack. */
+export function stackDir(outdir: string, stack: string): string {
+  return resolve(outdir, "stacks", stack);
+}
+
+/** Absolute path of the state file a synth writes its backend for. */
+export function statePathOf(outdir: string, stack: string, state?: string): string {
+  return state ? resolve(state) : resolve(stackDir(outdir, stack), defaultStatePath(stack));
 }
 
 /** Every config file the stack deploys, by path relative to the render directory. */
 export function renderFiles(deployment: Deployment): Record<string, string> {
-  const app = new App({ outdir: join(dirname(fileURLToPath(import.meta.url)), ".unused"), skipBackendValidation: true });
-  const stack = new ImmichDeploymentStack(app, deployment.name, { deployment });
+  return withStack(deployment, (stack) => renderStackFiles(stack));
+}
+
+/**
+ * Builds a deployment's stack without synthesizing it. cdktf's App creates its output directory when
+ * constructed, so it gets a private temporary one that is removed afterwards.
+ */
+export function withStack<T>(deployment: Deployment, use: (stack: ImmichDeploymentStack) => T): T {
+  const outdir = mkdtempSync(join(tmpdir(), "immich-iac-"));
+  try {
+    return use(new ImmichDeploymentStack(new App({ outdir, skipBackendValidation: true }), deployment.name, { deployment }));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> {
   const im = stack.immich;
   // References to secrets show as the Terraform expression that fills them (`${random_password….result}`).
   const text = (s: string) => resolveTokens(stack, s) as string;

@@ -118,7 +118,7 @@ describe("immich-iac CLI", () => {
   });
 
   it("synth --profile builds a deployment with defaults for that profile", async () => {
-    const out = mkdtempSync(join(tmpdir(), "iac-prof-"));
+    const out = join(mkdtempSync(join(tmpdir(), "iac-prof-")), "out");
     const r = await cli(["synth", "--profile", profile("homelab-minimal"), "--out", out]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.trim()).toBe(`synthesized ${out}/stacks/homelab-minimal/cdk.tf.json`);
@@ -146,8 +146,8 @@ describe("cdktf.json app (what `cdktf synth` runs)", () => {
     const viaApp = mkdtempSync(join(tmpdir(), "iac-app-"));
     const app = await execa("node", [join(REPO, "dist", "stacks", "main.js")], { cwd: REPO, env: { CDKTF_OUTDIR: viaApp }, reject: false });
     expect(app.exitCode, app.stderr).toBe(0);
-    const viaCli = mkdtempSync(join(tmpdir(), "iac-cli-"));
-    await cli(["synth", "--out", viaCli]);
+    const viaCli = join(mkdtempSync(join(tmpdir(), "iac-cli-")), "out");
+    expect((await cli(["synth", "--out", viaCli])).exitCode).toBe(0);
     const stack = join("stacks", "example", "cdk.tf.json");
     expect(readFileSync(join(viaApp, stack), "utf8")).toBe(readFileSync(join(viaCli, stack), "utf8"));
     expect(cfg.app).toMatch(/node dist\/stacks\/main\.js$/);
@@ -209,11 +209,11 @@ describe("immich-iac plan-report", () => {
     expect(json).toMatchObject({ class: "maintenance window", exitCode: 3, downtime: { stack: "network recreated" }, drift: [{ address: "docker_network.immich_BackNetwork", attributes: ["options"] }] });
   });
 
-  it("a malformed plan is a located input error (exit 2)", async () => {
+  it("a plan that is not a plan is a located input error (exit 5, outside the verdicts)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "iac-plan-"));
     writeFileSync(join(dir, "p.json"), '{\n  "format_version": "0.1",\n  "resource_changes": [{"address": "x"}]\n}\n');
     const r = await cli(["plan-report", "p.json"], dir);
-    expect(r.exitCode).toBe(2);
+    expect(r.exitCode).toBe(5);
     expect(r.stderr.split("\n").filter(Boolean)).toEqual([
       'p.json:2:21: format_version: invalid format (expected a Terraform JSON plan, format_version 1.x (terraform show -json tfplan), got "0.1")',
       "p.json:3:24: resource_changes[0].type: required field is missing (expected a string, got nothing)",
@@ -226,9 +226,9 @@ describe("immich-iac pre-upgrade", () => {
   it("--print shows the backup script for the deployment", async () => {
     const r = await cli(["pre-upgrade", "--deployment", join(REPO, "deployments", "example.yaml"), "--print"]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain("DB='immich-example-database'");
-    expect(r.stdout).toContain("snap='fast/immich/database'@immich-iac-pre-upgrade-$LABEL");
-    expect(r.stdout).toContain("snap='tank/immich/library'@immich-iac-pre-upgrade-$LABEL");
+    expect(r.stdout).toContain("DB=immich-example-database\n");
+    expect(r.stdout).toContain("snap=fast/immich/database@immich-iac-pre-upgrade-$LABEL\n");
+    expect(r.stdout).toContain("snap=tank/immich/library@immich-iac-pre-upgrade-$LABEL\n");
   });
 
   it("refuses an unsafe label", async () => {
@@ -240,9 +240,9 @@ describe("immich-iac pre-upgrade", () => {
 
 describe("immich-iac plan", () => {
   it("says which binary failed when Terraform is not there", async () => {
-    const out = mkdtempSync(join(tmpdir(), "iac-plan-"));
+    const out = join(mkdtempSync(join(tmpdir(), "iac-plan-")), "out");
     const r = await execa("node", [BIN, "plan", "--out", out], { reject: false, env: { TERRAFORM_BINARY: "/nonexistent/terraform" } });
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^immich-iac: .*\/nonexistent\/terraform/);
+    expect(r.stderr).toContain("immich-iac: /nonexistent/terraform was not found (install Terraform or OpenTofu, or set TERRAFORM_BINARY to its path)");
   });
 });

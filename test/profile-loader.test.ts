@@ -33,7 +33,7 @@ describe("profile loader locations", () => {
 
   it("reports a duplicate key as a YAML error", () => {
     const [p] = problemsOfText("kind: HardwareProfile\nkind: HardwareProfile\n", "d.yaml");
-    expect(p).toBe("d.yaml:2:1: (yaml): Map keys must be unique");
+    expect(p).toBe(`d.yaml:2:1: (yaml): duplicate key (expected each field once, got "kind" again)`);
   });
 
   it("reports a missing file as a problem, not a crash", () => {

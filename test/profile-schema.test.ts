@@ -95,7 +95,7 @@ describe("hardware profile schema", () => {
   it("rejects a device path outside /dev", () => {
     const p = baseProfile();
     p.spec.storage.pools[0].devices[0] = "sda";
-    expect(messagesOf(p)).toEqual(['spec.storage.pools[0].devices[0]: invalid format (expected a device path under /dev/, got "sda")']);
+    expect(messagesOf(p)).toEqual(["spec.storage.pools[0].devices[0]: invalid format (expected a device path under /dev/ like /dev/disk/by-id/nvme-… (letters, digits, . _ : + @ -, no '..'), got \"sda\")"]);
   });
 
   it("rejects duplicate pool names", () => {

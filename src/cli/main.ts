@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
-import { formatProblem, InputError } from "../profile/problems.js";
-import { EXIT_FAILURE, EXIT_INVALID_INPUT, processIo, type CliIo } from "./io.js";
+import { formatProblem, InputError, visible } from "../profile/problems.js";
+import { IMMICH_IAC_VERSION } from "../versions.js";
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_VERDICT_INVALID_INPUT, processIo, VERDICT_COMMANDS, type CliIo } from "./io.js";
 
 // Commands are loaded when they run: `plan-report` must start fast and never load cdktf.
 const RISKS = ["data-loss", "downgrade", "skip-required-release", "major-skip", "version-mismatch", "postgres-migration", "secret-rotation"] as const;
@@ -17,6 +18,7 @@ function allowed(opts: Record<string, unknown>): string[] {
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("immich-iac")
     .description("Tuned, complete Immich deployments from a hardware profile, as Terraform JSON (cdktf).")
+    .version(IMMICH_IAC_VERSION, "-V, --version", "print the version of immich-iac")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
@@ -43,15 +45,16 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command("synth")
     .description("Synthesize Terraform JSON to DIR/stacks/<stack>/cdk.tf.json")
     .option("--deployment <file>", "deployment YAML (default: the bundled example, deployments/example.yaml)")
-    .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
-    .addOption(new Option("--out <dir>", "output directory").default("cdktf.out"))
-    .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit(await (await import("./commands/synth.js")).synthCommand(opts, io)));
+    .addOption(new Option("--profile <file>", "hardware profile YAML: a deployment with defaults for it").conflicts("deployment"))
+    .addOption(new Option("--out <dir>", "output directory (created with its parents)").default("cdktf.out"))
+    .option("--state <file>", "Terraform state file, which holds every secret (default: terraform.<name>.tfstate next to --out)")
+    .action(async (opts: { deployment?: string; profile?: string; out: string; state?: string }) => setExit(await (await import("./commands/synth.js")).synthCommand(opts, io)));
 
   program
     .command("render")
     .description("Write every config file the stack deploys (immich/, postgres/, redis/, caddy/, authelia/, host/) for review")
     .option("--deployment <file>", "deployment YAML (default: the bundled example)")
-    .option("--profile <file>", "hardware profile YAML: a deployment with defaults for it")
+    .addOption(new Option("--profile <file>", "hardware profile YAML: a deployment with defaults for it").conflicts("deployment"))
     .requiredOption("--out <dir>", "output directory")
     .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit((await import("./commands/render.js")).renderCommand(opts, io)));
 
@@ -63,9 +66,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   addAllowFlags(
     program
       .command("plan")
-      .description("synth, then terraform/tofu init, plan -out, show -json, and the risk report (exit 0 none, 2 safe, 3 maintenance, 4 blocked)")
+      .description("synth, then terraform/tofu init, plan -out, show -json, and the risk report (exit 0 none, 2 safe, 3 maintenance, 4 blocked; 5 invalid input, 1 failure)")
       .option("--deployment <file>", "deployment YAML (default: the bundled example)")
       .addOption(new Option("--out <dir>", "synth output directory").default("cdktf.out"))
+      .option("--state <file>", "Terraform state file, which holds every secret (default: terraform.<name>.tfstate next to --out)")
       .option("--json", "report as JSON")
       .option("--markdown", "report as Markdown (for a pull-request comment)"),
   ).action(async (opts: Record<string, unknown>) =>
@@ -75,7 +79,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   addAllowFlags(
     program
       .command("plan-report")
-      .description("Report a JSON plan made elsewhere (terraform show -json tfplan): exit 0 none, 2 safe, 3 maintenance, 4 blocked")
+      .description("Report a JSON plan made elsewhere (terraform show -json tfplan): exit 0 none, 2 safe, 3 maintenance, 4 blocked; 5 invalid input")
       .argument("<plan.json>", "the JSON plan")
       .option("--json", "report as JSON")
       .option("--markdown", "report as Markdown (for a pull-request comment)"),
@@ -97,19 +101,20 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 /** Runs the CLI; returns the exit code. Input errors exit 2 with located messages, never a stack trace. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let code = 0;
+  const invalidInput = VERDICT_COMMANDS.has(argv.find((a) => !a.startsWith("-")) ?? "") ? EXIT_VERDICT_INVALID_INPUT : EXIT_INVALID_INPUT;
   const program = buildProgram(io, (c) => (code = c));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : EXIT_INVALID_INPUT;
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : invalidInput;
     }
     if (e instanceof InputError) {
       for (const p of e.problems) io.err(`${formatProblem(p)}\n`);
-      return EXIT_INVALID_INPUT;
+      return invalidInput;
     }
-    io.err(`immich-iac: ${(e as Error).message}\n`);
+    io.err(`immich-iac: ${visible((e as Error).message)}\n`);
     if (process.env.IMMICH_IAC_DEBUG) io.err(`${(e as Error).stack ?? ""}\n`);
     return EXIT_FAILURE;
   }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { quoteShort } from "../profile/problems.js";
+import { plainText } from "../profile/text.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -10,11 +12,61 @@ export const REDIS_ENGINES = ["redis", "valkey"] as const;
 export const TRANSCODING_CHOICES = ["auto", "software"] as const;
 export const ML_BACKEND_CHOICES = ["auto", "cpu", "cuda", "openvino", "rocm", "rknn", "armnn"] as const;
 
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+/**
+ * Deployment names prefix container, network and volume names (`<name>-machine-learning`), which must stay
+ * valid host names of at most 63 characters.
+ */
+export const MAX_DEPLOYMENT_NAME = 42;
+const DEPLOYMENT_NAME = new RegExp(`^[a-z0-9]([a-z0-9-]{0,${MAX_DEPLOYMENT_NAME - 2}}[a-z0-9])?$`);
 /** A lowercase DNS name with at least two labels and an alphabetic TLD; no IP addresses. */
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
-const DOCKER_HOST = /^(unix:\/\/\/\S+|ssh:\/\/[A-Za-z0-9._-]+@[A-Za-z0-9.-]+(:\d{1,5})?|tcp:\/\/[A-Za-z0-9.-]+:\d{1,5})$/;
-const IMMICH_VERSION = /^v3\.\d+\.\d+$/;
+/** A POSIX user name as useradd accepts it (no leading '-', so ssh can never read it as an option). */
+export const LINUX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
+/** A host name (RFC 1123 labels, never starting with '-') or an IPv4 address. */
+const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const SAFE_PATH = /^(\/[A-Za-z0-9._@+-]+)+$/;
+
+/** Why a `dockerHost` is not one, or undefined. Parsed, not only matched: the port is checked as a number. */
+export function dockerHostProblem(value: string): string | undefined {
+  const wrong = (expected: string) => `invalid format (expected ${expected}, got ${quoteShort(value)})`;
+  const unix = /^unix:\/\/(\/.*)$/.exec(value);
+  if (unix) {
+    return SAFE_PATH.test(unix[1]!) && !/(^|\/)\.\.?(\/|$)/.test(unix[1]!) ? undefined : wrong("unix:///path/to/docker.sock with a path of letters, digits, . _ @ + -");
+  }
+  const ssh = /^ssh:\/\/([^@/]*)@([^:/]*)(?::([^/]*))?$/.exec(value);
+  if (ssh) {
+    if (!LINUX_USER.test(ssh[1]!)) return wrong("ssh://user@host[:port] with a Linux user name: lowercase letters, digits, '_' or '-', not starting with '-'");
+    if (!HOST.test(ssh[2]!)) return wrong("ssh://user@host[:port] with a DNS name or IPv4 address as host, not starting with '-'");
+    if (ssh[3] !== undefined && !validPort(ssh[3])) return wrong("ssh://user@host[:port] with a port of 1-65535");
+    return undefined;
+  }
+  const tcp = /^tcp:\/\/([^:/]*):([^/]*)$/.exec(value);
+  if (tcp) {
+    if (!HOST.test(tcp[1]!)) return wrong("tcp://host:port with a DNS name or IPv4 address as host");
+    return validPort(tcp[2]!) ? undefined : wrong("tcp://host:port with a port of 1-65535");
+  }
+  return wrong("unix:///path/to/docker.sock, ssh://user@host[:port] or tcp://host:port");
+}
+
+function validPort(text: string): boolean {
+  return /^[1-9]\d{0,4}$/.test(text) && Number(text) <= 65535;
+}
+
+/**
+ * Directories a data root must not be, nor lie under: mounting datasets there would hide or replace the
+ * system (`/etc/docker`, `/var/lib/docker`), and `/` itself holds everything.
+ */
+export const SYSTEM_DIRECTORIES = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/root", "/run", "/sbin", "/sys", "/usr", "/var/lib/docker", "/var/lib/containerd", "/var/run", "/var/log", "/var/lib/dpkg", "/var/lib/apt"] as const;
+/** Directories that may hold a data root below them, but are not one themselves. */
+const TOP_LEVEL = ["/", "/home", "/mnt", "/media", "/opt", "/srv", "/tmp", "/var", "/var/lib"];
+
+export function dataRootProblem(path: string): string | undefined {
+  const under = SYSTEM_DIRECTORIES.find((d) => path === d || path.startsWith(`${d}/`));
+  if (under) return `a system directory cannot hold the data (expected a directory of its own like /srv/immich, got "${path}", which is ${path === under ? "" : "under "}${under})`;
+  if (TOP_LEVEL.includes(path)) return `a top-level directory cannot be the data root (expected a directory of its own below it, like ${path === "/" ? "" : path}/immich)`;
+  return undefined;
+}
+const IMMICH_VERSION = /^v3\.\d{1,4}\.\d{1,4}$/;
 
 export function isValidTimezone(tz: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
@@ -33,7 +85,8 @@ export function isValidTimezone(tz: string): boolean {
 export type ProfileReferenceCheck = (ref: string) => string | undefined;
 
 const ARGON2ID_PHC = /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
-const HOST_FILE = /^\/[^\s]*[^/\s]$/;
+/** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
+const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
 
 export const TLS_MODES = ["acme", "internal", "files"] as const;
 
@@ -47,17 +100,17 @@ const TlsSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("files"),
     /** PEM certificate chain on the Docker host. */
-    certificateFile: z.string().regex(HOST_FILE, { error: "expected an absolute file path on the Docker host" }),
+    certificateFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
     /** PEM private key on the Docker host. */
-    keyFile: z.string().regex(HOST_FILE, { error: "expected an absolute file path on the Docker host" }),
+    keyFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
   }),
 ]);
 
 const UserSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "expected a user name: lowercase letters, digits, '.', '_' or '-'" }),
-  displayName: z.string().min(1),
+  displayName: plainText(100).min(1),
   email: z.email({ error: "expected the user's e-mail address (Authelia and Immich need it)" }),
-  groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/)).default([]),
+  groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "expected a group name: lowercase letters, digits, '.', '_' or '-'" })).max(64).default([]),
   /** argon2id PHC string from `immich-iac hash-password`; never the password itself. */
   passwordHash: z.string().regex(ARGON2ID_PHC, { error: "expected an argon2id hash from `immich-iac hash-password` ($argon2id$v=19$m=…,t=…,p=…$salt$hash)" }),
 });
@@ -67,12 +120,18 @@ const NotifierSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("smtp"),
     /** e.g. submission://smtp.example.com:587 or smtps://smtp.example.com:465 */
-    address: z.string().regex(/^(smtp|submission|submissions|smtps):\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, {
-      error: "expected submission://host:587, smtps://host:465 or smtp://host:25",
-    }),
-    username: z.string().min(1),
+    address: z.string().refine(
+      (a) => {
+        const m = /^(smtp|submission|submissions|smtps):\/\/([^:/]+)(?::(\d+))?$/.exec(a);
+        return m !== null && HOST.test(m[2]!) && (m[3] === undefined || validPort(m[3]));
+      },
+      { error: "expected submission://host:587, smtps://host:465 or smtp://host:25 (port 1-65535)" },
+    ),
+    username: plainText(256).min(1),
     /** The From address, e.g. "Immich <photos@example.com>". */
-    sender: z.string().min(3),
+    sender: plainText(256).regex(/^([^<>"]+ )?<?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+>?$/, {
+      error: 'expected a From address like "Immich <photos@example.com>" or photos@example.com',
+    }),
     // The password is a sensitive Terraform variable (TF_VAR_smtp_password), never part of this file.
   }),
 ]);
@@ -82,23 +141,28 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
   apiVersion: z.literal("immich-iac/v1"),
   kind: z.literal("Deployment"),
   metadata: z.strictObject({
-    name: z.string().regex(DNS_LABEL, {
-      error: "expected a deployment name: lowercase letters, digits and '-', 1-63 characters, starting and ending with a letter or digit",
+    name: z.string().regex(DEPLOYMENT_NAME, {
+      error: `expected a deployment name: lowercase letters, digits and '-', 1-${MAX_DEPLOYMENT_NAME} characters, starting and ending with a letter or digit`,
     }),
-    description: z.string().default(""),
+    description: plainText(500).default(""),
   }),
   spec: z.strictObject({
     /** A shipped profile's name (`epyc-4004-prosumer`) or a path relative to this file. */
     hardwareProfile: z
       .string()
       .min(1)
+      .max(1024)
       .superRefine((ref, ctx) => {
         const problem = checkProfileRef(ref);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
     dockerHost: z
       .string()
-      .regex(DOCKER_HOST, { error: "expected unix:///path/to/docker.sock, ssh://user@host[:port] or tcp://host:port" })
+      .max(300)
+      .superRefine((value, ctx) => {
+        const problem = dockerHostProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
       .default(DEFAULT_DOCKER_HOST),
     immichVersion: z
       .string()
@@ -119,8 +183,13 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     /** Host directory holding `<role>` mountpoints (the ZFS datasets' mountpoints). */
     dataRoot: z
       .string()
-      .regex(/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/, { error: "expected an absolute directory path like /srv/immich (no trailing '/')" })
-      .refine((p) => !p.includes(".."), { error: "expected a path without '..'" })
+      .max(200)
+      .regex(/^\/([A-Za-z0-9._/-]*[A-Za-z0-9._-])?$/, { error: "expected an absolute directory path like /srv/immich (no trailing '/')" })
+      .refine((p) => !/(^|\/)\.\.?(\/|$)/.test(p) && !p.includes("//"), { error: "expected a path without '.', '..' or '//' segments" })
+      .superRefine((p, ctx) => {
+        const problem = dataRootProblem(p);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
       .default("/srv/immich"),
     machineLearning: z
       .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
@@ -147,14 +216,29 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         deployUser: z
           .strictObject({
             /** @default the dockerHost's ssh user, else immich-deploy */
-            name: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, { error: "expected a Linux user name" }).optional(),
-            authorizedKeys: z.array(z.string().regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com) [A-Za-z0-9+/=]+( .*)?$/, { error: "expected an OpenSSH public key line" })).default([]),
+            name: z
+              .string()
+              .regex(LINUX_USER, { error: "expected a Linux user name: lowercase letters, digits, '_' or '-', not starting with '-'" })
+              .refine((n) => n !== "root", { error: "the deploy user must not be root (expected a machine account the stack creates, like immich-deploy)" })
+              .optional(),
+            /** Keys the stack adds, in a block of its own; keys already in authorized_keys are kept. */
+            authorizedKeys: z
+              .array(
+                z
+                  .string()
+                  .max(16384)
+                  .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,2}( [\x20-\x7e]*)?$/, {
+                    error: "expected an OpenSSH public key line (type, base64 key, optional comment of printable characters)",
+                  }),
+              )
+              .max(100)
+              .default([]),
           })
           .default({ authorizedKeys: [] }),
       })
       .default({ manage: true, deployUser: { authorizedKeys: [] } }),
     auth: z.strictObject({
-      users: z.array(UserSchema).min(1, { error: "expected at least one user: Immich logins go through Authelia" }),
+      users: z.array(UserSchema).min(1, { error: "expected at least one user: Immich logins go through Authelia" }).max(1000),
       /** Keep Immich's own password login: then logins without Authelia (and its MFA) are possible. */
       immichPasswordLogin: z.boolean().default(false),
       notifier: NotifierSchema.default({ mode: "filesystem" }),

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parse } from "yaml";
 import { dirname, resolve } from "node:path";
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
 import { architectureOf } from "../profile/hardware-profile-schema.js";
 import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../profile/load-profile.js";
-import { loadYamlFile, type PathIssue } from "../profile/load-yaml.js";
+import { loadYamlFile, MAX_ALIASES, type PathIssue } from "../profile/load-yaml.js";
+import { readInputFile } from "../profile/read-input.js";
 import { InputError, oneOf, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
 import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
@@ -90,11 +91,11 @@ export function loadDeploymentFile(file: string): Deployment {
       profileProblems = e.problems;
       return [];
     }
-    return [...checkBackend(d, profile), ...checkIngress(d)];
+    return [...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d)];
   };
 
   try {
-    doc = loadYamlFile(file, deploymentSchema(checkRef), crossChecks);
+    doc = loadYamlFile(file, deploymentSchema(checkRef), crossChecks, "Deployment");
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
@@ -108,7 +109,7 @@ export function loadDeploymentFile(file: string): Deployment {
 function problemsOfReferencedProfile(file: string): readonly Problem[] {
   let ref: unknown;
   try {
-    ref = (parse(readFileSync(file, "utf8")) as { spec?: { hardwareProfile?: unknown } } | null)?.spec?.hardwareProfile;
+    ref = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES }) as { spec?: { hardwareProfile?: unknown } } | null)?.spec?.hardwareProfile;
   } catch {
     return [];
   }
@@ -145,6 +146,17 @@ function checkBackend(d: DeploymentDocument, profile: HardwareProfile): PathIssu
     ];
   }
   return [];
+}
+
+/** The deploy user defaults to the SSH user of dockerHost: never root, whose keys and shell the host scripts would own. */
+function checkDeployUser(d: DeploymentDocument): PathIssue[] {
+  if (d.spec.host.deployUser.name !== undefined || sshTarget(d.spec.dockerHost)?.user !== "root") return [];
+  return [
+    {
+      path: ["spec", "dockerHost"],
+      message: 'the deploy user defaults to the SSH user and must not be root (expected spec.host.deployUser.name set to a machine account like immich-deploy, or ssh://<that account>@host, got "root")',
+    },
+  ];
 }
 
 function checkIngress(d: DeploymentDocument): PathIssue[] {

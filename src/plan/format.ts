@@ -1,3 +1,4 @@
+import { visible } from "../profile/problems.js";
 import type { PlanReport } from "./report.js";
 import { RiskClass } from "./upgrade-rules.js";
 
@@ -45,10 +46,17 @@ export function formatTerminal(r: PlanReport): string {
     lines.push("", "Drift (changed outside Terraform)");
     for (const d of r.drift) lines.push(`  ~ ${d.address}: ${d.attributes.join(", ") || "(no attribute differs)"}`);
   }
-  return `${lines.join("\n")}\n`;
+  // Addresses and attribute names come from the plan file: control characters are shown, never sent.
+  return `${lines.map(visible).join("\n")}\n`;
 }
 
-const md = (s: string) => s.replace(/\|/g, "\\|");
+/** Plain Markdown text in a table cell or list: no control characters, no cell break, no HTML. */
+const md = (s: string) => visible(s).replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A code span that stays one, whatever backticks the text holds. */
+const code = (s: string) => {
+  const t = visible(s).replace(/\|/g, "\\|");
+  return t.includes("`") ? `\`\` ${t} \`\`` : `\`${t}\``;
+};
 
 export function formatMarkdown(r: PlanReport): string {
   const icon: Record<RiskClass, string> = { [RiskClass.NONE]: "", [RiskClass.SAFE]: "✅", [RiskClass.MAINTENANCE]: "⚠️", [RiskClass.BLOCKED]: "⛔" };
@@ -56,14 +64,14 @@ export function formatMarkdown(r: PlanReport): string {
   const changed = r.resources.filter((x) => x.class !== RiskClass.NONE).sort((a, b) => b.class - a.class || a.address.localeCompare(b.address));
   if (changed.length) {
     lines.push("| | Resource | Service | What it means |", "|---|---|---|---|");
-    for (const x of changed) lines.push(`| ${icon[x.class]} | \`${md(x.address)}\` | ${x.component ?? ""} | ${md(x.message)}${md(allowHint(x))} |`);
+    for (const x of changed) lines.push(`| ${icon[x.class]} | ${code(x.address)} | ${x.component ?? ""} | ${md(x.message)}${md(allowHint(x))} |`);
     lines.push("");
   }
   if (r.upgrades.length) {
     lines.push("**Upgrade checks**", "", ...r.upgrades.map((u) => `- ${icon[u.class]} ${md(u.message)}${md(allowHint(u))}`), `- ${PRE_UPGRADE_HINT}`, "");
   }
   if (r.drift.length) {
-    lines.push("**Drift** (changed outside Terraform)", "", ...r.drift.map((d) => `- \`${md(d.address)}\`: ${d.attributes.join(", ")}`), "");
+    lines.push("**Drift** (changed outside Terraform)", "", ...r.drift.map((d) => `- ${code(d.address)}: ${md(d.attributes.join(", "))}`), "");
   }
   return `${lines.join("\n")}`;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { parseYaml, readInputFile } from "../profile/load-yaml.js";
+import { describeIssue, parseYaml } from "../profile/load-yaml.js";
+import { formatPath, InputError } from "../profile/problems.js";
+import { MAX_PLAN_BYTES, readInputFile } from "../profile/read-input.js";
 
 /**
  * The parts of Terraform's machine-readable plan (`terraform show -json`, format_version 1.x) the report
@@ -32,22 +34,47 @@ export const PlanSchema = z.looseObject({
 export type Plan = z.output<typeof PlanSchema>;
 export type ResourceChange = z.output<typeof ResourceChangeSchema>;
 
-/**
- * Reads a plan file. JSON.parse keeps large plans fast; only when the plan is malformed is it parsed
- * again with the YAML parser (JSON is YAML) to point at the line and column.
- */
+/** Reads a JSON plan file (bounded size, regular files only). */
 export function loadPlanFile(file: string): Plan {
-  return parsePlan(readInputFile(file), file);
+  return parsePlan(readInputFile(file, MAX_PLAN_BYTES), file);
 }
 
+/**
+ * Parses a JSON plan. Only JSON is accepted: a YAML file or any other text is refused with the line and
+ * column JSON.parse stopped at (never a quote of the file). When the JSON is well-formed but not a plan, the
+ * text is read once more, as JSON, by the YAML parser only to point at the offending field.
+ */
 export function parsePlan(text: string, file = "<plan>"): Plan {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    return parseYaml(text, file, PlanSchema); // reports the syntax error with line:col
+  } catch (e) {
+    const [line, col] = jsonErrorPosition(text, (e as Error).message);
+    throw new InputError([{ file, line, col, path: "(json)", message: "not valid JSON (expected the output of terraform show -json tfplan)" }]);
   }
   const quick = PlanSchema.safeParse(data);
   if (quick.success) return quick.data;
-  return parseYaml(text, file, PlanSchema);
+  // JSON is YAML: the same checks, now located. A large plan is not re-read (memory); its problems point at 1:1.
+  if (text.length <= MAX_LOCATED_PLAN_CHARS) return parseYaml(text, file, PlanSchema);
+  throw new InputError(
+    quick.error.issues.slice(0, 100).map((i) => ({ file, line: 1, col: 1, path: formatPath(i.path), message: describeIssue(i) })),
+  );
+}
+
+/** Plans up to this size are re-read to locate a schema problem by line and column. */
+const MAX_LOCATED_PLAN_CHARS = 4 * 1024 * 1024;
+
+/** Where JSON.parse stopped: V8 says "at position N" (Node 20) or "(line L column C)" (Node 22). */
+function jsonErrorPosition(text: string, message: string): [number, number] {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return [Number(lc[1]), Number(lc[2])];
+  const pos = /at position (\d+)/.exec(message);
+  const offset = pos ? Number(pos[1]) : /end of JSON input/.test(message) ? text.length : 0;
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return [line, offset - start + 1];
 }

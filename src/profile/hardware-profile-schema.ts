@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { oneOf } from "./problems.js";
+import { plainText } from "./text.js";
 
 /**
  * The `immich-iac/v1` HardwareProfile contract. Field names and enum values are used by tools outside this
@@ -47,7 +48,25 @@ export const USES_BY_KIND: Readonly<Record<(typeof ACCELERATOR_KINDS)[number], r
 };
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const ZFS_POOL_NAME = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
+const ZFS_POOL_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
+/**
+ * A device path: absolute, under /dev, made of the characters udev uses in /dev/disk/by-id and by-path names,
+ * no `.` or `..` segment. It reaches shell scripts (quoted) and zpool; nothing in it can be read as syntax.
+ */
+const DEVICE_PATH = /^\/dev(\/(?!\.\.?(\/|$))[A-Za-z0-9._:+@-]+)+$/;
+
+/** Bounds of real hardware, generous: beyond them a value is a typo, and the tuning would overflow what PostgreSQL and the kernel accept. */
+export const LIMITS = {
+  cores: 512,
+  threads: 1024,
+  totalGiB: 16384,
+  speedGbps: 800,
+  acceleratorMemoryGiB: 1024,
+  devicesPerPool: 256,
+  pools: 32,
+  interfaces: 64,
+  accelerators: 16,
+} as const;
 
 const name = (what: string) =>
   z.string().regex(DNS_LABEL, {
@@ -74,9 +93,9 @@ const CpuSchema = z
     vendor: z.enum(CPU_VENDORS),
     /** Optional: derived from the vendor (amd/intel → amd64, arm → arm64, other → amd64) when absent. */
     architecture: z.enum(CPU_ARCHITECTURES).optional(),
-    model: z.string().min(1),
-    cores: z.int().min(1),
-    threads: z.int().min(1),
+    model: plainText(128).min(1),
+    cores: z.int().min(1).max(LIMITS.cores),
+    threads: z.int().min(1).max(LIMITS.threads),
   })
   .check(
     crossCheck<{ cores: number; threads: number }>(["cores", "threads"], (cpu, ctx) => {
@@ -94,7 +113,7 @@ const CpuSchema = z
 
 const MemorySchema = z
   .strictObject({
-    totalGiB: z.number().positive(),
+    totalGiB: z.number().positive().max(LIMITS.totalGiB),
     ecc: z.boolean(),
   })
   .check(
@@ -112,7 +131,15 @@ const PoolSchema = z
     }),
     layout: z.enum(POOL_LAYOUTS),
     media: z.enum(MEDIA),
-    devices: z.array(z.string().regex(/^\/dev\/\S+$/, { error: "expected a device path under /dev/" })).min(1),
+    devices: z
+      .array(
+        z
+          .string()
+          .max(255)
+          .regex(DEVICE_PATH, { error: "expected a device path under /dev/ like /dev/disk/by-id/nvme-… (letters, digits, . _ : + @ -, no '..')" }),
+      )
+      .min(1)
+      .max(LIMITS.devicesPerPool),
     roles: z.array(z.enum(ROLES)),
     /** Optional: the filesystem the pool carries. Profiles describe ZFS pools; `ext4`/`xfs` skip ZFS tuning. */
     filesystem: z.enum(FILESYSTEMS).default("zfs"),
@@ -167,11 +194,11 @@ function checkStorage(storage: { pools: Pool[] }, ctx: Ctx): void {
 
 const InterfaceSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_.:@-]{1,15}$/, { error: "expected a Linux interface name (1-15 characters)" }),
-  speedGbps: z.number().positive(),
+  speedGbps: z.number().positive().max(LIMITS.speedGbps),
   mtu: z.int().min(576).max(9216),
 });
 
-const NetworkSchema = z.strictObject({ interfaces: z.array(InterfaceSchema).min(1) }).superRefine((net, ctx) => {
+const NetworkSchema = z.strictObject({ interfaces: z.array(InterfaceSchema).min(1).max(LIMITS.interfaces) }).superRefine((net, ctx) => {
   const names = new Set<string>();
   net.interfaces.forEach((nic, i) => {
     if (names.has(nic.name)) fail(ctx, ["interfaces", i, "name"], `interface names must be unique (expected a new name, got "${nic.name}" again)`);
@@ -182,8 +209,8 @@ const NetworkSchema = z.strictObject({ interfaces: z.array(InterfaceSchema).min(
 const AcceleratorSchema = z
   .strictObject({
     kind: z.enum(ACCELERATOR_KINDS),
-    model: z.string().min(1),
-    memoryGiB: z.number().positive().optional(),
+    model: plainText(128).min(1),
+    memoryGiB: z.number().positive().max(LIMITS.acceleratorMemoryGiB).optional(),
     uses: z.array(z.enum(ACCELERATOR_USES)).min(1),
   })
   .check(
@@ -200,6 +227,7 @@ type Accelerator = z.output<typeof AcceleratorSchema>;
 
 const AcceleratorsSchema = z
   .array(AcceleratorSchema)
+  .max(LIMITS.accelerators)
   .default([])
   .superRefine((accs, ctx) => {
     const useOwner = new Map<string, number>();
@@ -234,13 +262,13 @@ export const HardwareProfileBaseSchema = z.strictObject({
   kind: z.literal("HardwareProfile"),
   metadata: z.strictObject({
     name: name("a profile name"),
-    description: z.string().default(""),
+    description: plainText(500).default(""),
   }),
   spec: z
     .strictObject({
       cpu: CpuSchema,
       memory: MemorySchema,
-      storage: z.strictObject({ pools: z.array(PoolSchema).min(1) }).superRefine(checkStorage),
+      storage: z.strictObject({ pools: z.array(PoolSchema).min(1).max(LIMITS.pools) }).superRefine(checkStorage),
       network: NetworkSchema,
       accelerators: AcceleratorsSchema,
     })

@@ -17,11 +17,11 @@ export function shippedProfilesDir(): string {
 }
 
 export function loadProfileFile(file: string): HardwareProfile {
-  return loadYamlFile(file, HardwareProfileSchema);
+  return loadYamlFile(file, HardwareProfileSchema, undefined, "HardwareProfile");
 }
 
 export function parseProfile(text: string, file = "<inline>"): HardwareProfile {
-  return parseYaml(text, file, HardwareProfileSchema);
+  return parseYaml(text, file, HardwareProfileSchema, undefined, "HardwareProfile");
 }
 
 /** Path of a shipped profile by name (`epyc-4004-prosumer`). */

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { z } from "zod";
-import { describeValue, formatPath, InputError, oneOf, type Problem } from "./problems.js";
+import { describeValue, formatPath, InputError, oneOf, quoteShort, type Problem } from "./problems.js";
+import { readInputFile } from "./read-input.js";
 
-/** Where a zod issue points inside the YAML text. */
-interface Located {
-  readonly offset: number;
-}
+export { readInputFile };
 
 /**
  * Parses YAML text and validates it with a zod schema. Every problem — YAML syntax, shape, cross-field
@@ -19,36 +16,74 @@ export interface PathIssue {
   readonly message: string;
 }
 
+/** Deepest nesting of mappings and lists a document may have; every immich-iac document needs fewer than 10. */
+export const MAX_NESTING = 64;
+/** Most aliases (`*name`) a document may use, and how many nodes they may expand to. */
+export const MAX_ALIASES = 32;
+/** Most problems reported for one file; the rest are counted in a last line. */
+export const MAX_PROBLEMS = 100;
+
 export function parseYaml<S extends z.ZodType>(
   text: string,
   file: string,
   schema: S,
   /** Checks that need more than the document (other files, the machine); run only when the schema passed. */
   extraChecks?: (value: z.output<S>) => readonly PathIssue[],
+  /** The document's `kind`: another kind gets one problem naming both, not one per field. */
+  expectedKind?: string,
 ): z.output<S> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
+  const fail = (offset: number, path: string, message: string): never => {
+    const pos = at(offset);
+    throw new InputError([{ file, line: pos.line, col: pos.col, path, message }]);
+  };
 
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
+  } catch (e) {
+    if (e instanceof RangeError) return fail(0, "(yaml)", `nesting too deep (expected at most ${MAX_NESTING} levels)`);
+    throw e;
+  }
   if (doc.errors.length > 0) {
     throw new InputError(
-      doc.errors.map((e) => {
-        const pos = at(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, path: "(yaml)", message: firstLine(e.message) };
-      }),
+      capped(
+        file,
+        doc.errors.map((e) => {
+          const pos = at(e.pos[0]);
+          return { file, line: pos.line, col: pos.col, path: "(yaml)", message: firstLine(e.message) };
+        }),
+      ),
     );
   }
+  checkShape(doc, fail);
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof RangeError) return fail(0, "(yaml)", `nesting too deep (expected at most ${MAX_NESTING} levels)`);
+    if (e instanceof ReferenceError) return fail(firstAliasOffset(doc), "(yaml)", `aliases expand to too many nodes (expected at most ${MAX_ALIASES}: write the values out)`);
+    throw e;
+  }
+  const locator = new Locator(doc.contents);
+  const kind = (data as { kind?: unknown } | null)?.kind;
+  if (expectedKind !== undefined && typeof kind === "string" && kind !== expectedKind && KNOWN_KINDS[kind] !== undefined) {
+    fail(locator.locate(["kind"], false), "kind", `this is a ${kind}, not a ${expectedKind} (expected kind: ${expectedKind}; ${KNOWN_KINDS[kind]})`);
+  }
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) {
     const extra = extraChecks?.(result.data) ?? [];
     if (extra.length === 0) return result.data;
     throw new InputError(
-      extra.map((i) => {
-        const pos = at(locate(doc.contents, i.path, false).offset);
-        return { file, line: pos.line, col: pos.col, path: formatPath(i.path), message: i.message };
-      }),
+      capped(
+        file,
+        extra.map((i) => {
+          const pos = at(locator.locate(i.path, false));
+          return { file, line: pos.line, col: pos.col, path: formatPath(i.path), message: i.message };
+        }),
+      ),
     );
   }
 
@@ -56,33 +91,74 @@ export function parseYaml<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const loc = locate(doc.contents, [...issue.path, key], true);
-        const pos = at(loc.offset);
-        problems.push({
-          file,
-          line: pos.line,
-          col: pos.col,
-          path: formatPath([...issue.path, key]),
-          message: `unknown field (expected one of the documented fields, got "${key}")`,
-        });
+        const pos = at(locator.locate([...issue.path, key], true));
+        const message =
+          key === "<<"
+            ? "YAML merge keys are not supported (expected the fields written out, got a merge key <<)"
+            : `unknown field (expected one of the documented fields, got ${quoteShort(key)})`;
+        problems.push({ file, line: pos.line, col: pos.col, path: formatPath([...issue.path, key]), message });
+        if (problems.length > MAX_PROBLEMS) break;
       }
       continue;
     }
-    const pos = at(locate(doc.contents, issue.path, false).offset);
+    const pos = at(locator.locate(issue.path, false));
     problems.push({ file, line: pos.line, col: pos.col, path: formatPath(issue.path), message: describeIssue(issue) });
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  throw new InputError(problems);
+  throw new InputError(capped(file, problems, result.error.issues.length));
 }
 
-/** Reads an input file; a missing or unreadable file is a located problem, not a stack trace. */
-export function readInputFile(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-    throw new InputError([{ file, line: 1, col: 1, path: "(file)", message: reason }]);
+/** At most {@link MAX_PROBLEMS}, then one line counting the rest. */
+function capped(file: string, problems: Problem[], atLeast = problems.length): Problem[] {
+  const total = Math.max(problems.length, atLeast);
+  if (total <= MAX_PROBLEMS) return problems;
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  const last = shown[shown.length - 1]!;
+  return [...shown, { file, line: last.line, col: last.col, path: "(document)", message: `and more problems not shown (fix these ${MAX_PROBLEMS} first)` }];
+}
+
+/** Refuses nesting deeper than {@link MAX_NESTING}, unresolved aliases and too many aliases, before `toJS`. */
+function checkShape(doc: Document.Parsed, fail: (offset: number, path: string, message: string) => never): void {
+  const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  let aliases = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isAlias(node)) {
+      aliases++;
+      const offset = rangeStart(node) ?? 0;
+      if (aliases > MAX_ALIASES) fail(offset, "(yaml)", `too many aliases (expected at most ${MAX_ALIASES})`);
+      if (node.resolve(doc) === undefined) fail(offset, "(yaml)", `unresolved alias (expected an anchor &${node.source} before it)`);
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) fail(rangeStart(node) ?? 0, "(yaml)", `nesting too deep (expected at most ${MAX_NESTING} levels)`);
+    // Duplicate keys are checked here with a set: the parser's own check compares every pair with every other.
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) fail(rangeStart(pair.key) ?? 0, "(yaml)", `duplicate key (expected each field once, got ${quoteShort(key)} again)`);
+        seen.add(key);
+      }
+    }
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
   }
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = rangeStart(node) ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Reads and validates a YAML file. */
@@ -90,32 +166,60 @@ export function loadYamlFile<S extends z.ZodType>(
   file: string,
   schema: S,
   extraChecks?: (value: z.output<S>) => readonly PathIssue[],
+  expectedKind?: string,
 ): z.output<S> {
-  return parseYaml(readInputFile(file), file, schema, extraChecks);
+  return parseYaml(readInputFile(file), file, schema, extraChecks, expectedKind);
 }
 
-/** Walks the YAML tree along a zod path; stops at the deepest node that exists (a missing key → its parent). */
-function locate(root: unknown, path: readonly PropertyKey[], wantKey: boolean): Located {
-  let node: unknown = root;
-  let offset = rangeStart(root) ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      if (last && wantKey) return { offset: rangeStart(pair.key) ?? offset };
-      // A key with no value (`name:`) points at the key itself.
-      node = pair.value ?? pair.key;
-      offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
-    } else if (isSeq(node) && typeof seg === "number") {
-      const item = node.items[seg];
-      if (item === undefined) break;
-      node = item;
-      offset = rangeStart(item) ?? offset;
-    } else break;
+/** What to do with a document of each kind when another was asked for. */
+const KNOWN_KINDS: Readonly<Record<string, string>> = {
+  HardwareProfile: "pass it as --profile, or name it in a deployment's spec.hardwareProfile",
+  Deployment: "pass it as --deployment; its hardware profile is the file named in spec.hardwareProfile",
+};
+
+/**
+ * Finds where a zod path points in the YAML tree; stops at the deepest node that exists (a missing key → its
+ * parent). Each mapping's keys are indexed once, so locating n unknown keys stays linear.
+ */
+class Locator {
+  private readonly index = new Map<unknown, Map<string, Pair>>();
+
+  constructor(private readonly root: unknown) {}
+
+  locate(path: readonly PropertyKey[], wantKey: boolean): number {
+    let node: unknown = this.root;
+    let offset = rangeStart(this.root) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = this.keysOf(node).get(String(seg));
+        if (!pair) break;
+        if (last && wantKey) return rangeStart(pair.key) ?? offset;
+        // A key with no value (`name:`) points at the key itself.
+        node = pair.value ?? pair.key;
+        offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        node = item;
+        offset = rangeStart(item) ?? offset;
+      } else break;
+    }
+    return offset;
   }
-  return { offset };
+
+  private keysOf(map: YAMLMap): Map<string, Pair> {
+    let keys = this.index.get(map);
+    if (!keys) {
+      keys = new Map();
+      for (const p of map.items) {
+        if (isPair(p) && isScalar(p.key) && !keys.has(String(p.key.value))) keys.set(String(p.key.value), p as Pair);
+      }
+      this.index.set(map, keys);
+    }
+    return keys;
+  }
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -157,6 +261,7 @@ export function describeIssue(issue: ZodIssue): string {
     case "too_big": {
       const op = issue.inclusive === false ? "<" : "≤";
       if (issue.origin === "array") return `too many entries (expected at most ${String(issue.maximum)}, got ${got})`;
+      if (issue.origin === "string") return `too long (expected at most ${String(issue.maximum)} characters, got ${got})`;
       return `too big (expected ${op} ${String(issue.maximum)}, got ${got})`;
     }
     case "invalid_format":

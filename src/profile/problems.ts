@@ -21,7 +21,25 @@ export class InputError extends Error {
 
 /** The contract format: `file:line:col: path: message`. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.path}: ${p.message}`;
+  return visible(`${p.file}:${p.line}:${p.col}: ${p.path}: ${p.message}`);
+}
+
+/**
+ * Control characters (and the bidirectional overrides that reorder what a terminal shows) written as
+ * `\u{…}`, so that a message can neither move the cursor nor fake another line in a log.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\n/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** Longest string quoted back in a message; anything longer, or on several lines, is described instead. */
+export const MAX_QUOTED_CHARS = 64;
+
+/** A found string for a message: quoted when short and on one line, else only its length (never its content). */
+export function quoteShort(value: string): string {
+  if (value.length > MAX_QUOTED_CHARS || /[\n\r]/.test(value)) return `a text of ${value.length} characters`;
+  return JSON.stringify(value);
 }
 
 /** `["spec", "pools", 1, "devices"]` → `spec.pools[1].devices`; the empty path is the document itself. */
@@ -38,8 +56,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return quoteShort(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value).slice(0, MAX_QUOTED_CHARS);
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
   if (typeof value === "object") return "a mapping";
   return typeof value;

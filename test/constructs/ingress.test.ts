@@ -20,6 +20,12 @@ const auth: AuthSettings = {
 describe("CaddyProxy and Authelia in the stack", () => {
   const res = synthImmich({ ingress: ingress(), auth });
 
+  it("closes Immich's first-admin sign-up behind Authelia; without an identity provider it stays open", () => {
+    expect(containerOf(res, "server").env).toContain("IMMICH_ALLOW_SETUP=false");
+    expect(containerOf(res, "job-handler").env.some((e: string) => e.startsWith("IMMICH_ALLOW_SETUP="))).toBe(false);
+    expect(containerOf(synthImmich(), "server").env).toContain("IMMICH_ALLOW_SETUP=true");
+  });
+
   it("the proxy publishes 80, 443 and 443/udp on 0.0.0.0 and answers for both host names on the front network", () => {
     const proxy = containerOf(res, "proxy");
     expect(proxy.ports).toEqual([

@@ -116,6 +116,9 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(portal.body).toContain("Authelia");
     const oidc = await docker(["exec", container("server"), "immich-standin", "oidc"]);
     expect(JSON.parse(oidc).issuer).toBe(`https://${authDomain}`);
+    // Authelia is in front: the running server must refuse Immich's own first-admin sign-up.
+    const env = JSON.parse(await docker(["inspect", "--format", "{{json .Config.Env}}", container("server")])) as string[];
+    expect(env).toContain("IMMICH_ALLOW_SETUP=false");
   });
 
   it("keeps a database row and a library file through a profile change and an Immich upgrade", async () => {

@@ -1,16 +1,19 @@
 import { execa } from "execa";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { synthesize } from "../../../stacks/synth.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { resolveDeployment, stackDir, statePathOf, synthesizeDeployment } from "../../../stacks/synth.js";
 import { formatJson, formatMarkdown, formatTerminal } from "../../plan/format.js";
 import { parsePlan } from "../../plan/plan-json.js";
 import { buildReport } from "../../plan/report.js";
 import type { AllowableRisk } from "../../plan/upgrade-rules.js";
+import { visible } from "../../profile/problems.js";
 import { EXIT_FAILURE, type CliIo } from "../io.js";
+import { checkStateLocation } from "../state-location.js";
 
 export interface PlanOptions {
   readonly deployment?: string;
   readonly out: string;
+  readonly state?: string;
   readonly json?: boolean;
   readonly markdown?: boolean;
   readonly allow?: readonly string[];
@@ -21,20 +24,38 @@ export function terraformBinary(env: NodeJS.ProcessEnv = process.env): string {
   return env.TERRAFORM_BINARY ?? env.TERRAFORM_BINARY_NAME ?? "terraform";
 }
 
-/** synth → init → plan -out → show -json → report. The saved plan holds secrets: it stays in the stack dir. */
+/**
+ * synth → init → plan -out → show -json → report, each step announced on stderr. `init` runs every time:
+ * it is idempotent, and a failed one is then simply tried again. The saved plan holds secrets: it stays in
+ * the stack directory.
+ */
 export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number> {
-  const { stacks } = synthesize({ outdir: opts.out, ...(opts.deployment ? { deployment: opts.deployment } : {}) });
-  const cwd = resolve(opts.out, "stacks", stacks[0]!);
+  const deployment = resolveDeployment(opts.deployment ? { deployment: opts.deployment } : {});
+  checkStateLocation(statePathOf(opts.out, deployment.name, opts.state), io);
+  mkdirSync(opts.out, { recursive: true });
+  io.err(`immich-iac: synth ${deployment.name} → ${join(opts.out, "stacks", deployment.name)}\n`);
+  const { stacks } = synthesizeDeployment(deployment, { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) });
+  const cwd = stackDir(opts.out, stacks[0]!);
   const bin = terraformBinary();
-  const run = async (args: string[]) => {
+  const run = async (args: string[]): Promise<string | undefined> => {
+    io.err(`immich-iac: ${bin} ${args.join(" ")}\n`);
     const r = await execa(bin, args, { cwd, reject: false, env: { TF_IN_AUTOMATION: "1" } });
-    if (r.exitCode !== 0 && !(args[0] === "plan" && r.exitCode === 2)) {
+    if (r.exitCode === undefined) {
+      const missing = (r as { code?: string }).code === "ENOENT";
+      io.err(
+        missing
+          ? `immich-iac: ${bin} was not found (install Terraform or OpenTofu, or set TERRAFORM_BINARY to its path)\n`
+          : `immich-iac: ${bin} ${args[0]} did not run: ${visible(r.shortMessage ?? "unknown error")}\n`,
+      );
+      return undefined;
+    }
+    if (r.exitCode !== 0) {
       io.err(`immich-iac: ${bin} ${args[0]} failed (exit ${r.exitCode}):\n${r.stderr || r.stdout}\n`);
       return undefined;
     }
     return r.stdout;
   };
-  if (!existsSync(join(cwd, ".terraform")) && (await run(["init", "-input=false", "-no-color"])) === undefined) return EXIT_FAILURE;
+  if ((await run(["init", "-input=false", "-no-color"])) === undefined) return EXIT_FAILURE;
   if ((await run(["plan", "-input=false", "-no-color", "-out=tfplan"])) === undefined) return EXIT_FAILURE;
   const json = await run(["show", "-json", "tfplan"]);
   if (json === undefined) return EXIT_FAILURE;

@@ -1,10 +1,5 @@
 import { execa } from "execa";
-import { App } from "cdktf";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { preUpgradeBackupScript, resolveDeployment } from "../../../stacks/synth.js";
-import { ImmichDeploymentStack } from "../../../stacks/deployment-stack.js";
+import { preUpgradeBackupScript, resolveDeployment, withStack } from "../../../stacks/synth.js";
 import { sshTarget } from "../../deployment/load-deployment.js";
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type CliIo } from "../io.js";
 
@@ -18,8 +13,7 @@ export interface PreUpgradeOptions {
 /** Dump + ZFS snapshots on the deployment's host before an upgrade, over SSH or locally with sudo. */
 export async function preUpgradeCommand(opts: PreUpgradeOptions, io: CliIo): Promise<number> {
   const deployment = resolveDeployment(opts.deployment ? { deployment: opts.deployment } : {});
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), "immich-iac-")), skipBackendValidation: true });
-  const script = preUpgradeBackupScript(new ImmichDeploymentStack(app, deployment.name, { deployment }));
+  const script = withStack(deployment, preUpgradeBackupScript);
   if (opts.print) {
     io.out(script);
     return EXIT_OK;
@@ -30,11 +24,18 @@ export async function preUpgradeCommand(opts: PreUpgradeOptions, io: CliIo): Pro
     return EXIT_INVALID_INPUT;
   }
   const ssh = sshTarget(deployment.dockerHost);
-  const [cmd, args] = ssh
-    ? ["ssh", ["-p", String(ssh.port), `${deployment.host.deployUser.name}@${ssh.host}`, "sudo", "-n", "bash", "-s", "--", label]]
-    : ["sudo", ["-n", "bash", "-s", "--", label]];
+  const [cmd, args] = ssh ? ["ssh", sshArgs(ssh.host, ssh.port, deployment.host.deployUser.name, ["sudo", "-n", "bash", "-s", "--", label])] : ["sudo", ["-n", "bash", "-s", "--", label]];
   const r = await execa(cmd, args as string[], { input: script, reject: false });
   io.out(r.stdout ? `${r.stdout}\n` : "");
   if (r.stderr) io.err(`${r.stderr}\n`);
   return r.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+}
+
+/**
+ * ssh's arguments for running `command` as `user` on `host`. User and port are option values (`-l`, `-p`) and
+ * the host comes after `--`, so that no part of a deployment file can be read by ssh as an option
+ * (`-oProxyCommand=…`, `-F file`). The loader has already refused such values; this is the second fence.
+ */
+export function sshArgs(host: string, port: number, user: string, command: readonly string[]): string[] {
+  return ["-p", String(port), "-l", user, "--", host, ...command];
 }

@@ -1,14 +1,21 @@
-import { synthesize } from "../../../stacks/synth.js";
+import { mkdirSync } from "node:fs";
+import { resolveDeployment, statePathOf, synthesizeDeployment } from "../../../stacks/synth.js";
 import { EXIT_OK, type CliIo } from "../io.js";
+import { checkStateLocation } from "../state-location.js";
 
 export interface SynthCommandOptions {
   readonly deployment?: string;
   readonly profile?: string;
   readonly out: string;
+  /** The Terraform state file. @default - terraform.<name>.tfstate next to `out` */
+  readonly state?: string;
 }
 
 export async function synthCommand(opts: SynthCommandOptions, io: CliIo): Promise<number> {
-  const result = synthesize({ outdir: opts.out, ...pick(opts) });
+  const deployment = resolveDeployment(pick(opts));
+  checkStateLocation(statePathOf(opts.out, deployment.name, opts.state), io);
+  mkdirSync(opts.out, { recursive: true });
+  const result = synthesizeDeployment(deployment, { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) });
   for (const s of result.stacks) io.out(`synthesized ${opts.out}/stacks/${s}/cdk.tf.json\n`);
   return EXIT_OK;
 }

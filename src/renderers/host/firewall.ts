@@ -1,5 +1,5 @@
 import type { HostPlan } from "../../host/host-plan.js";
-import { prelude } from "./prelude.js";
+import { prelude, q } from "./prelude.js";
 
 /**
  * UFW: deny incoming by default, allow SSH and the proxy's ports. Docker's published ports bypass UFW
@@ -17,7 +17,7 @@ export function renderFirewall(plan: HostPlan, title: string): string {
     "ensure_rule() {",
     '  if ufw show added 2>/dev/null | grep -qx "ufw allow $1"; then report "allow $1" unchanged; else ufw allow "$1" >/dev/null; report "allow $1" changed; fi',
     "}",
-    ...rules.map((r) => `ensure_rule ${r}`),
+    ...rules.map((r) => `ensure_rule ${q(r)}`),
     'if grep -q "^Status: active" <<<"$status"; then report "ufw enabled" unchanged; else ufw --force enable >/dev/null; report "ufw enabled" changed; fi',
     "",
     "finish",

@@ -32,7 +32,7 @@ export function renderPreflight(plan: HostPlan, title: string): string {
       lines.push(`if [ ! -b ${q(dev)} ]; then problem ${q(`device ${dev} of pool ${pool.name} is not a block device on this host`)} ${item};`);
       if (pool.sectorSizeBytes !== undefined) {
         lines.push(
-          `else size=$(physical_sector_size ${q(dev)}); if [ "$size" != ${q(String(pool.sectorSizeBytes))} ]; then problem "device ${dev} has $size-byte physical sectors, pool ${pool.name} expects ${pool.sectorSizeBytes} (reformat, or set sectorSizeBytes in the profile)" ${item}; else ok ${item}; fi; fi`,
+          `else size=$(physical_sector_size ${q(dev)}); if [ "$size" != ${q(String(pool.sectorSizeBytes))} ]; then problem ${q(`device ${dev} has `)}"$size"${q(`-byte physical sectors, pool ${pool.name} expects ${pool.sectorSizeBytes} (reformat, or set sectorSizeBytes in the profile)`)} ${item}; else ok ${item}; fi; fi`,
         );
       } else lines.push(`else ok ${item}; fi`);
     }

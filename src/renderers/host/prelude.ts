@@ -1,3 +1,5 @@
+import { quote } from "shell-quote";
+
 /**
  * Shared shell functions of every host script. Each script inspects first, changes only what differs, and
  * prints one machine-readable line per item (`immich-iac-result<TAB>script<TAB>item<TAB>status`, status =
@@ -49,7 +51,10 @@ ensure_file() {
 `;
 }
 
-/** A shell word, single-quoted. */
+/**
+ * Any string as one shell word (shell-quote's `quote`). Every value a generated script interpolates goes
+ * through it, so that no deployment or profile value can end a string or start a command.
+ */
 export function q(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
+  return quote([s]);
 }

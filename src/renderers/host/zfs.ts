@@ -53,7 +53,7 @@ export function renderZfs(plan: HostPlan, title: string): string {
       "param=/sys/module/zfs/parameters/zfs_arc_max",
       `if [ ! -w "$param" ]; then report "arc max (live)" skipped "no writable $param: the kernel module is not loaded here; the cap applies at next load"`,
       `elif [ "$(cat "$param")" = ${q(String(plan.arcMaxBytes))} ]; then report "arc max (live)" unchanged`,
-      `else echo ${plan.arcMaxBytes} >"$param" && report "arc max (live)" changed; fi`,
+      `else echo ${q(String(plan.arcMaxBytes))} >"$param" && report "arc max (live)" changed; fi`,
     );
   }
   lines.push("", "finish");
