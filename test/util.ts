@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { parseProfile } from "../src/profile/load-profile.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
-import type { HardwareProfile } from "../src/profile/hardware-profile-schema.js";
+import { IMMICH_MIN_RAM_GIB, LIMITS, type HardwareProfile } from "../src/profile/hardware-profile-schema.js";
 
 export const REPO = join(import.meta.dirname, "..");
 export const SHIPPED_PROFILES = ["epyc-4004-prosumer", "xeon-e2400-enterprise", "homelab-minimal"] as const;
@@ -66,4 +66,22 @@ export function messagesOf(data: unknown): string[] {
 
 export function profileOf(data: unknown): HardwareProfile {
   return parseProfile(stringify(data), "p.yaml");
+}
+
+/**
+ * The extremes the profile schema accepts (its LIMITS and minimums): what the tuning derives from them must
+ * still be accepted by PostgreSQL, Redis and the kernel. Checked by the upstream suites like shipped profiles.
+ */
+export function boundaryProfiles(): Record<string, HardwareProfile> {
+  const largest = baseProfile();
+  largest.metadata.name = "largest-accepted";
+  Object.assign(largest.spec.cpu, { cores: LIMITS.cores, threads: LIMITS.threads });
+  largest.spec.memory.totalGiB = LIMITS.totalGiB;
+  largest.spec.network.interfaces = [{ name: "eth0", speedGbps: LIMITS.speedGbps, mtu: 9216 }];
+  const smallest = baseProfile();
+  smallest.metadata.name = "smallest-accepted";
+  Object.assign(smallest.spec.cpu, { cores: 1, threads: 1 });
+  smallest.spec.memory.totalGiB = IMMICH_MIN_RAM_GIB;
+  smallest.spec.network.interfaces = [{ name: "eth0", speedGbps: 0.01, mtu: 576 }];
+  return { "largest-accepted": profileOf(largest), "smallest-accepted": profileOf(smallest) };
 }

@@ -6,6 +6,7 @@ import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
 import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
 import type { HostPlan } from "../../src/host/host-plan.js";
 import { daemonJson } from "../../src/renderers/host/docker-daemon.js";
+import { KEYS_BEGIN, KEYS_END, renderDeployUser } from "../../src/renderers/host/deploy-user.js";
 import { renderHostScripts } from "../../src/renderers/host/index.js";
 import { SYSCTL_FILE } from "../../src/renderers/host/sysctl.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
@@ -144,9 +145,51 @@ describe("host scripts on a real Debian 13 system (disposable container)", () =>
   it("the deploy user exists, key-only, in the docker group, with sudo", async () => {
     expect(await host.sh("id -nG immich-deploy | tr ' ' '\\n' | sort | tr '\\n' ' '")).toBe("docker immich-deploy ");
     expect(await host.sh("passwd -S immich-deploy | cut -d' ' -f2")).toBe("L");
-    expect(await host.sh("cat /home/immich-deploy/.ssh/authorized_keys")).toBe(KEY);
+    expect(await host.sh("cat /home/immich-deploy/.ssh/authorized_keys")).toBe(`${KEYS_BEGIN}\n${KEY}\n${KEYS_END}`);
     expect(await host.sh("stat -c '%U %a' /home/immich-deploy/.ssh/authorized_keys")).toBe("immich-deploy 600");
     expect(await host.sh("sudo -l -U immich-deploy | tail -1")).toContain("(root) NOPASSWD: ALL");
+  });
+
+  it("authorized_keys: keys the stack did not add are never removed, and no key list means the file is left alone", async () => {
+    const deployUser = (name: string, keys: string[]) => host.exec(renderDeployUser({ ...plan, deployUser: { name, authorizedKeys: keys } }, "test"));
+    const keysOf = (name: string) => host.sh(`cat /home/${name}/.ssh/authorized_keys`);
+    const OPERATOR = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOperatorKeyOperatorKeyOperatorKeyOperator operator@laptop";
+    await host.sh(`useradd --create-home alice && install -d -m 700 -o alice -g alice /home/alice/.ssh && printf '%s\\n' '${OPERATOR}' >/home/alice/.ssh/authorized_keys`);
+
+    // The shipped SSH deployments list no keys: the operator's own key must survive.
+    const none = await deployUser("alice", []);
+    expect(none.exitCode, none.stderr).toBe(0);
+    expect(results(none.stdout).get("deploy-user: authorized_keys")).toBe("unchanged");
+    expect(await keysOf("alice")).toBe(OPERATOR);
+
+    // A hostile but valid key comment is data, never code.
+    const hostile = `${KEY.split(" ").slice(0, 2).join(" ")} $(touch /tmp/PWNED) \`touch /tmp/PWNED\` ' " ; \\`;
+    const added = await deployUser("alice", [hostile]);
+    expect(added.exitCode, added.stderr).toBe(0);
+    expect(await keysOf("alice")).toBe(`${OPERATOR}\n${KEYS_BEGIN}\n${hostile}\n${KEYS_END}`);
+    expect(await host.sh("test -e /tmp/PWNED && echo pwned || echo clean")).toBe("clean");
+
+    // Dropping the keys from the deployment removes only the block the stack wrote.
+    const removed = await deployUser("alice", []);
+    expect(results(removed.stdout).get("deploy-user: authorized_keys")).toBe("changed");
+    expect(await keysOf("alice")).toBe(OPERATOR);
+
+    // No file and no keys: nothing is created.
+    const fresh = await deployUser("fresh-user", []);
+    expect(results(fresh.stdout).get("deploy-user: authorized_keys")).toBe("skipped");
+    expect(await host.sh("test -e /home/fresh-user/.ssh/authorized_keys && echo exists || echo absent")).toBe("absent");
+
+    // A marker without its pair is reported, and the file is not touched.
+    await host.sh(`printf '%s\\n%s\\n' '${OPERATOR}' '${KEYS_BEGIN}' >/home/alice/.ssh/authorized_keys`);
+    const broken = await deployUser("alice", [KEY]);
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toContain("has an unmatched immich-iac marker line: fix it by hand (nothing was changed)");
+    expect(results(broken.stdout).get("deploy-user: authorized_keys")).toBe("failed");
+    expect(await keysOf("alice")).toBe(`${OPERATOR}\n${KEYS_BEGIN}`);
+
+    const root = await deployUser("root", []);
+    expect(root.exitCode).toBe(1);
+    expect(root.stderr).toContain("immich-iac: deploy-user: the deploy user must not be root");
   });
 
   it("daemon.json carries log rotation, live-restore, data-root and MTU", async () => {

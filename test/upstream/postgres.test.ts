@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
-import { SHIPPED_PROFILES, shippedProfile } from "../util.js";
+import { boundaryProfiles, SHIPPED_PROFILES, shippedProfile } from "../util.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 const PG_BIN = "/usr/lib/postgresql/17/bin";
@@ -47,8 +47,9 @@ describe.skipIf(!root)(`every derived Postgres setting, checked by a real Postgr
   }, 60_000);
   afterAll(() => hostDir && rmSync(hostDir, { recursive: true, force: true }));
 
-  it.each(SHIPPED_PROFILES)("%s: the override file parses and every value reads back", async (name) => {
-    const tuning = computeTuning(shippedProfile(name));
+  const boundary = boundaryProfiles();
+  it.each([...SHIPPED_PROFILES, ...Object.keys(boundary)])("%s: the override file parses and every value reads back", async (name) => {
+    const tuning = computeTuning(boundary[name] ?? shippedProfile(name));
     writeFileSync(join(hostDir, "data", "postgresql.override.conf"), renderPostgresOverride(tuning.postgres.settings, name));
     for (const [key, d] of Object.entries(tuning.postgres.settings)) {
       const r = await asPostgres([`${PG_BIN}/postgres`, "-D", `${inRoot}/data`, "-C", key]);

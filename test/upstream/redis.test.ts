@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderRedisConf } from "../../src/renderers/redis-conf.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
-import { SHIPPED_PROFILES, shippedProfile } from "../util.js";
+import { boundaryProfiles, SHIPPED_PROFILES, shippedProfile } from "../util.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 const { root, reason } = upstreamRoot("/usr/bin/redis-server");
@@ -44,8 +44,9 @@ describe.skipIf(!root)(`Redis settings, checked by a real redis-server${root ? "
     return { exitCode: done.exitCode, stderr: String(done.all ?? ""), values };
   }
 
-  it.each(SHIPPED_PROFILES)("%s: redis.conf loads and the live config matches", async (name) => {
-    const settings = computeTuning(shippedProfile(name)).redis.settings;
+  const boundary = boundaryProfiles();
+  it.each([...SHIPPED_PROFILES, ...Object.keys(boundary)])("%s: redis.conf loads and the live config matches", async (name) => {
+    const settings = computeTuning(boundary[name] ?? shippedProfile(name)).redis.settings;
     const { values, stderr } = await runWith(renderRedisConf(settings, { dataDir: inRoot, port: 6379 }, name), ["maxmemory-policy", "maxmemory", "appendonly", "appendfsync", "save"]);
     expect(values["maxmemory-policy"], stderr).toBe("noeviction");
     expect(values.appendonly).toBe("yes");

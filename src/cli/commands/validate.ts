@@ -1,13 +1,22 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { synthesizeDeployment } from "../../../stacks/synth.js";
+import { loadDeploymentFile } from "../../deployment/load-deployment.js";
 import { loadDocumentFile } from "../../load-any.js";
-import { formatProblem, InputError } from "../../profile/problems.js";
+import { formatProblem, InputError, type Problem } from "../../profile/problems.js";
 import { EXIT_INVALID_INPUT, EXIT_OK, type CliIo } from "../io.js";
 
-/** Validates every file (hardware profiles and deployments) and reports every problem of every file. */
+/**
+ * Validates every file (hardware profiles and deployments) and reports every problem of every file. A
+ * deployment is also synthesized into a scratch directory, so that validate refuses whatever synth refuses.
+ */
 export function validateCommand(files: readonly string[], io: CliIo): number {
   let failed = false;
   for (const file of files) {
     try {
       const kind = loadDocumentFile(file);
+      if (kind === "Deployment") synthesizes(file);
       io.out(`${file}: valid ${kind}\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -16,4 +25,19 @@ export function validateCommand(files: readonly string[], io: CliIo): number {
     }
   }
   return failed ? EXIT_INVALID_INPUT : EXIT_OK;
+}
+
+/** Synthesizes a valid deployment and throws what the constructs and policy rules refuse as a problem of the file. */
+function synthesizes(file: string): void {
+  const deployment = loadDeploymentFile(file);
+  const outdir = mkdtempSync(join(tmpdir(), "immich-iac-validate-"));
+  try {
+    synthesizeDeployment(deployment, { outdir });
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const problem: Problem = { file, line: 1, col: 1, path: "(synth)", message: `the stack cannot be synthesized: ${(e as Error).message}` };
+    throw new InputError([problem]);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }

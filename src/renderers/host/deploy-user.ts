@@ -66,6 +66,7 @@ export function renderDeployUser(plan: HostPlan, title: string): string {
     'rm -f "$tmp"',
     "",
     "finish",
+    '[ "$IMMICH_IAC_FAILED" -eq 0 ] || exit 1',
   ];
   return `${lines.join("\n")}\n`;
 }

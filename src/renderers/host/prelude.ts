@@ -1,5 +1,3 @@
-import { quote } from "shell-quote";
-
 /**
  * Shared shell functions of every host script. Each script inspects first, changes only what differs, and
  * prints one machine-readable line per item (`immich-iac-result<TAB>script<TAB>item<TAB>status`, status =
@@ -29,7 +27,11 @@ report() { # item status [note]
 }
 fail() { printf 'immich-iac: %s: %s\\n' "$IMMICH_IAC_SCRIPT" "$1" >&2; exit 1; }
 finish() { printf 'immich-iac-summary\\t%s\\tchanged=%d\\tunchanged=%d\\tskipped=%d\\tfailed=%d\\n' "$IMMICH_IAC_SCRIPT" "$IMMICH_IAC_CHANGED" "$IMMICH_IAC_UNCHANGED" "$IMMICH_IAC_SKIPPED" "$IMMICH_IAC_FAILED"; }
-trap 'rc=$?; if [ $rc -ne 0 ]; then printf "immich-iac: %s: stopped (exit %d)\\n" "$IMMICH_IAC_SCRIPT" "$rc" >&2; fi' EXIT
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then printf 'immich-iac: %s: stopped (exit %d)\\n' "$IMMICH_IAC_SCRIPT" "$rc" >&2; fi
+}
+trap on_exit EXIT
 [ "$(id -u)" -eq 0 ] || fail "must run as root (use sudo)"
 
 # ensure_file PATH MODE: content on stdin; rewrites the file only when its bytes differ.
@@ -52,9 +54,13 @@ ensure_file() {
 }
 
 /**
- * Any string as one shell word (shell-quote's `quote`). Every value a generated script interpolates goes
- * through it, so that no deployment or profile value can end a string or start a command.
+ * Any string as one shell word: bare when it holds only characters no shell treats specially, else in single
+ * quotes (inside which nothing is special but the quote itself, written '\''). Every value a generated
+ * script interpolates goes through this one helper, so no deployment or profile value can end a string or
+ * start a command. Not shell-quote: it escapes `=` and `:` with backslashes, which shellcheck flags (SC1001)
+ * and which make the scripts harder to review.
  */
 export function q(s: string): string {
-  return quote([s]);
+  if (/^[A-Za-z0-9_./:@%+,=-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
