@@ -60,11 +60,11 @@ const code = (s: string) => {
 
 export function formatMarkdown(r: PlanReport): string {
   const icon: Record<RiskClass, string> = { [RiskClass.NONE]: "", [RiskClass.SAFE]: "✅", [RiskClass.MAINTENANCE]: "⚠️", [RiskClass.BLOCKED]: "⛔" };
-  const lines = [`### immich-iac plan: ${icon[r.class]} ${CLASS_NAMES[r.class]}`, "", summaryLine(r), ""];
+  const lines = [`### immich-iac plan: ${icon[r.class]} ${CLASS_NAMES[r.class]}`, "", md(summaryLine(r)), ""];
   const changed = r.resources.filter((x) => x.class !== RiskClass.NONE).sort((a, b) => b.class - a.class || a.address.localeCompare(b.address));
   if (changed.length) {
     lines.push("| | Resource | Service | What it means |", "|---|---|---|---|");
-    for (const x of changed) lines.push(`| ${icon[x.class]} | ${code(x.address)} | ${x.component ?? ""} | ${md(x.message)}${md(allowHint(x))} |`);
+    for (const x of changed) lines.push(`| ${icon[x.class]} | ${code(x.address)} | ${md(x.component ?? "")} | ${md(x.message)}${md(allowHint(x))} |`);
     lines.push("");
   }
   if (r.upgrades.length) {

@@ -1,10 +1,10 @@
 import { execa } from "execa";
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
-import { boundaryProfiles, SHIPPED_PROFILES, shippedProfile } from "../util.js";
+import { boundaryProfiles, REPO, SHIPPED_PROFILES, shippedProfile } from "../util.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 const PG_BIN = "/usr/lib/postgresql/17/bin";
@@ -57,6 +57,14 @@ describe.skipIf(!root)(`every derived Postgres setting, checked by a real Postgr
       expect(`${key} = ${r.stdout.trim()}`).toBe(`${key} = ${expectedReadback(key, d.value)}`);
     }
   }, 60_000);
+
+  it("the setting ranges the loader property test checks against are PostgreSQL 17's own", async () => {
+    const fixture = JSON.parse(readFileSync(join(REPO, "test", "fixtures", "postgres17-guc-ranges.json"), "utf8")).settings as Record<string, { type: string; min: number; max: number }>;
+    const r = await asPostgres([`${PG_BIN}/postgres`, "--describe-config"]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const real = new Map(r.stdout.split("\n").map((l) => l.split("\t")).map((f) => [f[0], { type: f[3], min: Number(f[5]), max: Number(f[6]) }]));
+    for (const [key, range] of Object.entries(fixture)) expect({ key, ...real.get(key) }).toEqual({ key, ...range });
+  });
 
   it("rejects a bad value (the check can fail)", async () => {
     writeFileSync(join(hostDir, "data", "postgresql.override.conf"), "work_mem = '4 parsecs'\n");
