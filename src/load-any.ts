@@ -19,14 +19,17 @@ const KindOnly = z.looseObject({ kind: z.enum(DOCUMENT_KINDS) });
 /** Loads any immich-iac document, choosing the schema by its `kind`; returns the kind. */
 export function loadDocumentFile(file: string): DocumentKind {
   const text = readInputFile(file);
-  let kind: DocumentKind;
+  let data: unknown;
   try {
-    kind = parseYaml(text, file, KindOnly).kind;
+    data = parseYaml(text, file, z.unknown());
   } catch (e) {
-    // Broken YAML is best reported by the full loader; a bad `kind` is the whole story.
-    if (e instanceof InputError && e.problems.every((p) => p.path === "kind")) throw e;
-    kind = "HardwareProfile";
+    if (!(e instanceof InputError)) throw e;
+    data = undefined; // broken YAML: the profile loader reports it, located
   }
-  LOADERS[kind](file);
-  return kind;
+  const kind = (data as { kind?: unknown } | null | undefined)?.kind;
+  // A kind we do not know is the whole story; no kind at all is left to the loader (it says "not ours").
+  if (typeof kind === "string" && !(DOCUMENT_KINDS as readonly string[]).includes(kind)) parseYaml(text, file, KindOnly);
+  const chosen: DocumentKind = kind === "Deployment" ? "Deployment" : "HardwareProfile";
+  LOADERS[chosen](file);
+  return chosen;
 }

@@ -69,6 +69,14 @@ export function parseYaml<S extends z.ZodType>(
   }
   const locator = new Locator(doc.contents);
   const kind = (data as { kind?: unknown } | null)?.kind;
+  if (expectedKind !== undefined && !looksLikeOurs(data)) {
+    // Not an immich-iac document (a key, a password file, someone's notes): one problem, nothing of its content.
+    fail(
+      rangeStart(doc.contents) ?? 0,
+      "(document)",
+      `not an immich-iac document (expected apiVersion: immich-iac/v1 and kind: ${expectedKind}, got ${describeValue(data)} without them)`,
+    );
+  }
   if (expectedKind !== undefined && typeof kind === "string" && kind !== expectedKind && KNOWN_KINDS[kind] !== undefined) {
     fail(locator.locate(["kind"], false), "kind", `this is a ${kind}, not a ${expectedKind} (expected kind: ${expectedKind}; ${KNOWN_KINDS[kind]})`);
   }
@@ -143,6 +151,9 @@ function checkShape(doc: Document.Parsed, fail: (offset: number, path: string, m
       }
     }
     for (const item of node.items) {
+      if (isPair(item) && item.key !== null && !isScalar(item.key)) {
+        fail(rangeStart(item.key) ?? 0, "(yaml)", "a complex key (expected a plain field name, got a mapping or list as a key)");
+      }
       if (isPair(item)) {
         stack.push([item.key, depth + 1], [item.value, depth + 1]);
       } else stack.push([item, depth + 1]);
@@ -169,6 +180,13 @@ export function loadYamlFile<S extends z.ZodType>(
   expectedKind?: string,
 ): z.output<S> {
   return parseYaml(readInputFile(file), file, schema, extraChecks, expectedKind);
+}
+
+/** A mapping that names our apiVersion or one of our kinds: worth a field-by-field report. */
+function looksLikeOurs(data: unknown): boolean {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  const d = data as { apiVersion?: unknown; kind?: unknown };
+  return d.apiVersion === "immich-iac/v1" || (typeof d.kind === "string" && KNOWN_KINDS[d.kind] !== undefined);
 }
 
 /** What to do with a document of each kind when another was asked for. */

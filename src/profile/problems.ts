@@ -47,7 +47,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const seg of path) {
     if (typeof seg === "number") out += `[${seg}]`;
-    else out += out === "" ? String(seg) : `.${String(seg)}`;
+    else {
+      // A key is the author's text: long or odd ones are described, never echoed (they may be a file's content).
+      const key = String(seg);
+      const shown = key.length <= 40 && /^[A-Za-z0-9_.<@-]+$/.test(key) ? key : `<a key of ${key.length} characters>`;
+      out += out === "" ? shown : `.${shown}`;
+    }
   }
   return out === "" ? "(document)" : out;
 }

@@ -13,7 +13,7 @@ export function renderedProblems(files: Readonly<Record<string, string>>, immich
   const problems: string[] = [];
   for (const [name, text] of Object.entries(files)) {
     // As a value (after = or :), not as a name: a pool may be called NaN.
-    const bad = /[=:]\s*['"]?-?(NaN|Infinity)\b/.exec(text);
+    const bad = /[=:]\s*['"]?-?(NaN|Infinity)(?![A-Za-z0-9_.:/@-])/.exec(text);
     if (bad) problems.push(`${name}: ${bad[1]} as a value`);
     const exp = EXPONENT.exec(text);
     if (exp) problems.push(`${name}: exponent notation ${exp[0]}`);
