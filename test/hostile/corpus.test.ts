@@ -18,6 +18,8 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/;
 const { validate: immichConfig } = immichConfigValidator();
 
 const scratch = mkdtempSync(join(tmpdir(), "iac-hostile-"));
+const shellcheck = await execa("shellcheck", ["--version"], { reject: false });
+if (shellcheck.failed) throw new Error("the hostile-input corpus needs shellcheck to judge rendered scripts: apt-get install shellcheck");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function cli(args: string[], dir: string) {
