@@ -85,3 +85,15 @@ export function boundaryProfiles(): Record<string, HardwareProfile> {
   smallest.spec.network.interfaces = [{ name: "eth0", speedGbps: 0.01, mtu: 576 }];
   return { "largest-accepted": profileOf(largest), "smallest-accepted": profileOf(smallest) };
 }
+
+/** Base unit of each PostgreSQL memory setting, in kB (pg_settings.unit in PostgreSQL 17; `postgres -C` prints in it). */
+export const BASE_UNIT_KB: Readonly<Record<string, number>> = {
+  shared_buffers: 8,
+  effective_cache_size: 8,
+  wal_buffers: 8,
+  work_mem: 1,
+  maintenance_work_mem: 1,
+  autovacuum_work_mem: 1,
+  min_wal_size: 1024,
+  max_wal_size: 1024,
+};

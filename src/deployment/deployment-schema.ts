@@ -229,7 +229,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
                   .max(16384)
                   .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,2}( [\x20-\x7e]*)?$/, {
                     error: "expected an OpenSSH public key line (type, base64 key, optional comment of printable characters)",
-                  }),
+                  })
+                  .refine((k) => !/[$%]\{/.test(k), { error: "${ and %{ are not allowed in a key comment (Terraform would evaluate them as its own template)" }),
               )
               .max(100)
               .default([]),

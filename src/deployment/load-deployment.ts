@@ -4,7 +4,8 @@ import { dirname, resolve } from "node:path";
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
 import { architectureOf } from "../profile/hardware-profile-schema.js";
 import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../profile/load-profile.js";
-import { loadYamlFile, MAX_ALIASES, type PathIssue } from "../profile/load-yaml.js";
+import { loadYamlFile, MAX_ALIASES, parseYaml, type PathIssue } from "../profile/load-yaml.js";
+import { z } from "zod";
 import { readInputFile } from "../profile/read-input.js";
 import { InputError, oneOf, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
@@ -15,6 +16,7 @@ import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
   deploymentSchema,
+  MAX_DEPLOYMENT_NAME,
   type DeploymentDocument,
 } from "./deployment-schema.js";
 
@@ -228,6 +230,20 @@ function hostSettings(dockerHost: string, h: DeploymentDocument["spec"]["host"])
 /** The deployment `--profile FILE` stands for: this profile with every default and a placeholder domain. */
 export function deploymentForProfile(profileFile: string): Deployment {
   const profile = loadProfileFile(profileFile);
+  if (profile.metadata.name.length > MAX_DEPLOYMENT_NAME) {
+    // The deployment takes the profile's name, which may be longer than a deployment name can be: say so where it is.
+    parseYaml(
+      readInputFile(profileFile),
+      profileFile,
+      z.looseObject({
+        metadata: z.looseObject({
+          name: z.string().refine((n) => n.length <= MAX_DEPLOYMENT_NAME, {
+            error: `too long to name the deployment --profile makes of it (expected at most ${MAX_DEPLOYMENT_NAME} characters, got ${profile.metadata.name.length}): write a deployment file with a shorter metadata.name`,
+          }),
+        }),
+      }),
+    );
+  }
   return {
     name: profile.metadata.name,
     description: `defaults for hardware profile ${profile.metadata.name}`,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describeIssue, parseYaml } from "../profile/load-yaml.js";
 import { formatPath, InputError } from "../profile/problems.js";
-import { MAX_PLAN_BYTES, readInputFile } from "../profile/read-input.js";
+import { lineCol, MAX_PLAN_BYTES, readInputFile } from "../profile/read-input.js";
 
 /**
  * The parts of Terraform's machine-readable plan (`terraform show -json`, format_version 1.x) the report
@@ -69,12 +69,5 @@ function jsonErrorPosition(text: string, message: string): [number, number] {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return [Number(lc[1]), Number(lc[2])];
   const pos = /at position (\d+)/.exec(message);
-  const offset = pos ? Number(pos[1]) : /end of JSON input/.test(message) ? text.length : 0;
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return [line, offset - start + 1];
+  return lineCol(text, pos ? Number(pos[1]) : /end of JSON input/.test(message) ? text.length : 0);
 }

@@ -65,7 +65,8 @@ function decodeText(bytes: Buffer, fail: (message: string, line?: number, col?: 
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function lineCol(text: string, offset: number): [number, number] {
+/** 1-based line and column of a character offset. */
+export function lineCol(text: string, offset: number): [number, number] {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {

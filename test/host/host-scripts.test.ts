@@ -290,7 +290,7 @@ describe("pre-upgrade backup against a real PostgreSQL 17 container", () => {
   });
 
   it("refuses clearly when the database container is not running", async () => {
-    const r = await host.exec(script.replace(/DB='immich-example-database'/, "DB='immich-example-nothing'"), { IMMICH_IAC_BACKUP_LABEL: "other" });
+    const r = await host.exec(script.replace(/^DB=immich-example-database$/m, "DB=immich-example-nothing"), { IMMICH_IAC_BACKUP_LABEL: "other" });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain("immich-iac: pre-upgrade-backup: database container immich-example-nothing is not running: nothing to dump (start the stack first)");
   });

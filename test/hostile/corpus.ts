@@ -176,7 +176,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     pool(p).devices = ["/dev/disk/by-id/nvme-Samsung_SSD_990_PRO_2TB_S7+x:1@a", "/dev/disk/by-path/pci-0000:00:1f.2-ata-1"];
     p.spec.network.interfaces[0].name = "1e9";
     p.spec.cpu.model = `EPYC "4464P" 'x' $(id) \`id\` ; & | < > \\ €`;
-    p.metadata.description = "Ünïcödé 📷 — $HOME ${PATH}";
+    p.metadata.description = "Ünïcödé 📷 — $HOME $PATH";
   }),
 
   // ---- deployments --------------------------------------------------------------------------------------
@@ -214,6 +214,9 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("smtp-sender-crlf", "refused", (d) => (spec(d).auth.notifier = { mode: "smtp", address: "submission://smtp.example.com:587", username: "u", sender: "a@example.com\r\nBcc: x@evil.example" })),
   deploymentCase("smtp-port-99999", "refused", (d) => (spec(d).auth.notifier = { mode: "smtp", address: "submission://smtp.example.com:99999", username: "u", sender: "a@example.com" })),
   deploymentCase("display-name-template", "refused", (d) => (spec(d).auth.users[0].displayName = "{{ .Env }}")),
+  deploymentCase("display-name-terraform-template", "refused", (d) => (spec(d).auth.users[0].displayName = '${file("/etc/shadow")}'), "Terraform would evaluate them"),
+  deploymentCase("description-terraform-directive", "refused", (d) => (d.metadata.description = '%{ for x in [1] }x%{ endfor }'), "Terraform would evaluate them"),
+  deploymentCase("key-comment-terraform-template", "refused", (d) => (spec(d).host = { deployUser: { authorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ${file("/etc/shadow")}'] } }), "Terraform would evaluate them"),
   deploymentCase("password-in-clear", "refused", (d) => (spec(d).auth.users[0].passwordHash = "hunter2"), "expected an argon2id hash"),
   deploymentCase("group-with-space", "refused", (d) => (spec(d).auth.users[0].groups = ["ad mins"])),
   deploymentCase("name-43-chars", "refused", (d) => (d.metadata.name = "a".repeat(43)), "1-42 characters"),
@@ -282,6 +285,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   // ---- arguments ----------------------------------------------------------------------------------------------
   { id: "args/deployment-and-profile", args: () => ["synth", "--deployment", join(REPO, "deployments", "homelab.yaml"), "--profile", join(REPO, "hardware-profiles", "homelab-minimal.yaml")], expect: "refused", unlocated: true, says: "cannot be used with option" },
   { id: "args/state-in-tmp", args: () => ["synth", "--profile", join(REPO, "hardware-profiles", "homelab-minimal.yaml"), "--out", "/tmp/immich-iac-corpus-out"], expect: "refused", says: "is writable by every user" },
+  {
+    id: "args/profile-name-too-long-for-a-deployment",
+    args: (d) => ["synth", "--profile", join(d, "p.yaml"), "--out", join(d, "out")],
+    setup: (d) => text(d, "p.yaml", profileWith((p) => (p.metadata.name = "a".repeat(50)))),
+    expect: "refused",
+    says: "p.yaml:4:9: metadata.name: too long to name the deployment --profile makes of it (expected at most 42 characters, got 50)",
+  },
   { id: "args/validate-nothing", args: () => ["validate"], expect: "refused", unlocated: true },
   { id: "args/unknown-command", args: () => ["destroy-everything"], expect: "refused", unlocated: true },
   { id: "args/pre-upgrade-label", args: () => ["pre-upgrade", "--label", "a b;rm -rf /"], expect: "refused", unlocated: true, says: "--label must be" },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
-import { REPO } from "../util.js";
+import { BASE_UNIT_KB, REPO } from "../util.js";
 
 /**
  * What every rendered file must satisfy, whatever input was accepted: no NaN, no Infinity, no number in
@@ -49,17 +49,6 @@ interface Range {
 
 const RANGES = (JSON.parse(readFileSync(join(REPO, "test", "fixtures", "postgres17-guc-ranges.json"), "utf8")) as { settings: Record<string, Range> }).settings;
 
-/** Base unit of each memory setting, in kB (pg_settings.unit in PostgreSQL 17). */
-const BASE_UNIT_KB: Readonly<Record<string, number>> = {
-  shared_buffers: 8,
-  effective_cache_size: 8,
-  wal_buffers: 8,
-  work_mem: 1,
-  maintenance_work_mem: 1,
-  autovacuum_work_mem: 1,
-  min_wal_size: 1024,
-  max_wal_size: 1024,
-};
 const UNIT_KB: Readonly<Record<string, number>> = { kB: 1, MB: 1024, GB: 1024 ** 2, TB: 1024 ** 3 };
 
 function postgresProblems(name: string, text: string): string[] {

@@ -4,23 +4,11 @@ import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
-import { boundaryProfiles, REPO, SHIPPED_PROFILES, shippedProfile } from "../util.js";
+import { BASE_UNIT_KB, boundaryProfiles, REPO, SHIPPED_PROFILES, shippedProfile } from "../util.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 const PG_BIN = "/usr/lib/postgresql/17/bin";
 const { root, reason } = upstreamRoot(`${PG_BIN}/postgres`);
-
-/** Base units `postgres -C` prints memory settings in (pg_settings.unit in PostgreSQL 17), in kB. */
-const BASE_UNIT_KB: Readonly<Record<string, number>> = {
-  shared_buffers: 8,
-  effective_cache_size: 8,
-  wal_buffers: 8,
-  work_mem: 1,
-  maintenance_work_mem: 1,
-  autovacuum_work_mem: 1,
-  min_wal_size: 1024,
-  max_wal_size: 1024,
-};
 
 /** Our value as `postgres -C` prints it: memory in the setting's base unit, everything else verbatim. */
 function expectedReadback(key: string, v: string): string {
