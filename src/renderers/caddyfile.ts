@@ -1,23 +1,32 @@
 import type { IngressSettings } from "../ingress/site.js";
 
 /**
- * The Content-Security-Policy the Immich web app works under [ingress.md §5]: inline bootstrap scripts and
- * WASM (justified layout), blob workers and media, map tiles from tiles.immich.cloud, nothing framed.
+ * The Content-Security-Policy of the Immich web app: every source Immich's own `server/helmet.json` allows
+ * [IMM server/helmet.json @ 2092175; issue "Current Immich", item 2], plus stricter directives of ours.
  */
-export const IMMICH_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https://tiles.immich.cloud",
-  "connect-src 'self' https://tiles.immich.cloud",
-  "media-src 'self' blob:",
-  "worker-src 'self' blob:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join("; ");
+export const IMMICH_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  "default-src": ["'self'"],
+  // Inline bootstrap scripts, WASM (justified layout), Google Cast (offered during onboarding).
+  "script-src": ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", "https://www.gstatic.com"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  // Upstream writes 'data:' and 'blob:' quoted, which browsers ignore; the schemes are meant.
+  "img-src": ["'self'", "data:", "blob:", "https://tiles.immich.cloud"],
+  // Map tiles, the map style's sprites and glyphs (static.immich.cloud), the licence server (pay.futo.org).
+  "connect-src": ["'self'", "blob:", "https://tiles.immich.cloud", "https://static.immich.cloud", "https://pay.futo.org"],
+  "media-src": ["'self'", "blob:", "data:"],
+  "worker-src": ["'self'", "blob:"],
+  "font-src": ["'self'", "data:"],
+  "frame-src": ["'none'"],
+  "object-src": ["'none'"],
+  "base-uri": ["'self'"],
+  // Ours, stricter than upstream: no framing of Immich (clickjacking), forms post only to Immich.
+  "frame-ancestors": ["'none'"],
+  "form-action": ["'self'"],
+};
+
+export const IMMICH_CSP = Object.entries(IMMICH_CSP_DIRECTIVES)
+  .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
+  .join("; ");
 
 /** Header names a client could send to impersonate a user behind an auth proxy. */
 export const SPOOFABLE_HEADERS = ["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"] as const;

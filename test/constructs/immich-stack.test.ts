@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RedisEngine } from "../../constructs/images.js";
+import { REDIS_IMAGES, RedisEngine } from "../../constructs/images.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import { baseProfile, profileOf, shippedProfile } from "../util.js";
 import { containerOf, synthImmich } from "./construct-util.js";
@@ -47,7 +47,7 @@ describe("ImmichRedis", () => {
     expect(r.command).toEqual(["redis-server", "/usr/local/etc/redis/redis.conf"]);
     expect(r.upload[0].content).toContain("maxmemory-policy noeviction");
     const images = Object.values(synthImmich().docker_image).map((i: any) => i.name);
-    expect(images).toContain("docker.io/library/redis:7.4.5");
+    expect(images).toContain("docker.io/library/redis:7.4.11");
   });
   it("runs Valkey when chosen", () => {
     const res = synthImmich({ redisEngine: RedisEngine.VALKEY });
@@ -159,5 +159,15 @@ describe("ImmichStack validation", () => {
       ["immich-t-back", true, { "com.docker.network.driver.mtu": "9000" }],
       ["immich-t-front", false, { "com.docker.network.driver.mtu": "9000" }],
     ]);
+  });
+});
+
+describe("the Redis we pin", () => {
+  // Fixed releases: 7.4.6 for CVE-2025-49844 [redis.io security advisory], 7.4.9 for the May 2026 CVEs
+  // [redis/docs#3292 release notes]. The pin must stay on 7.4 and at or above both.
+  it("is Redis 7.4 at a patch release with every published security fix", () => {
+    const [, minor, patch] = /^docker\.io\/library\/redis:7\.(\d+)\.(\d+)$/.exec(REDIS_IMAGES[RedisEngine.REDIS])!.map(Number);
+    expect(minor).toBe(4);
+    expect(patch).toBeGreaterThanOrEqual(9);
   });
 });
