@@ -51,8 +51,20 @@ export function checkImmichUpgrade(component: string, fromTag: string, toTag: st
       message: `${component}: ${v(from)} → ${v(to)} skips the required release: run one of v1.132.0–v1.136.0 first (v1.132.3 recommended)`,
     });
   }
+  // Upstream: "avoid 1.136.0 when coming from ≤ 1.131" [IMM docs/docs/install/upgrading.md, v3.1.0].
+  if (!lt(from, [1, 0, 0]) && lt(from, [1, 132, 0]) && to.major === 1 && to.minor === 136) {
+    findings.push({
+      class: RiskClass.MAINTENANCE,
+      message: `${component}: ${v(from)} → ${v(to)}: Immich advises against v1.136.0 when coming from v1.131 or older; take v1.132.3 instead`,
+    });
+  }
   if (to.major - from.major > 1) {
-    findings.push({ class: RiskClass.BLOCKED, allow: AllowableRisk.MAJOR_SKIP, message: `${component}: ${v(from)} → ${v(to)} skips a major version; upgrade one major at a time` });
+    // Upstream has no rule here; this gate is ours: every major lists breaking changes to read one at a time.
+    findings.push({
+      class: RiskClass.BLOCKED,
+      allow: AllowableRisk.MAJOR_SKIP,
+      message: `${component}: ${v(from)} → ${v(to)} skips a major version; immich-iac's policy (not Immich's rule) is one major at a time`,
+    });
   } else if (to.major > from.major) {
     findings.push({ class: RiskClass.MAINTENANCE, message: `${component}: major upgrade ${v(from)} → ${v(to)}: breaking changes; read the release notes, take a backup first` });
   } else {
@@ -75,14 +87,21 @@ export function checkPostgresChange(fromTag: string, toTag: string): Finding[] {
       message: `database: PostgreSQL ${from.major} → ${to.major} cannot read the old data directory; dump and restore (declare the migration with --allow-postgres-migration)`,
     });
   }
-  for (const ext of ["vectorchord", "pgvector", "pgvectors"] as const) {
-    if (from[ext] !== to[ext]) {
-      findings.push({
-        class: RiskClass.BLOCKED,
-        allow: AllowableRisk.POSTGRES_MIGRATION,
-        message: `database: ${ext} ${from[ext] ?? "none"} → ${to[ext] ?? "none"} needs ALTER EXTENSION … UPDATE and a reindex (declare the migration with --allow-postgres-migration)`,
-      });
-    }
+  for (const ext of ["vectorchord", "pgvector"] as const) {
+    if (from[ext] === to[ext] || from.major !== to.major) continue;
+    // Immich's database user in its own image is a superuser: at start, Immich runs ALTER EXTENSION … UPDATE and
+    // reindexes by itself [IMM server/src/services/database.service.ts; docs/docs/install/upgrading.md, v3.1.0].
+    findings.push({
+      class: RiskClass.MAINTENANCE,
+      message: `database: ${ext} ${from[ext] ?? "none"} → ${to[ext] ?? "none"}: Immich updates the extension and reindexes at start (clip_index and face_index can take long)`,
+    });
+  }
+  if (from.pgvectors !== to.pgvectors) {
+    findings.push({
+      class: RiskClass.BLOCKED,
+      allow: AllowableRisk.POSTGRES_MIGRATION,
+      message: `database: pgvecto.rs ${from.pgvectors ?? "none"} → ${to.pgvectors ?? "none"} changes the vector extension itself; follow Immich's migration to VectorChord (declare it with --allow-postgres-migration)`,
+    });
   }
   return findings.length ? findings : [{ class: RiskClass.MAINTENANCE, message: `database: image ${fromTag} → ${toTag}` }];
 }

@@ -33,7 +33,15 @@ describe("Immich upgrade gates", () => {
     const major = report(immichImages("v2.7.5", "v3.1.0"));
     expect(major.exitCode).toBe(3);
     expect(messages(major)[0]).toBe("server: major upgrade v2.7.5 → v3.1.0: breaking changes; read the release notes, take a backup first");
-    expect(messages(report(immichImages("v1.136.0", "v3.1.0")))[0]).toBe("server: v1.136.0 → v3.1.0 skips a major version; upgrade one major at a time");
+    expect(messages(report(immichImages("v1.136.0", "v3.1.0")))[0]).toBe("server: v1.136.0 → v3.1.0 skips a major version; immich-iac's policy (not Immich's rule) is one major at a time");
+  });
+
+  // [IMM docs/docs/install/upgrading.md @ v3.1.0]: "avoid 1.136.0 when coming from ≤ 1.131".
+  it("warns about v1.136.0 when coming from v1.131 or older", () => {
+    const r = report(immichImages("v1.131.3", "v1.136.0"));
+    expect(r.exitCode).toBe(3);
+    expect(messages(r)).toContain("server: v1.131.3 → v1.136.0: Immich advises against v1.136.0 when coming from v1.131 or older; take v1.132.3 instead");
+    expect(messages(report(immichImages("v1.132.3", "v1.136.0"))).some((m) => m.includes("advises against"))).toBe(false);
   });
 
   it("machine learning and server on different releases is blocked", () => {
@@ -50,11 +58,22 @@ describe("Immich upgrade gates", () => {
     expect(report(pg, [AllowableRisk.POSTGRES_MIGRATION]).exitCode).toBe(3);
   });
 
-  it("a vector extension change is blocked unless declared", () => {
+  // Immich's own image runs the database as a superuser, and Immich updates the extensions and reindexes at
+  // start [IMM server/src/services/database.service.ts; docs/docs/install/upgrading.md @ v3.1.0].
+  it("a VectorChord or pgvector change on the same PostgreSQL major is a maintenance window, not a migration", () => {
     const r = report([image("immich_Db_Image", `${PG}:17-vectorchord0.5.3-pgvector0.8.1`, `${PG}:17-vectorchord1.1.1-pgvector0.8.5`)]);
+    expect(r.exitCode).toBe(3);
     expect(messages(r)).toEqual([
-      "database: vectorchord 0.5.3 → 1.1.1 needs ALTER EXTENSION … UPDATE and a reindex (declare the migration with --allow-postgres-migration)",
-      "database: pgvector 0.8.1 → 0.8.5 needs ALTER EXTENSION … UPDATE and a reindex (declare the migration with --allow-postgres-migration)",
+      "database: vectorchord 0.5.3 → 1.1.1: Immich updates the extension and reindexes at start (clip_index and face_index can take long)",
+      "database: pgvector 0.8.1 → 0.8.5: Immich updates the extension and reindexes at start (clip_index and face_index can take long)",
+    ]);
+  });
+
+  it("leaving pgvecto.rs is still a declared migration", () => {
+    const pg = [image("immich_Db_Image", `${PG}:14-vectorchord0.4.3-pgvectors0.2.0`, `${PG}:14-vectorchord0.4.3`)];
+    expect(report(pg).exitCode).toBe(4);
+    expect(messages(report(pg))).toEqual([
+      "database: pgvecto.rs 0.2.0 → none changes the vector extension itself; follow Immich's migration to VectorChord (declare it with --allow-postgres-migration)",
     ]);
   });
 
