@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TranscodeAccel } from "../src/tuning/accelerators.js";
 import { IMMICH_SERVER_IMAGE } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
-import { immichServerEnv, mediaMounts, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
+import { immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type DeviceMapping } from "./service-container.js";
 
@@ -38,6 +38,11 @@ export interface ImmichJobHandlerProps extends ImmichBackends {
   readonly media: ImmichMediaVolumes;
   /** Memory limit per replica (MiB). */
   readonly memoryMiB: number;
+  /**
+   * Bind the Docker host's /etc/localtime read-only, as Immich's compose does; TZ is set either way.
+   * @default false - TZ alone
+   */
+  readonly hostLocaltime?: boolean;
   /** @default TranscodeAccel.DISABLED */
   readonly transcode?: TranscodeAccel;
   /** Job workers sharing the queues. @default 1 */
@@ -70,6 +75,7 @@ export class ImmichJobHandler extends Construct {
           networks: props.networks,
           volumes: mediaMounts(props.media),
           uploads: [props.configFile.upload()],
+          binds: serverBinds(props.hostLocaltime),
           devices: map.devices,
           groupAdd: map.groupAdd,
           securityOpts: map.securityOpts,

@@ -25,18 +25,22 @@ export const ML_BACKEND_MAPPING: Readonly<Record<MlBackend, BackendMapping>> = {
   // device_cgroup_rules, so only GPUs behind /dev/dri (Arc, Iris Xe) are supported.
   [MlBackend.OPENVINO]: { devices: [{ hostPath: "/dev/dri" }], binds: [], groupAdd: ["video"], securityOpts: [] },
   [MlBackend.ROCM]: { devices: [{ hostPath: "/dev/dri" }, { hostPath: "/dev/kfd" }], binds: [], groupAdd: ["video"], securityOpts: [] },
+  // The firmware file is bound only when the profile says it exists (MALI_FIRMWARE_BIND, below).
   [MlBackend.ARMNN]: {
     devices: [{ hostPath: "/dev/mali0" }],
-    binds: [
-      { hostPath: "/lib/firmware/mali_csffw.bin", containerPath: "/lib/firmware/mali_csffw.bin" },
-      { hostPath: "/usr/lib/libmali.so", containerPath: "/usr/lib/libmali.so" },
-    ],
+    binds: [{ hostPath: "/usr/lib/libmali.so", containerPath: "/usr/lib/libmali.so" }],
     groupAdd: [],
     securityOpts: [],
   },
   // systempaths=unconfined needs kreuzwerker/docker ≥ 3.8.0 (#795); policy IIAC008 enforces the constraint.
   [MlBackend.RKNN]: { devices: [{ hostPath: "/dev/dri" }], binds: [], groupAdd: [], securityOpts: ["systempaths=unconfined", "apparmor=unconfined"] },
 };
+
+/**
+ * Mali CSF firmware: "not always required depending on the driver" [IMM docker/hwaccel.ml.yml, armnn]. A bind
+ * of a missing host file makes Docker create a directory there, so it is bound only on request.
+ */
+export const MALI_FIRMWARE_BIND: HostBind = { hostPath: "/lib/firmware/mali_csffw.bin", containerPath: "/lib/firmware/mali_csffw.bin" };
 
 export interface ImmichMachineLearningProps {
   readonly deploymentName: string;
@@ -53,6 +57,8 @@ export interface ImmichMachineLearningProps {
   readonly memoryMiB: number;
   /** @default "UTC" */
   readonly timezone?: string;
+  /** With the armnn backend, bind the host's Mali firmware file too. @default false - only libmali.so is bound */
+  readonly maliFirmware?: boolean;
 }
 
 /** The machine-learning sidecar with upstream's image suffix and device mapping for its backend. */
@@ -65,6 +71,9 @@ export class ImmichMachineLearning extends Construct {
   constructor(scope: Construct, id: string, props: ImmichMachineLearningProps) {
     super(scope, id);
     this.backend = props.backend ?? MlBackend.CPU;
+    if (props.maliFirmware && this.backend !== MlBackend.ARMNN) {
+      throw new Error(`ImmichMachineLearning: maliFirmware needs the armnn backend (got ${this.backend}): remove maliFirmware or use an arm-mali accelerator`);
+    }
     for (const key of Object.keys(props.env ?? {})) {
       if (!key.startsWith("MACHINE_LEARNING_")) throw new Error(`ImmichMachineLearning: env may only set MACHINE_LEARNING_* variables (got ${key})`);
     }
@@ -78,7 +87,7 @@ export class ImmichMachineLearning extends Construct {
       networks: [props.network],
       volumes: [{ volume: props.cacheVolume, containerPath: "/cache" }],
       devices: map.devices,
-      binds: map.binds,
+      binds: this.backend === MlBackend.ARMNN && props.maliFirmware ? [...map.binds, MALI_FIRMWARE_BIND] : map.binds,
       groupAdd: map.groupAdd,
       securityOpts: map.securityOpts,
       ...(map.gpus ? { gpus: map.gpus } : {}),

@@ -38,8 +38,7 @@ export function immichServerEnv(b: ImmichBackends, timezone: string): Record<str
     DB_VECTOR_EXTENSION: "vectorchord",
     REDIS_HOSTNAME: b.redis.hostname,
     REDIS_PORT: String(b.redis.port),
-    IMMICH_MACHINE_LEARNING_ENABLED: b.machineLearning ? "true" : "false",
-    ...(b.machineLearning ? { IMMICH_MACHINE_LEARNING_URL: b.machineLearning.url } : {}),
+    // Machine learning (enabled, urls) is set by the config file only: upstream documents no such variables.
     TZ: timezone,
     ...b.configFile.env(),
   };
@@ -52,4 +51,12 @@ export function mediaMounts(m: ImmichMediaVolumes): VolumeMount[] {
     ...(m.encodedVideo ? [{ volume: m.encodedVideo, containerPath: "/data/encoded-video" }] : []),
     ...(m.backups ? [{ volume: m.backups, containerPath: "/data/backups" }] : []),
   ];
+}
+
+/** The host's clock zone, read-only, as Immich's compose mounts it [IMM docker/docker-compose.yml, immich-server]. */
+export const LOCALTIME_BIND = { hostPath: "/etc/localtime", containerPath: "/etc/localtime" } as const;
+
+/** The binds of a server container: the host's /etc/localtime when asked for. */
+export function serverBinds(hostLocaltime: boolean | undefined): { hostPath: string; containerPath: string }[] {
+  return hostLocaltime ? [{ ...LOCALTIME_BIND }] : [];
 }

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import { IMMICH_SERVER_IMAGE } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
-import { immichServerEnv, mediaMounts, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
+import { immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
 
@@ -36,6 +36,11 @@ export interface ImmichServerProps extends ImmichBackends {
    * @default false - sign-up closed (`IMMICH_ALLOW_SETUP=false`)
    */
   readonly allowAdminSignUp?: boolean;
+  /**
+   * Bind the Docker host's /etc/localtime read-only, as Immich's compose does; TZ is set either way.
+   * @default false - TZ alone
+   */
+  readonly hostLocaltime?: boolean;
 }
 
 /** The API worker only (`IMMICH_WORKERS_INCLUDE=api`); background jobs run in {@link ImmichJobHandler}. */
@@ -62,6 +67,7 @@ export class ImmichServer extends Construct {
         ...(props.trustedCa ? [{ volume: props.trustedCa.volume, containerPath: "/trusted-ca", readOnly: true }] : []),
       ],
       uploads: [props.configFile.upload()],
+      binds: serverBinds(props.hostLocaltime),
       memoryMiB: props.memoryMiB,
       destroyGraceSeconds: 30,
       ...(props.loopbackPort !== undefined ? { ports: [{ containerPort: IMMICH_PORT, hostPort: props.loopbackPort, hostIp: "127.0.0.1" }] } : {}),

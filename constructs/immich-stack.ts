@@ -59,6 +59,8 @@ export interface ImmichStackProps {
   readonly redisEngine?: RedisEngine;
   /** @default 1 */
   readonly jobHandlerReplicas?: number;
+  /** Bind the Docker host's /etc/localtime read-only into the server and job handler, as Immich's compose does. @default true */
+  readonly hostLocaltime?: boolean;
   /**
    * Publish the API on 127.0.0.1:<port> of the Docker host; `false` publishes nothing.
    * @default 2283 - reachable through an SSH tunnel until a proxy fronts it
@@ -191,6 +193,7 @@ export class ImmichStack extends Construct {
       env: Object.fromEntries(Object.entries(t.machineLearning.env).map(([k, d]) => [k, d.value])),
       memoryMiB: budget.machineLearning.value,
       timezone: tz,
+      maliFirmware: t.machineLearning.maliFirmware,
     });
     const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth) : undefined;
     this.configFile = new ImmichConfigFile(this, "ConfigFile", {
@@ -237,6 +240,7 @@ export class ImmichStack extends Construct {
       ...(internalCa && proxyData ? { trustedCa: { volume: proxyData, certificatePath: "caddy/pki/authorities/local/root.crt" } } : {}),
       // Without an identity provider, the first admin can only come from Immich's own sign-up.
       allowAdminSignUp: oidc === undefined,
+      hostLocaltime: props.hostLocaltime ?? true,
     });
     this.jobHandler = new ImmichJobHandler(this, "JobHandler", {
       ...backends,
@@ -248,6 +252,7 @@ export class ImmichStack extends Construct {
       transcode: t.transcode.value,
       replicas: props.jobHandlerReplicas ?? 1,
       timezone: tz,
+      hostLocaltime: props.hostLocaltime ?? true,
     });
 
     if (props.ingress && props.auth && oidc && proxyData) {

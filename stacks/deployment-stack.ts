@@ -65,6 +65,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       ...(d.postgres.imageDigest ? { postgresImageDigest: d.postgres.imageDigest } : {}),
       redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
       jobHandlerReplicas: d.jobHandlerReplicas,
+      hostLocaltime: d.mountLocaltime,
       dataRoot: d.dataRoot,
       ingress: d.ingress,
       auth: d.auth,

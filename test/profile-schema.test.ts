@@ -150,6 +150,15 @@ describe("hardware profile schema", () => {
     expect(messagesOf(p)).toEqual(['spec.accelerators[0].uses[0]: arm-mali cannot be used for transcoding (expected "machine-learning", got "transcoding")']);
   });
 
+  it("accepts maliFirmware on an arm-mali accelerator only", () => {
+    const p = baseProfile();
+    p.spec.cpu = { vendor: "arm", model: "x", cores: 8, threads: 8 };
+    p.spec.accelerators = [{ kind: "arm-mali", model: "G610", uses: ["machine-learning"], maliFirmware: true }];
+    expect(messagesOf(p)).toEqual([]);
+    p.spec.accelerators = [{ kind: "rockchip-npu", model: "RK3588", uses: ["machine-learning"], maliFirmware: true }];
+    expect(messagesOf(p)).toEqual(["spec.accelerators[0].maliFirmware: only an arm-mali accelerator has Mali firmware (expected no maliFirmware on a rockchip-npu, got true)"]);
+  });
+
   it("rejects two accelerators for the same use", () => {
     const p = baseProfile();
     p.spec.accelerators = [

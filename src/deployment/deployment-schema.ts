@@ -194,6 +194,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     machineLearning: z
       .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
       .default({ backend: "auto" }),
+    /** Bind the Docker host's /etc/localtime read-only into the Immich containers, as Immich's compose does. */
+    mountLocaltime: z.boolean().default(true),
     /** `software` transcodes on the CPU even when the profile has an accelerator used for transcoding. */
     transcoding: z
       .strictObject({ acceleration: z.enum(TRANSCODING_CHOICES).default("auto") })

@@ -38,6 +38,8 @@ export interface Deployment {
   readonly mlBackend?: MlBackend;
   /** Transcode in software whatever the accelerators. */
   readonly softwareTranscoding: boolean;
+  /** Bind the Docker host's /etc/localtime into the Immich server containers. */
+  readonly mountLocaltime: boolean;
   readonly ingress: IngressSettings;
   readonly auth: AuthSettings;
   readonly host: HostSettings;
@@ -212,6 +214,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     dataRoot: s.dataRoot,
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
     softwareTranscoding: s.transcoding.acceleration === "software",
+    mountLocaltime: s.mountLocaltime,
     ingress: toIngress(d),
     auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
     host: hostSettings(s.dockerHost, s.host),
@@ -257,6 +260,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     jobHandlerReplicas: 1,
     dataRoot: "/srv/immich",
     softwareTranscoding: false,
+    mountLocaltime: true,
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
     auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
     host: { manage: true, sshPort: 22, deployUser: { name: "immich-deploy", authorizedKeys: [] } },

@@ -212,8 +212,15 @@ const AcceleratorSchema = z
     model: plainText(128).min(1),
     memoryGiB: z.number().positive().max(LIMITS.acceleratorMemoryGiB).optional(),
     uses: z.array(z.enum(ACCELERATOR_USES)).min(1),
+    /** arm-mali only: the host has /lib/firmware/mali_csffw.bin, which some Mali drivers need. @default false */
+    maliFirmware: z.boolean().optional(),
   })
   .check(
+    crossCheck<{ kind: AcceleratorKind; maliFirmware?: boolean }>(["kind", "maliFirmware"], (acc, ctx) => {
+      if (acc.maliFirmware !== undefined && acc.kind !== "arm-mali") {
+        fail(ctx, ["maliFirmware"], `only an arm-mali accelerator has Mali firmware (expected no maliFirmware on a ${acc.kind}, got ${acc.maliFirmware})`);
+      }
+    }),
     crossCheck<{ kind: AcceleratorKind; uses: string[] }>(["kind", "uses"], (acc, ctx) => {
       acc.uses.forEach((use, k) => {
         if (!USES_BY_KIND[acc.kind].includes(use)) {

@@ -105,7 +105,10 @@ export function renderCaddyfile(input: CaddyfileInput): string {
     `\t\tContent-Security-Policy "${IMMICH_CSP}"`,
     "\t}",
     // Everything, /.well-known/immich and websockets included, goes to Immich; OIDC + MFA guard the logins.
-    `\treverse_proxy ${input.immichUpstream}`,
+    // Caddy sets X-Forwarded-For/-Proto/-Host itself; Immich's reverse-proxy docs ask for X-Real-IP too.
+    `\treverse_proxy ${input.immichUpstream} {`,
+    "\t\theader_up X-Real-IP {remote_host}",
+    "\t}",
     "}",
     "",
     `${ingress.authDomain} {`,

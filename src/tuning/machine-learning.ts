@@ -14,6 +14,8 @@ export interface MachineLearningTuning {
   readonly memoryMiB: Derived<number>;
   /** `MACHINE_LEARNING_*` environment, values as strings. */
   readonly env: Readonly<Record<string, Derived<string>>>;
+  /** armnn: the profile says the host has the Mali firmware file, so it is bound too. */
+  readonly maliFirmware: boolean;
 }
 
 /** Peak RSS of the default models: ViT-B-32__openai 1004 MiB + buffalo_l ~700 + PP-OCRv5 ~300 [IMM searching.md]. */
@@ -64,5 +66,6 @@ export function tuneMachineLearning(profile: HardwareProfile, acc: AcceleratorCh
     cpuThreads,
     memoryMiB,
     env,
+    maliFirmware: backend.value === MlBackend.ARMNN && profile.spec.accelerators.some((a) => a.kind === "arm-mali" && a.maliFirmware === true),
   };
 }

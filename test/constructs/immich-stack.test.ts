@@ -78,12 +78,18 @@ describe("ImmichMachineLearning per backend", () => {
     expect(ml.devices.map((d: any) => d.host_path)).toEqual(["/dev/dri", "/dev/kfd"]);
     expect(ml.env).toContain("MACHINE_LEARNING_WORKER_TIMEOUT=900");
   });
-  it("armnn: /dev/mali0 and the Mali driver files read-only", () => {
+  // [IMM docker/hwaccel.ml.yml, armnn]: /dev/mali0, libmali.so and the firmware file, which is "not always
+  // required depending on the driver": bound only when the profile says the host has it.
+  it("armnn: /dev/mali0 and libmali.so read-only; no firmware bind unless the profile says it exists", () => {
     const ml = containerOf(synthImmich({ tuning: arm([{ kind: "arm-mali", model: "G610", uses: ["machine-learning"] }]) }), "machine-learning");
     expect(ml.devices).toEqual([{ host_path: "/dev/mali0", container_path: "/dev/mali0", permissions: "rwm" }]);
+    expect(ml.volumes.filter((v: any) => v.host_path)).toEqual([{ host_path: "/usr/lib/libmali.so", container_path: "/usr/lib/libmali.so", read_only: true }]);
+  });
+  it("armnn with maliFirmware: true binds the firmware file too", () => {
+    const ml = containerOf(synthImmich({ tuning: arm([{ kind: "arm-mali", model: "G610", uses: ["machine-learning"], maliFirmware: true }]) }), "machine-learning");
     expect(ml.volumes.filter((v: any) => v.host_path)).toEqual([
-      { host_path: "/lib/firmware/mali_csffw.bin", container_path: "/lib/firmware/mali_csffw.bin", read_only: true },
       { host_path: "/usr/lib/libmali.so", container_path: "/usr/lib/libmali.so", read_only: true },
+      { host_path: "/lib/firmware/mali_csffw.bin", container_path: "/lib/firmware/mali_csffw.bin", read_only: true },
     ]);
   });
   it("rknn: /dev/dri and unconfined system paths", () => {
@@ -102,10 +108,19 @@ describe("ImmichServer and ImmichJobHandler", () => {
     for (const c of [server, jobs]) {
       expect(c.env).toContain("IMMICH_CONFIG_FILE=/config/immich.json");
       expect(c.upload[0].file).toBe("/config/immich.json");
-      expect(c.volumes.map((v: any) => v.container_path)).toEqual(["/data", "/data/thumbs", "/data/encoded-video", "/data/backups"]);
+      expect(c.volumes.map((v: any) => v.container_path)).toEqual(["/data", "/data/thumbs", "/data/encoded-video", "/data/backups", "/etc/localtime"]);
+      // [IMM docker/docker-compose.yml, immich-server]: /etc/localtime:/etc/localtime:ro
+      expect(c.volumes.at(-1)).toEqual({ host_path: "/etc/localtime", container_path: "/etc/localtime", read_only: true });
+      // Machine learning is configured by the file only (machineLearning.enabled/urls), as upstream documents.
+      expect(c.env.some((e: string) => e.startsWith("IMMICH_MACHINE_LEARNING_"))).toBe(false);
     }
     expect(server.upload[0].content).toBe(jobs.upload[0].content);
     expect(JSON.parse(server.upload[0].content).server).toEqual({ externalDomain: "https://photos.example.com" });
+  });
+
+  it("hostLocaltime: false binds nothing of the host", () => {
+    const server = containerOf(synthImmich({ hostLocaltime: false }), "server");
+    expect(server.volumes.some((v: any) => v.host_path)).toBe(false);
   });
 
   it("a config change changes the uploaded content, which replaces both containers", () => {

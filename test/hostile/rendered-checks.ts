@@ -13,7 +13,7 @@ export function renderedProblems(files: Readonly<Record<string, string>>, immich
   const problems: string[] = [];
   for (const [name, text] of Object.entries(files)) {
     // As a value (after = or :), not as a name: a pool may be called NaN.
-    const bad = /[=:]\s*['"]?-?(NaN|Infinity)(?![A-Za-z0-9_.:/@-])/.exec(text);
+    const bad = /[=:]\s*-?(NaN|Infinity)(?![A-Za-z0-9_.:/@"'-])/.exec(text);
     if (bad) problems.push(`${name}: ${bad[1]} as a value`);
     const exp = EXPONENT.exec(text);
     if (exp) problems.push(`${name}: exponent notation ${exp[0]}`);
@@ -38,8 +38,11 @@ export function renderedProblems(files: Readonly<Record<string, string>>, immich
   return problems;
 }
 
-/** A number in exponent notation as a value (after = or :), not a name that happens to look like one (a deployment "1e9"). */
-const EXPONENT = /[=:]\s*['"]?-?\d+(\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9_.-])/;
+/**
+ * A number in exponent notation as an unquoted value (after = or :), not a name or a quoted string that happens
+ * to look like one (a deployment "1e9"). Quoted PostgreSQL values are judged by the range check below.
+ */
+const EXPONENT = /[=:]\s*-?\d+(\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9_.'"-])/;
 
 interface Range {
   readonly type: "INTEGER" | "REAL";
