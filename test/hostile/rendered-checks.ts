@@ -12,6 +12,8 @@ import { BASE_UNIT_KB, REPO } from "../util.js";
 export function renderedProblems(files: Readonly<Record<string, string>>, immichConfig?: ValidateFunction): string[] {
   const problems: string[] = [];
   for (const [name, text] of Object.entries(files)) {
+    // The users file holds people's names and e-mails, strings only: a user may be called NaN.
+    if (name === "authelia/users_database.yml") continue;
     // As a value (after = or :), not as a name: a pool may be called NaN.
     const bad = /[=:]\s*-?(NaN|Infinity)(?![A-Za-z0-9_.:/@"'-])/.exec(text);
     if (bad) problems.push(`${name}: ${bad[1]} as a value`);
