@@ -6,7 +6,7 @@ import type { ConfigUpload } from "./service-container.js";
 export const IMMICH_CONFIG_PATH = "/config/immich.json";
 
 export interface ImmichConfigFileProps {
-  /** The config, typed by `SystemConfigDto` (partial: Immich merges it over its defaults). */
+  /** The config, typed by `AdminConfigDto` (partial: Immich merges it over its defaults). */
   readonly config: ImmichConfig;
 }
 

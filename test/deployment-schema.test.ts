@@ -53,7 +53,7 @@ describe("deployment files", () => {
     expect(loadDeploymentFile(join(dir, "d.yaml"))).toMatchObject({
       name: "t",
       dockerHost: "unix:///var/run/docker.sock",
-      immichVersion: "v3.1.0",
+      immichVersion: "v3.2.2",
       redisEngine: "redis",
       jobHandlerReplicas: 1,
       postgres: { imageTag: "17-vectorchord1.1.1-pgvector0.8.5" },

@@ -6,7 +6,7 @@ import { readSchema, sharedSchemasDir } from "./shared-schemas.js";
  * schema is used with `required` removed (a partial file is valid) and `additionalProperties: false` added
  * (a typo is not silently ignored, as Immich would only warn about it).
  */
-function partialStrict(node: any): any {
+export function partialStrict(node: any): any {
   if (Array.isArray(node)) return node.map(partialStrict);
   if (node === null || typeof node !== "object") return node;
   const out: any = {};

@@ -1,4 +1,4 @@
-import type { SystemConfigDto } from "@immich/sdk";
+import type { AdminConfigDto } from "@immich/sdk";
 import { immichConfigFromTuning } from "../tuning/immich-config.js";
 import type { Tuning } from "../tuning/tuning.js";
 
@@ -11,8 +11,8 @@ export type DeepPartial<T> = T extends string
       ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
       : T;
 
-/** The content of Immich's config file (`IMMICH_CONFIG_FILE`), typed by the SDK's `SystemConfigDto`. */
-export type ImmichConfig = DeepPartial<SystemConfigDto>;
+/** The content of Immich's config file (`IMMICH_CONFIG_FILE`), typed by the SDK's `AdminConfigDto` (@immich/sdk 3.2.2, the pinned release; named SystemConfigDto up to 3.1). */
+export type ImmichConfig = DeepPartial<AdminConfigDto>;
 
 export interface ImmichOAuthSettings {
   /** `https://auth.example.com` (Immich appends the discovery path). */

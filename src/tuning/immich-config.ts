@@ -2,7 +2,7 @@ import { TranscodeAccel } from "./accelerators.js";
 import type { Tuning } from "./tuning.js";
 
 /**
- * The part of Immich's config file (`SystemConfigDto`, partial) that comes from the hardware. Immich
+ * The part of Immich's config file (`AdminConfigDto`, partial) that comes from the hardware. Immich
  * deep-merges a partial file over its defaults; the stack adds site settings on top.
  */
 export interface ImmichHardwareConfig {

@@ -66,7 +66,7 @@ describe("ImmichMachineLearning per backend", () => {
   it("cuda: -cuda image and all GPUs", () => {
     const res = synthImmich({ tuning: x86("nvidia-gpu") });
     expect(containerOf(res, "machine-learning").gpus).toBe("all");
-    expect(Object.values(res.docker_image).map((i: any) => i.name)).toContain("ghcr.io/immich-app/immich-machine-learning:v3.1.0-cuda");
+    expect(Object.values(res.docker_image).map((i: any) => i.name)).toContain("ghcr.io/immich-app/immich-machine-learning:v3.2.2-cuda");
   });
   it("openvino: /dev/dri with the video group", () => {
     const ml = containerOf(synthImmich({ tuning: x86("intel-gpu") }), "machine-learning");
@@ -162,7 +162,7 @@ describe("ImmichStack validation", () => {
   it.each([
     [{ deploymentName: "Bad_Name" }, 'ImmichStack: deploymentName must be lowercase letters, digits and \'-\', at most 42 characters (got "Bad_Name")'],
     [{ domain: "localhost" }, 'ImmichStack: domain must be a lowercase DNS name like photos.example.com (got "localhost")'],
-    [{ immichVersion: "release" }, 'ImmichStack: immichVersion must pin a v3 release like v3.1.0 (got "release")'],
+    [{ immichVersion: "release" }, 'ImmichStack: immichVersion must pin a v3 release like v3.2.2 (got "release")'],
     [{ jobHandlerReplicas: 0 }, "ImmichJobHandler: replicas must be an integer from 1 to 8 (got 0)"],
   ])("rejects %j", (over, message) => {
     expect(() => synthImmich({ tuning, ...over })).toThrow(message);
