@@ -4,6 +4,9 @@ import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HostBind, type PublishedPort } from "./service-container.js";
 
+/** Where Caddy keeps its internal CA's root certificate, inside the data volume (`/data`). */
+export const CADDY_INTERNAL_ROOT = "caddy/pki/authorities/local/root.crt";
+
 /** Current Caddy 2.x; the generated Caddyfile also validates with Debian's 2.6.2. */
 export const CADDY_IMAGE = "docker.io/library/caddy:2.10.2";
 export const CADDY_TLS_DIR = "/etc/caddy/tls";
@@ -26,6 +29,12 @@ export interface CaddyProxyProps {
   readonly memoryMiB?: number;
   /** @default CADDY_IMAGE */
   readonly image?: string;
+  /**
+   * TLS from Caddy's internal CA: healthy only once the CA root exists, and Terraform waits for that, so a
+   * container that must trust the CA (the Immich server reads NODE_EXTRA_CA_CERTS once, at start) can
+   * depend on the proxy. @default false
+   */
+  readonly internalCa?: boolean;
 }
 
 /**
@@ -64,8 +73,19 @@ export class CaddyProxy extends Construct {
       memoryMiB: props.memoryMiB ?? 256,
       // Lets in-flight uploads finish on a replace.
       destroyGraceSeconds: 30,
-      // The admin API listens on localhost inside the container only.
-      healthcheck: { test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:2019/config/"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 },
+      // The admin API listens on localhost inside the container only; with the internal CA, its root must exist too.
+      healthcheck: props.internalCa
+        ? {
+            test: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:2019/config/ && test -s /data/${CADDY_INTERNAL_ROOT}`],
+            // Checked every 10 s rather than 30 s: the first check is what the server's start waits for
+            // (start_interval would be better, but Docker Engines before 25 do not keep it).
+            intervalSeconds: 10,
+            timeoutSeconds: 5,
+            retries: 3,
+            startPeriodSeconds: 30,
+          }
+        : { test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:2019/config/"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 },
+      ...(props.internalCa ? { waitHealthySeconds: 120 } : {}),
     });
   }
 }

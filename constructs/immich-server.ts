@@ -30,6 +30,11 @@ export interface ImmichServerProps extends ImmichBackends {
    */
   readonly trustedCa?: { readonly volume: DataVolume; readonly certificatePath: string };
   /**
+   * A private CA's PEM file on the Docker host the server must trust (TLS mode `files` with a private CA),
+   * bound read-only. Not together with `trustedCa`. @default - only the public CAs
+   */
+  readonly trustedCaFile?: string;
+  /**
    * Keep Immich's first-run admin sign-up (`POST /api/auth/admin-sign-up`) open. With an identity provider in
    * front, it would let the first visitor create an admin with a password, past OIDC and MFA: admins come from
    * the provider's `immich_role` claim instead.
@@ -43,6 +48,9 @@ export interface ImmichServerProps extends ImmichBackends {
   readonly hostLocaltime?: boolean;
 }
 
+/** Where a host CA file is bound in the server container. */
+export const TRUSTED_CA_FILE = "/etc/immich-iac/trusted-ca.pem";
+
 /** The API worker only (`IMMICH_WORKERS_INCLUDE=api`); background jobs run in {@link ImmichJobHandler}. */
 export class ImmichServer extends Construct {
   public readonly service: ServiceContainer;
@@ -51,6 +59,10 @@ export class ImmichServer extends Construct {
 
   constructor(scope: Construct, id: string, props: ImmichServerProps) {
     super(scope, id);
+    if (props.trustedCa && props.trustedCaFile) {
+      throw new Error("ImmichServer: give trustedCa (a volume) or trustedCaFile (a host file), not both: NODE_EXTRA_CA_CERTS names one file");
+    }
+    const caFile = props.trustedCa ? `/trusted-ca/${props.trustedCa.certificatePath}` : props.trustedCaFile ? TRUSTED_CA_FILE : undefined;
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.SERVER,
@@ -59,7 +71,7 @@ export class ImmichServer extends Construct {
         ...immichServerEnv(props, props.timezone ?? "UTC"),
         IMMICH_WORKERS_INCLUDE: "api",
         IMMICH_ALLOW_SETUP: props.allowAdminSignUp === true ? "true" : "false",
-        ...(props.trustedCa ? { NODE_EXTRA_CA_CERTS: `/trusted-ca/${props.trustedCa.certificatePath}` } : {}),
+        ...(caFile ? { NODE_EXTRA_CA_CERTS: caFile } : {}),
       },
       networks: props.networks,
       volumes: [
@@ -67,7 +79,7 @@ export class ImmichServer extends Construct {
         ...(props.trustedCa ? [{ volume: props.trustedCa.volume, containerPath: "/trusted-ca", readOnly: true }] : []),
       ],
       uploads: [props.configFile.upload()],
-      binds: serverBinds(props.hostLocaltime),
+      binds: [...serverBinds(props.hostLocaltime), ...(props.trustedCaFile ? [{ hostPath: props.trustedCaFile, containerPath: TRUSTED_CA_FILE }] : [])],
       memoryMiB: props.memoryMiB,
       destroyGraceSeconds: 30,
       ...(props.loopbackPort !== undefined ? { ports: [{ containerPort: IMMICH_PORT, hostPort: props.loopbackPort, hostIp: "127.0.0.1" }] } : {}),

@@ -19,7 +19,7 @@ import { renderCaddyfile } from "../src/renderers/caddyfile.js";
 import { Authelia } from "./authelia.js";
 import { BcryptDigest } from "./bcrypt-digest.js";
 import { PROVIDER_CONSTRAINTS, type PinnedProvider } from "./provider-versions.js";
-import { CaddyProxy } from "./caddy-proxy.js";
+import { CADDY_INTERNAL_ROOT, CaddyProxy } from "./caddy-proxy.js";
 import { Construct } from "constructs";
 import { POLICY_RULES, PolicyAspect } from "./policy/index.js";
 import { buildImmichConfig } from "../src/renderers/immich-config-file.js";
@@ -237,7 +237,8 @@ export class ImmichStack extends Construct {
       timezone: tz,
       ...(loopback !== false ? { loopbackPort: loopback } : {}),
       // With Caddy's internal CA, the server must trust it to fetch the OIDC discovery over HTTPS.
-      ...(internalCa && proxyData ? { trustedCa: { volume: proxyData, certificatePath: "caddy/pki/authorities/local/root.crt" } } : {}),
+      ...(internalCa && proxyData ? { trustedCa: { volume: proxyData, certificatePath: CADDY_INTERNAL_ROOT } } : {}),
+      ...(props.ingress?.tls.mode === "files" && props.ingress.tls.caFile ? { trustedCaFile: props.ingress.tls.caFile } : {}),
       // Without an identity provider, the first admin can only come from Immich's own sign-up.
       allowAdminSignUp: oidc === undefined,
       hostLocaltime: props.hostLocaltime ?? true,
@@ -257,6 +258,12 @@ export class ImmichStack extends Construct {
 
     if (props.ingress && props.auth && oidc && proxyData) {
       this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz);
+      // The server reads NODE_EXTRA_CA_CERTS once, at start: with the internal CA, it starts only after the
+      // proxy is healthy, which it is once the CA root exists (Terraform waits for that).
+      if (internalCa) {
+        const server = this.server.service.container;
+        server.dependsOn = [...(server.dependsOn ?? []), dependable(this.ingress.proxy.service.container)];
+      }
     }
     if (props.after?.length) {
       const first = props.after.map((a) => dependable(a));
@@ -343,6 +350,7 @@ export class ImmichStack extends Construct {
       aliases: [ingress.domain, ingress.authDomain],
       http3: ingress.http3,
       ...(ingress.tls.mode === "files" ? { tlsFiles: { certificateFile: ingress.tls.certificateFile, keyFile: ingress.tls.keyFile } } : {}),
+      internalCa: ingress.tls.mode === "internal",
     });
     return { proxy, auth: authelia, caddyfile, autheliaConfiguration, autheliaUsers };
   }

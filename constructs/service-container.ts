@@ -102,6 +102,11 @@ export interface ServiceContainerProps {
   readonly ports?: readonly PublishedPort[];
   /** Containers that must exist first. @default [] */
   readonly dependsOn?: readonly ServiceContainer[];
+  /**
+   * Let Terraform wait, after creating the container, until its healthcheck passes (at most this many
+   * seconds), so that containers depending on it start only then. @default - no wait: created is enough
+   */
+  readonly waitHealthySeconds?: number;
 }
 
 /** Logging is explicit on every container: implicit options diff forever on provider 3.6.2 (#473). */
@@ -191,6 +196,7 @@ export class ServiceContainer extends Construct {
         { label: LABEL_DEPLOYMENT, value: props.deploymentName },
       ],
       ...nonEmpty("dependsOn", (props.dependsOn ?? []).map((s) => s.container)),
+      ...(props.waitHealthySeconds !== undefined ? { wait: true, waitTimeout: props.waitHealthySeconds } : {}),
       lifecycle: {
         // Networks cannot be replaced while containers are attached; healthcheck edits need a new container.
         replaceTriggeredBy: [this.healthcheckTrigger, ...props.networks.map((n) => n.resource)].map(resourceAddress),

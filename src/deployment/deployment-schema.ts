@@ -103,6 +103,8 @@ const TlsSchema = z.discriminatedUnion("mode", [
     certificateFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
     /** PEM private key on the Docker host. */
     keyFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
+    /** PEM of a private CA that signed the certificate: the Immich server trusts it to reach the OIDC issuer. @default - a public CA */
+    caFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }).optional(),
   }),
 ]);
 

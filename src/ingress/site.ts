@@ -4,7 +4,13 @@ import { parse as parseDomain } from "tldts";
 export type TlsSettings =
   | { readonly mode: "acme"; readonly email?: string }
   | { readonly mode: "internal" }
-  | { readonly mode: "files"; readonly certificateFile: string; readonly keyFile: string };
+  | {
+      readonly mode: "files";
+      readonly certificateFile: string;
+      readonly keyFile: string;
+      /** PEM of the private CA that signed the certificate, for containers that call the public URLs (the Immich server's OIDC discovery). */
+      readonly caFile?: string;
+    };
 
 export interface IngressSettings {
   /** Immich's public host name. */

@@ -72,6 +72,31 @@ describe("CaddyProxy and Authelia in the stack", () => {
     expect(containerOf(res, "server").env.some((e: string) => e.startsWith("NODE_EXTRA_CA_CERTS"))).toBe(false);
   });
 
+  // Issue "Current Immich", item 5: the server reads NODE_EXTRA_CA_CERTS once at start, so on the first deploy
+  // it must start after the internal CA root exists.
+  it("with the internal CA, the server starts only after Terraform saw the proxy healthy, and healthy means the CA root exists", () => {
+    const res = synthImmich({ ingress: ingress({ tls: { mode: "internal" } }), auth });
+    const proxy = containerOf(res, "proxy");
+    expect(proxy).toMatchObject({ wait: true, wait_timeout: 120 });
+    expect(proxy.healthcheck.test).toEqual(["CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:2019/config/ && test -s /data/caddy/pki/authorities/local/root.crt"]);
+    const proxyKey = Object.keys(res.docker_container).find((k) => k.includes("Proxy"))!;
+    expect(containerOf(res, "server").depends_on).toContain(`docker_container.${proxyKey}`);
+  });
+
+  it("with a public CA, nothing waits for the proxy", () => {
+    expect(containerOf(res, "proxy").wait).toBeUndefined();
+    expect(containerOf(res, "server").depends_on.some((d: string) => d.includes("Proxy"))).toBe(false);
+  });
+
+  it("tls files with a private CA: the server trusts the CA file, bound read-only", () => {
+    const server = containerOf(
+      synthImmich({ ingress: ingress({ tls: { mode: "files", certificateFile: "/etc/ssl/p.pem", keyFile: "/etc/ssl/p.key", caFile: "/etc/ssl/private-ca.pem" } }), auth }),
+      "server",
+    );
+    expect(server.env).toContain("NODE_EXTRA_CA_CERTS=/etc/immich-iac/trusted-ca.pem");
+    expect(server.volumes).toContainEqual({ host_path: "/etc/ssl/private-ca.pem", container_path: "/etc/immich-iac/trusted-ca.pem", read_only: true });
+  });
+
   it("TLS files are mounted read-only into the proxy", () => {
     const proxy = containerOf(synthImmich({ ingress: ingress({ tls: { mode: "files", certificateFile: "/etc/ssl/p.pem", keyFile: "/etc/ssl/p.key" } }), auth }), "proxy");
     expect(proxy.volumes.filter((v: any) => v.host_path)).toEqual([

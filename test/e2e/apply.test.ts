@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +116,10 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(portal.body).toContain("Authelia");
     const oidc = await docker(["exec", container("server"), "immich-standin", "oidc"]);
     expect(JSON.parse(oidc).issuer).toBe(`https://${authDomain}`);
+    // The server read NODE_EXTRA_CA_CERTS at its start, which came after the internal CA root existed.
+    const startedAt = Date.parse(await docker(["inspect", "--format", "{{.State.StartedAt}}", container("server")]));
+    const rootWritten = statSync(join(volumeHostDir(json, `immich-${d.name}-proxy`), "caddy/pki/authorities/local/root.crt")).mtimeMs;
+    expect(startedAt).toBeGreaterThan(rootWritten);
     // Authelia is in front: the running server must refuse Immich's own first-admin sign-up.
     const env = JSON.parse(await docker(["inspect", "--format", "{{json .Config.Env}}", container("server")])) as string[];
     expect(env).toContain("IMMICH_ALLOW_SETUP=false");
