@@ -12,6 +12,9 @@ export { DEFAULT_POSTGRES_IMAGE_TAG };
 export const POSTGRES_OVERRIDE_PATH = "/etc/postgresql/postgresql.override.conf";
 export const POSTGRES_PORT = 5432;
 
+/** Where the data volume is mounted, and PGDATA in every supported major. */
+export const PGDATA_PATH = "/var/lib/postgresql/data";
+
 export interface ImmichPostgresProps {
   readonly deploymentName: string;
   /** The back network; must be internal (policy IIAC007). */
@@ -41,7 +44,7 @@ export interface ImmichPostgresProps {
 }
 
 /**
- * PostgreSQL 17 with VectorChord for Immich: tuned override config, data checksums at initdb, the image's
+ * PostgreSQL (17 by default; 14–18 accepted, for installs taken over from Immich's compose) with VectorChord for Immich: tuned override config, data checksums at initdb, the image's
  * own healthcheck script (which also fails on checksum errors), `shm_size` for parallel workers.
  */
 export class ImmichPostgres extends Construct {
@@ -56,8 +59,9 @@ export class ImmichPostgres extends Construct {
   constructor(scope: Construct, id: string, props: ImmichPostgresProps) {
     super(scope, id);
     const tag = props.imageTag ?? DEFAULT_POSTGRES_IMAGE_TAG;
-    if (!/^17-vectorchord/.test(tag)) {
-      throw new Error(`ImmichPostgres: imageTag must be a PostgreSQL 17 VectorChord tag (got "${tag}"), e.g. ${DEFAULT_POSTGRES_IMAGE_TAG}`);
+    const major = Number(/^(1[4-8])-vectorchord/.exec(tag)?.[1]);
+    if (!major) {
+      throw new Error(`ImmichPostgres: imageTag must be an Immich PostgreSQL 14–18 VectorChord tag (got "${tag}"), e.g. ${DEFAULT_POSTGRES_IMAGE_TAG}`);
     }
     this.databaseName = props.databaseName ?? "immich";
     this.username = props.username ?? "immich";
@@ -72,9 +76,12 @@ export class ImmichPostgres extends Construct {
         POSTGRES_PASSWORD: props.password,
         POSTGRES_INITDB_ARGS: "--data-checksums",
         DB_STORAGE_TYPE: props.storageType ?? "SSD",
+        // From 18, the postgres images default PGDATA to /var/lib/postgresql/<major>/docker, outside the volume
+        // mounted below: pinned back, or the data would not persist [docker-library/postgres#1259].
+        ...(major >= 18 ? { PGDATA: PGDATA_PATH } : {}),
       },
       networks: [props.network],
-      volumes: [{ volume: props.dataVolume, containerPath: "/var/lib/postgresql/data" }],
+      volumes: [{ volume: props.dataVolume, containerPath: PGDATA_PATH }],
       uploads: [{ path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig }],
       shmSizeMiB: props.shmSizeMiB,
       memoryMiB: props.memoryMiB + props.shmSizeMiB,

@@ -55,6 +55,13 @@ export interface ImmichStackProps {
   readonly postgresImageTag?: string;
   /** @default - tag only */
   readonly postgresImageDigest?: string;
+  /**
+   * Keep an existing database (an install taken over from Immich's compose): connect as its role to its
+   * database, with the password from the sensitive variable `existing_database_password`
+   * (TF_VAR_existing_database_password), instead of generating one. PostgreSQL keeps the role and password of
+   * its initdb, so a generated password would lock Immich out. @default - a new database, generated password
+   */
+  readonly existingDatabase?: { readonly username: string; readonly databaseName: string };
   /** @default RedisEngine.REDIS */
   readonly redisEngine?: RedisEngine;
   /** @default 1 */
@@ -162,7 +169,14 @@ export class ImmichStack extends Construct {
 
     // Generated at apply time: the value lives only in Terraform state, never in cdk.tf.json.
     // Alphanumeric only: Immich's DB URL handling breaks on special characters [IMM example.env].
-    const password = new Password(this, "DatabasePassword", { length: 40, special: false });
+    const password = props.existingDatabase
+      ? new TerraformVariable(stack, "existing_database_password", {
+          type: "string",
+          sensitive: true,
+          nullable: false,
+          description: "Password of the existing database role Immich connects as (TF_VAR_existing_database_password): compose's DB_PASSWORD.",
+        }).stringValue
+      : new Password(this, "DatabasePassword", { length: 40, special: false }).result;
 
     this.database = new ImmichPostgres(this, "Database", {
       deploymentName: dep,
@@ -172,8 +186,9 @@ export class ImmichStack extends Construct {
       shmSizeMiB: t.postgres.shmSizeMiB.value,
       memoryMiB: budget.postgres.value,
       storageType: t.postgres.storageType.value,
-      password: password.result,
+      password,
       imageTag: props.postgresImageTag ?? DEFAULT_POSTGRES_IMAGE_TAG,
+      ...(props.existingDatabase ? { username: props.existingDatabase.username, databaseName: props.existingDatabase.databaseName } : {}),
       ...(props.postgresImageDigest ? { imageDigest: props.postgresImageDigest } : {}),
     });
     this.redis = new ImmichRedis(this, "Redis", {
@@ -218,7 +233,7 @@ export class ImmichStack extends Construct {
     });
     const backends = {
       database: this.database,
-      databasePassword: password.result,
+      databasePassword: password,
       redis: this.redis,
       configFile: this.configFile,
       machineLearning: this.machineLearning,

@@ -5,6 +5,7 @@ import type { Construct } from "constructs";
 import { RedisEngine } from "../constructs/images.js";
 import { constrainProvider, ImmichStack } from "../constructs/immich-stack.js";
 import { HostResources } from "../constructs/host-resources.js";
+import { postgresMajorOf } from "../src/deployment/deployment-schema.js";
 import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
 import { deriveHostPlan } from "../src/host/derive-host-plan.js";
 import type { HostPlan } from "../src/host/host-plan.js";
@@ -39,7 +40,11 @@ export class ImmichDeploymentStack extends TerraformStack {
     super(scope, id);
     const d = props.deployment;
     this.deployment = d;
-    this.tuning = computeTuning(d.profile, { ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}), softwareTranscoding: d.softwareTranscoding });
+    this.tuning = computeTuning(d.profile, {
+      ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}),
+      softwareTranscoding: d.softwareTranscoding,
+      postgresMajor: postgresMajorOf(d.postgres.imageTag),
+    });
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
     new LocalBackend(this, { path: props.statePath ?? defaultStatePath(id) });
@@ -63,6 +68,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       tuning: this.tuning,
       postgresImageTag: d.postgres.imageTag,
       ...(d.postgres.imageDigest ? { postgresImageDigest: d.postgres.imageDigest } : {}),
+      ...(d.postgres.takeover ? { existingDatabase: d.postgres.takeover } : {}),
       redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
       jobHandlerReplicas: d.jobHandlerReplicas,
       hostLocaltime: d.mountLocaltime,

@@ -7,7 +7,7 @@ import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
 import { MlBackend } from "../src/tuning/accelerators.js";
 import { computeTuning } from "../src/tuning/tuning.js";
-import { baseProfile, REPO } from "./util.js";
+import { baseProfile, REPO, shippedProfile } from "./util.js";
 import { SHIPPED_DEPLOYMENTS } from "./stack-util.js";
 
 export const TEST_USER = {
@@ -209,5 +209,29 @@ describe("deployment ingress and auth", () => {
     expect(problems(deployment({ auth: { users: [TEST_USER], notifier: { mode: "smtp", username: "u", sender: "a@b.c" } } }))).toEqual([
       "d.yaml:18:7: spec.auth.notifier.address: required field is missing (expected a string, got nothing)",
     ]);
+  });
+});
+
+// Immich supports PostgreSQL ≥ 14 < 20 [IMM docs/docs/administration/postgres-standalone.md, v3.1.0]; its image
+// exists for 14–18 [BI build-postgres.yml], and its compose still ships 14-vectorchord0.4.3-pgvectors0.2.0.
+describe("PostgreSQL majors and taking over an existing database", () => {
+  it.each(["14-vectorchord0.4.3-pgvectors0.2.0", "14-vectorchord0.4.3", "15-vectorchord1.1.1-pgvector0.8.5", "16-vectorchord1.1.1", "17-vectorchord1.1.1-pgvector0.8.5", "18-vectorchord1.1.1-pgvector0.8.5"])(
+    "accepts %s",
+    (tag) => expect(problems(deployment({ postgres: { imageTag: tag } }))).toEqual([]),
+  );
+
+  it.each(["13-vectorchord0.4.3", "19-vectorchord1.1.1", "17", "17-pgvector0.8.5"])("refuses %s", (tag) => {
+    expect(problems(deployment({ postgres: { imageTag: tag } }))[0]).toContain("expected an Immich PostgreSQL 14–18 VectorChord tag");
+  });
+
+  it("takes over with compose's defaults (role postgres, database immich)", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "iac-take-")), "d.yaml");
+    writeFileSync(file, stringify(deployment({ postgres: { imageTag: "14-vectorchord0.4.3-pgvectors0.2.0", takeover: {} } })));
+    expect(loadDeploymentFile(file).postgres).toEqual({ imageTag: "14-vectorchord0.4.3-pgvectors0.2.0", takeover: { username: "postgres", databaseName: "immich" } });
+  });
+
+  it("PostgreSQL 14 gets the WAL compression it has (pglz); 15 and later lz4", () => {
+    expect(computeTuning(shippedProfile("homelab-minimal"), { postgresMajor: 14 }).postgres.settings.wal_compression!.value).toBe("on");
+    expect(computeTuning(shippedProfile("homelab-minimal"), { postgresMajor: 15 }).postgres.settings.wal_compression!.value).toBe("lz4");
   });
 });

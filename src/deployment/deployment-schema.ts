@@ -67,6 +67,13 @@ export function dataRootProblem(path: string): string | undefined {
   return undefined;
 }
 const IMMICH_VERSION = /^v3\.\d{1,4}\.\d{1,4}$/;
+/** Immich's PostgreSQL image tags for the majors Immich supports (≥ 14, < 20; images exist for 14–18) [BI build-postgres.yml]. */
+export const POSTGRES_TAG = /^(1[4-8])-vectorchord\d+\.\d+\.\d+(-pgvector\d+\.\d+\.\d+)?(-pgvectors\d+\.\d+\.\d+)?$/;
+
+/** The PostgreSQL major of an Immich PostgreSQL tag (`17-vectorchord…` → 17). */
+export function postgresMajorOf(tag: string): number {
+  return Number(/^(\d+)-/.exec(tag)?.[1] ?? "17");
+}
 
 export function isValidTimezone(tz: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
@@ -174,10 +181,23 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     timezone: z.string().refine(isValidTimezone, { error: "expected an IANA time zone like Europe/Berlin or UTC" }),
     postgres: z
       .strictObject({
-        imageTag: z.string().regex(/^17-vectorchord\d+\.\d+\.\d+(-pgvector\d+\.\d+\.\d+)?$/, {
-          error: "expected a PostgreSQL 17 VectorChord tag like 17-vectorchord1.1.1-pgvector0.8.5",
+        /** PostgreSQL 14–18 (the range Immich supports), 17 by default; 14 is what Immich's compose has shipped. */
+        imageTag: z.string().regex(POSTGRES_TAG, {
+          error: "expected an Immich PostgreSQL 14–18 VectorChord tag like 17-vectorchord1.1.1-pgvector0.8.5 (or 14-vectorchord0.4.3-pgvectors0.2.0 from Immich's compose)",
         }).default(DEFAULT_POSTGRES_TAG),
         imageDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha256:<64 hex digits>" }).optional(),
+        /**
+         * Take over the database of an existing install (Immich's compose): keep its user and database, read its
+         * password from the sensitive variable TF_VAR_existing_database_password. @default - a new database
+         */
+        takeover: z
+          .strictObject({
+            /** The existing superuser (compose's DB_USERNAME). @default "postgres" */
+            username: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: "expected a PostgreSQL role name: lowercase letters, digits and '_'" }).default("postgres"),
+            /** The existing database (compose's DB_DATABASE_NAME). @default "immich" */
+            databaseName: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: "expected a PostgreSQL database name: lowercase letters, digits and '_'" }).default("immich"),
+          })
+          .optional(),
       })
       .default({ imageTag: DEFAULT_POSTGRES_TAG }),
     redis: z.strictObject({ engine: z.enum(REDIS_ENGINES).default("redis") }).default({ engine: "redis" }),

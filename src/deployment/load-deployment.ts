@@ -29,7 +29,12 @@ export interface Deployment {
   readonly immichVersion: string;
   readonly domain: string;
   readonly timezone: string;
-  readonly postgres: { readonly imageTag: string; readonly imageDigest?: string };
+  readonly postgres: {
+    readonly imageTag: string;
+    readonly imageDigest?: string;
+    /** An existing database to keep (its role and name; the password is TF_VAR_existing_database_password). */
+    readonly takeover?: { readonly username: string; readonly databaseName: string };
+  };
   readonly redisEngine: "redis" | "valkey";
   readonly jobHandlerReplicas: number;
   /** Host directory holding the role mountpoints. */
@@ -208,7 +213,11 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     immichVersion: s.immichVersion,
     domain: s.domain,
     timezone: s.timezone,
-    postgres: { imageTag: s.postgres.imageTag, ...(s.postgres.imageDigest ? { imageDigest: s.postgres.imageDigest } : {}) },
+    postgres: {
+      imageTag: s.postgres.imageTag,
+      ...(s.postgres.imageDigest ? { imageDigest: s.postgres.imageDigest } : {}),
+      ...(s.postgres.takeover ? { takeover: s.postgres.takeover } : {}),
+    },
     redisEngine: s.redis.engine,
     jobHandlerReplicas: s.jobHandler.replicas,
     dataRoot: s.dataRoot,

@@ -19,6 +19,8 @@ export interface PostgresInput {
   readonly disk: PgDiskType;
   /** PGDATA on a ZFS dataset: the only case where full_page_writes may be off. */
   readonly dataOnZfs: boolean;
+  /** PostgreSQL major version (14–18). @default 17 */
+  readonly major?: number;
 }
 
 export interface PostgresTuning {
@@ -91,7 +93,8 @@ export function tunePostgres(input: PostgresInput): PostgresTuning {
   }
   if (mwm >= 2 * GB) set("autovacuum_work_mem", "2GB", "maintenance_work_mem ≥ 2GB → cap autovacuum workers at 2GB each");
   set("jit", "off", "web, PG ≥ 12: off");
-  set("wal_compression", "lz4", "PG ≥ 15: lz4");
+  if ((input.major ?? 17) >= 15) set("wal_compression", "lz4", "PG ≥ 15: lz4");
+  else set("wal_compression", "on", "PG 14 has no lz4 WAL compression: on (pglz)");
   if (input.dataOnZfs) {
     set(
       "full_page_writes",

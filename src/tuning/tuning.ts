@@ -31,6 +31,8 @@ export interface TuningOptions {
   readonly mlBackend?: MlBackend;
   /** Transcode in software even when an accelerator is used for transcoding. @default false */
   readonly softwareTranscoding?: boolean;
+  /** PostgreSQL major of the database image (14–18): some settings differ. @default 17 */
+  readonly postgresMajor?: number;
 }
 
 export function computeTuning(profile: HardwareProfile, options: TuningOptions = {}): Tuning {
@@ -56,6 +58,7 @@ export function computeTuning(profile: HardwareProfile, options: TuningOptions =
     maxConnections: PG_MAX_CONNECTIONS,
     disk: pgDiskType(dbPool.media),
     dataOnZfs: dbPool.filesystem === "zfs",
+    ...(options.postgresMajor !== undefined ? { major: options.postgresMajor } : {}),
   });
   return {
     profileName: profile.metadata.name,

@@ -34,10 +34,25 @@ describe("ImmichPostgres", () => {
     const images = Object.values(synthImmich({ postgresImageDigest: `sha256:${"a".repeat(64)}` }).docker_image).map((i: any) => i.name);
     expect(images).toContain(`ghcr.io/immich-app/postgres:17-vectorchord1.1.1-pgvector0.8.5@sha256:${"a".repeat(64)}`);
   });
-  it("refuses a non-17 tag", () => {
-    expect(() => synthImmich({ postgresImageTag: "16-vectorchord0.4.3" })).toThrow(
-      'ImmichPostgres: imageTag must be a PostgreSQL 17 VectorChord tag (got "16-vectorchord0.4.3"), e.g. 17-vectorchord1.1.1-pgvector0.8.5',
+  it("refuses a tag outside PostgreSQL 14–18", () => {
+    expect(() => synthImmich({ postgresImageTag: "13-vectorchord0.4.3" })).toThrow(
+      'ImmichPostgres: imageTag must be an Immich PostgreSQL 14–18 VectorChord tag (got "13-vectorchord0.4.3"), e.g. 17-vectorchord1.1.1-pgvector0.8.5',
     );
+  });
+  // [docker-library/postgres#1259]: from 18 the images default PGDATA to /var/lib/postgresql/18/docker.
+  it("PostgreSQL 18 keeps PGDATA in the mounted volume; 14–17 need nothing", () => {
+    const pg18 = containerOf(synthImmich({ postgresImageTag: "18-vectorchord1.1.1-pgvector0.8.5" }), "database");
+    expect(pg18.env).toContain("PGDATA=/var/lib/postgresql/data");
+    expect(pg18.volumes[0]).toMatchObject({ container_path: "/var/lib/postgresql/data" });
+    const pg14 = containerOf(synthImmich({ postgresImageTag: "14-vectorchord0.4.3-pgvectors0.2.0" }), "database");
+    expect(pg14.env.some((e: string) => e.startsWith("PGDATA="))).toBe(false);
+  });
+  it("takes over an existing database: its role and name, the password from a sensitive variable, no generated one", () => {
+    const res = synthImmich({ existingDatabase: { username: "postgres", databaseName: "immich" } });
+    const db = containerOf(res, "database");
+    expect(db.env).toEqual(expect.arrayContaining(["POSTGRES_USER=postgres", "POSTGRES_DB=immich", "POSTGRES_PASSWORD=${var.existing_database_password}"]));
+    expect(containerOf(res, "server").env).toEqual(expect.arrayContaining(["DB_USERNAME=postgres", "DB_PASSWORD=${var.existing_database_password}"]));
+    expect(res.random_password && Object.keys(res.random_password).some((k) => k.includes("DatabasePassword"))).toBeFalsy();
   });
 });
 
