@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import type { ImmichNetwork } from "./immich-network.js";
+import { withDigest } from "./images.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type ConfigUpload } from "./service-container.js";
 
@@ -24,6 +25,8 @@ export interface AutheliaProps {
   readonly memoryMiB?: number;
   /** @default AUTHELIA_IMAGE */
   readonly image?: string;
+  /** Pin the image to this digest. @default - tag only */
+  readonly imageDigest?: string;
   /** Containers that must exist first (Redis). @default [] */
   readonly dependsOn?: readonly ServiceContainer[];
 }
@@ -45,7 +48,7 @@ export class Authelia extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.AUTH,
-      image: props.image ?? AUTHELIA_IMAGE,
+      image: withDigest(props.image ?? AUTHELIA_IMAGE, props.imageDigest, "Authelia"),
       env: props.env,
       networks: props.networks,
       volumes: [{ volume: props.dataVolume, containerPath: "/data" }],

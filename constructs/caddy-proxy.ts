@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import type { ImmichNetwork } from "./immich-network.js";
+import { withDigest } from "./images.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HostBind, type PublishedPort } from "./service-container.js";
 
@@ -29,6 +30,8 @@ export interface CaddyProxyProps {
   readonly memoryMiB?: number;
   /** @default CADDY_IMAGE */
   readonly image?: string;
+  /** Pin the image to this digest. @default - tag only */
+  readonly imageDigest?: string;
   /**
    * TLS from Caddy's internal CA: healthy only once the CA root exists, and Terraform waits for that, so a
    * container that must trust the CA (the Immich server reads NODE_EXTRA_CA_CERTS once, at start) can
@@ -63,7 +66,7 @@ export class CaddyProxy extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.PROXY,
-      image: props.image ?? CADDY_IMAGE,
+      image: withDigest(props.image ?? CADDY_IMAGE, props.imageDigest, "CaddyProxy"),
       networks: [props.network],
       aliases: props.aliases,
       ports,

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { TranscodeAccel } from "../src/tuning/accelerators.js";
-import { IMMICH_SERVER_IMAGE } from "./images.js";
+import { IMMICH_SERVER_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
@@ -43,6 +43,8 @@ export interface ImmichJobHandlerProps extends ImmichBackends {
    * @default false - TZ alone
    */
   readonly hostLocaltime?: boolean;
+  /** Pin the (server) image to this digest. @default - tag only */
+  readonly imageDigest?: string;
   /** @default TranscodeAccel.DISABLED */
   readonly transcode?: TranscodeAccel;
   /** Job workers sharing the queues. @default 1 */
@@ -70,7 +72,7 @@ export class ImmichJobHandler extends Construct {
           deploymentName: props.deploymentName,
           component: Component.JOB_HANDLER,
           nameSuffix: i === 0 ? "" : `-${i + 1}`,
-          image: `${IMMICH_SERVER_IMAGE}:${props.immichVersion}`,
+          image: withDigest(`${IMMICH_SERVER_IMAGE}:${props.immichVersion}`, props.imageDigest, "ImmichJobHandler"),
           env: { ...immichServerEnv(props, props.timezone ?? "UTC"), ...map.env, IMMICH_WORKERS_EXCLUDE: "api" },
           networks: props.networks,
           volumes: mediaMounts(props.media),

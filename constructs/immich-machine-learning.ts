@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { MlBackend } from "../src/tuning/accelerators.js";
 import type { DataVolume } from "./data-volume.js";
-import { IMMICH_ML_IMAGE } from "./images.js";
+import { IMMICH_ML_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type DeviceMapping, type HostBind } from "./service-container.js";
@@ -59,6 +59,8 @@ export interface ImmichMachineLearningProps {
   readonly timezone?: string;
   /** With the armnn backend, bind the host's Mali firmware file too. @default false - only libmali.so is bound */
   readonly maliFirmware?: boolean;
+  /** Pin the image (of this backend's tag) to this digest. @default - tag only */
+  readonly imageDigest?: string;
 }
 
 /** The machine-learning sidecar with upstream's image suffix and device mapping for its backend. */
@@ -82,7 +84,7 @@ export class ImmichMachineLearning extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.MACHINE_LEARNING,
-      image: `${IMMICH_ML_IMAGE}:${props.immichVersion}${suffix}`,
+      image: withDigest(`${IMMICH_ML_IMAGE}:${props.immichVersion}${suffix}`, props.imageDigest, "ImmichMachineLearning"),
       env: { ...props.env, MACHINE_LEARNING_CACHE_FOLDER: "/cache", TZ: props.timezone ?? "UTC" },
       networks: [props.network],
       volumes: [{ volume: props.cacheVolume, containerPath: "/cache" }],

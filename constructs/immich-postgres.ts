@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
-import { IMMICH_POSTGRES_IMAGE, imageRef } from "./images.js";
+import { IMMICH_POSTGRES_IMAGE, UPSTREAM_DIGESTS, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
@@ -33,7 +33,7 @@ export interface ImmichPostgresProps {
   readonly storageType?: "SSD" | "HDD";
   /** @default DEFAULT_POSTGRES_IMAGE_TAG */
   readonly imageTag?: string;
-  /** Pin the tag to a digest. @default - tag only */
+  /** Pin the tag to a digest. @default - the digest upstream publishes for the tag (UPSTREAM_DIGESTS), else tag only */
   readonly imageDigest?: string;
   /** @default "immich" */
   readonly databaseName?: string;
@@ -69,7 +69,8 @@ export class ImmichPostgres extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.DATABASE,
-      image: imageRef(IMMICH_POSTGRES_IMAGE, tag, props.imageDigest),
+      // A tag upstream publishes a digest for is pinned to it unless the deployment pins another.
+      image: withDigest(`${IMMICH_POSTGRES_IMAGE}:${tag}`, props.imageDigest ?? UPSTREAM_DIGESTS[`${IMMICH_POSTGRES_IMAGE}:${tag}`], "ImmichPostgres"),
       env: {
         POSTGRES_DB: this.databaseName,
         POSTGRES_USER: this.username,

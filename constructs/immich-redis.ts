@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
-import { REDIS_IMAGES, RedisEngine } from "./images.js";
+import { REDIS_IMAGES, RedisEngine, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
@@ -22,6 +22,8 @@ export interface ImmichRedisProps {
   readonly engine?: RedisEngine;
   /** @default 30 */
   readonly stopGraceSeconds?: number;
+  /** Pin the engine's image to this digest. @default - tag only */
+  readonly imageDigest?: string;
 }
 
 /** The job-queue store (BullMQ): Redis 7.4 or Valkey 9, persistent on disk, reachable only on the back network. */
@@ -41,7 +43,7 @@ export class ImmichRedis extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.REDIS,
-      image: REDIS_IMAGES[engine],
+      image: withDigest(REDIS_IMAGES[engine], props.imageDigest, "ImmichRedis"),
       command: [server, CONF_PATH],
       networks: [props.network],
       volumes: [{ volume: props.dataVolume, containerPath: "/data" }],

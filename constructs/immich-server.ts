@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
-import { IMMICH_SERVER_IMAGE } from "./images.js";
+import { IMMICH_SERVER_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
@@ -46,6 +46,8 @@ export interface ImmichServerProps extends ImmichBackends {
    * @default false - TZ alone
    */
   readonly hostLocaltime?: boolean;
+  /** Pin the image to this digest. @default - tag only */
+  readonly imageDigest?: string;
 }
 
 /** Where a host CA file is bound in the server container. */
@@ -66,7 +68,7 @@ export class ImmichServer extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.SERVER,
-      image: `${IMMICH_SERVER_IMAGE}:${props.immichVersion}`,
+      image: withDigest(`${IMMICH_SERVER_IMAGE}:${props.immichVersion}`, props.imageDigest, "ImmichServer"),
       env: {
         ...immichServerEnv(props, props.timezone ?? "UTC"),
         IMMICH_WORKERS_INCLUDE: "api",

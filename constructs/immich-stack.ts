@@ -29,7 +29,7 @@ import type { Tuning } from "../src/tuning/tuning.js";
 import { volumeDirectory, volumeHostPath, type VolumeDirectory } from "../src/host/volume-layout.js";
 import { DATA_ROOT } from "../src/tuning/zfs.js";
 import { DataVolume } from "./data-volume.js";
-import { RedisEngine } from "./images.js";
+import { RedisEngine, type ImageDigests } from "./images.js";
 import { ImmichConfigFile } from "./immich-config-file.js";
 import { ImmichJobHandler } from "./immich-job-handler.js";
 import { ImmichMachineLearning } from "./immich-machine-learning.js";
@@ -55,6 +55,8 @@ export interface ImmichStackProps {
   readonly postgresImageTag?: string;
   /** @default - tag only */
   readonly postgresImageDigest?: string;
+  /** Digests pinning the other services' images. @default - tags only */
+  readonly imageDigests?: ImageDigests;
   /**
    * Keep an existing database (an install taken over from Immich's compose): connect as its role to its
    * database, with the password from the sensitive variable `existing_database_password`
@@ -198,6 +200,7 @@ export class ImmichStack extends Construct {
       config: renderRedisConf(t.redis.settings, { dataDir: "/data", port: REDIS_PORT }, `deployment ${dep} (${t.profileName})`),
       memoryMiB: budget.redis.value,
       engine: props.redisEngine ?? RedisEngine.REDIS,
+      ...(props.imageDigests?.redis ? { imageDigest: props.imageDigests.redis } : {}),
     });
     this.machineLearning = new ImmichMachineLearning(this, "MachineLearning", {
       deploymentName: dep,
@@ -209,6 +212,7 @@ export class ImmichStack extends Construct {
       memoryMiB: budget.machineLearning.value,
       timezone: tz,
       maliFirmware: t.machineLearning.maliFirmware,
+      ...(props.imageDigests?.machineLearning ? { imageDigest: props.imageDigests.machineLearning } : {}),
     });
     const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth) : undefined;
     this.configFile = new ImmichConfigFile(this, "ConfigFile", {
@@ -257,6 +261,7 @@ export class ImmichStack extends Construct {
       // Without an identity provider, the first admin can only come from Immich's own sign-up.
       allowAdminSignUp: oidc === undefined,
       hostLocaltime: props.hostLocaltime ?? true,
+      ...(props.imageDigests?.server ? { imageDigest: props.imageDigests.server } : {}),
     });
     this.jobHandler = new ImmichJobHandler(this, "JobHandler", {
       ...backends,
@@ -269,10 +274,11 @@ export class ImmichStack extends Construct {
       replicas: props.jobHandlerReplicas ?? 1,
       timezone: tz,
       hostLocaltime: props.hostLocaltime ?? true,
+      ...(props.imageDigests?.server ? { imageDigest: props.imageDigests.server } : {}),
     });
 
     if (props.ingress && props.auth && oidc && proxyData) {
-      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz);
+      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz, props.imageDigests);
       // The server reads NODE_EXTRA_CA_CERTS once, at start: with the internal CA, it starts only after the
       // proxy is healthy, which it is once the CA root exists (Terraform waits for that).
       if (internalCa) {
@@ -323,6 +329,7 @@ export class ImmichStack extends Construct {
     proxyData: DataVolume,
     authData: DataVolume,
     tz: string,
+    digests: ImageDigests | undefined,
   ): ImmichIngress {
     const title = `deployment ${dep}`;
     const autheliaConfiguration = renderAutheliaConfig({
@@ -349,6 +356,7 @@ export class ImmichStack extends Construct {
       secretFiles,
       dataVolume: authData,
       dependsOn: [this.redis.service],
+      ...(digests?.auth ? { imageDigest: digests.auth } : {}),
     });
     const caddyfile = renderCaddyfile({
       title,
@@ -366,6 +374,7 @@ export class ImmichStack extends Construct {
       http3: ingress.http3,
       ...(ingress.tls.mode === "files" ? { tlsFiles: { certificateFile: ingress.tls.certificateFile, keyFile: ingress.tls.keyFile } } : {}),
       internalCa: ingress.tls.mode === "internal",
+      ...(digests?.proxy ? { imageDigest: digests.proxy } : {}),
     });
     return { proxy, auth: authelia, caddyfile, autheliaConfiguration, autheliaUsers };
   }

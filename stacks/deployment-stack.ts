@@ -69,6 +69,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       postgresImageTag: d.postgres.imageTag,
       ...(d.postgres.imageDigest ? { postgresImageDigest: d.postgres.imageDigest } : {}),
       ...(d.postgres.takeover ? { existingDatabase: d.postgres.takeover } : {}),
+      imageDigests: d.imageDigests,
       redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
       jobHandlerReplicas: d.jobHandlerReplicas,
       hostLocaltime: d.mountLocaltime,

@@ -235,3 +235,11 @@ describe("PostgreSQL majors and taking over an existing database", () => {
     expect(computeTuning(shippedProfile("homelab-minimal"), { postgresMajor: 15 }).postgres.settings.wal_compression!.value).toBe("lz4");
   });
 });
+
+describe("image digests in a deployment", () => {
+  it("accepts a digest per service and refuses anything else", () => {
+    expect(problems(deployment({ imageDigests: { server: `sha256:${"a".repeat(64)}`, proxy: `sha256:${"b".repeat(64)}` } }))).toEqual([]);
+    expect(problems(deployment({ imageDigests: { server: "latest" } }))).toEqual(['d.yaml:10:13: spec.imageDigests.server: invalid format (expected sha256:<64 lowercase hex digits>, got "latest")']);
+    expect(problems(deployment({ imageDigests: { database: `sha256:${"a".repeat(64)}` } }))[0]).toContain('spec.imageDigests.database: unknown field');
+  });
+});

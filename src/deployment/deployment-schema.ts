@@ -91,6 +91,8 @@ export function isValidTimezone(tz: string): boolean {
  */
 export type ProfileReferenceCheck = (ref: string) => string | undefined;
 
+const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha256:<64 lowercase hex digits>" });
+
 const ARGON2ID_PHC = /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
@@ -201,6 +203,16 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
       })
       .default({ imageTag: DEFAULT_POSTGRES_TAG }),
     redis: z.strictObject({ engine: z.enum(REDIS_ENGINES).default("redis") }).default({ engine: "redis" }),
+    /** Digests pinning the other images (mutable tags are rebuilt upstream). @default - tags only */
+    imageDigests: z
+      .strictObject({
+        server: DIGEST.optional(),
+        machineLearning: DIGEST.optional(),
+        redis: DIGEST.optional(),
+        proxy: DIGEST.optional(),
+        auth: DIGEST.optional(),
+      })
+      .default({}),
     jobHandler: z.strictObject({ replicas: z.int().min(1).max(8).default(1) }).default({ replicas: 1 }),
     /** Host directory holding `<role>` mountpoints (the ZFS datasets' mountpoints). */
     dataRoot: z

@@ -36,6 +36,8 @@ export interface Deployment {
     readonly takeover?: { readonly username: string; readonly databaseName: string };
   };
   readonly redisEngine: "redis" | "valkey";
+  /** Digests pinning the server, machine-learning, Redis, proxy and auth images. */
+  readonly imageDigests: { readonly server?: string; readonly machineLearning?: string; readonly redis?: string; readonly proxy?: string; readonly auth?: string };
   readonly jobHandlerReplicas: number;
   /** Host directory holding the role mountpoints. */
   readonly dataRoot: string;
@@ -219,6 +221,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
       ...(s.postgres.takeover ? { takeover: s.postgres.takeover } : {}),
     },
     redisEngine: s.redis.engine,
+    imageDigests: Object.fromEntries(Object.entries(s.imageDigests).filter(([, v]) => v !== undefined)),
     jobHandlerReplicas: s.jobHandler.replicas,
     dataRoot: s.dataRoot,
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
@@ -266,6 +269,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     timezone: "UTC",
     postgres: { imageTag: DEFAULT_POSTGRES_IMAGE_TAG },
     redisEngine: "redis",
+    imageDigests: {},
     jobHandlerReplicas: 1,
     dataRoot: "/srv/immich",
     softwareTranscoding: false,

@@ -201,3 +201,34 @@ describe("the Redis we pin", () => {
     expect(patch).toBeGreaterThanOrEqual(9);
   });
 });
+
+describe("image digests", () => {
+  const digest = (c: string) => `sha256:${c.repeat(64)}`;
+  const images = (res: any) => Object.values(res.docker_image).map((i: any) => i.name as string);
+
+  it("pins every service to the digest the deployment gives, tags kept", () => {
+    const res = synthImmich({ imageDigests: { server: digest("1"), machineLearning: digest("2"), redis: digest("3") } });
+    expect(images(res)).toEqual(
+      expect.arrayContaining([
+        `ghcr.io/immich-app/immich-server:v3.2.2@${digest("1")}`,
+        `ghcr.io/immich-app/immich-machine-learning:v3.2.2@${digest("2")}`,
+        `docker.io/library/redis:7.4.11@${digest("3")}`,
+      ]),
+    );
+  });
+
+  it("refuses a digest that is not one", () => {
+    expect(() => synthImmich({ imageDigests: { server: "sha256:abc" } })).toThrow('ImmichServer: imageDigest must be sha256:<64 lowercase hex digits> (got "sha256:abc")');
+  });
+
+  // [IMM docker/docker-compose.yml @ 4cff61e]: ghcr.io/immich-app/postgres:14-vectorchord0.4.3-pgvectors0.2.0@sha256:bcf63357…
+  it("uses the digest upstream's compose pins for its PostgreSQL tag, and never invents one for other tags", () => {
+    expect(images(synthImmich({ postgresImageTag: "14-vectorchord0.4.3-pgvectors0.2.0" }))).toContain(
+      "ghcr.io/immich-app/postgres:14-vectorchord0.4.3-pgvectors0.2.0@sha256:bcf63357191b76a916ae5eb93464d65c07511da41e3bf7a8416db519b40b1c23",
+    );
+    expect(images(synthImmich())).toContain("ghcr.io/immich-app/postgres:17-vectorchord1.1.1-pgvector0.8.5");
+    expect(images(synthImmich({ postgresImageTag: "14-vectorchord0.4.3-pgvectors0.2.0", postgresImageDigest: digest("4") }))).toContain(
+      `ghcr.io/immich-app/postgres:14-vectorchord0.4.3-pgvectors0.2.0@${digest("4")}`,
+    );
+  });
+});

@@ -97,6 +97,12 @@ describe("CaddyProxy and Authelia in the stack", () => {
     expect(server.volumes).toContainEqual({ host_path: "/etc/ssl/private-ca.pem", container_path: "/etc/immich-iac/trusted-ca.pem", read_only: true });
   });
 
+  it("pins the proxy and Authelia images to the deployment's digests", () => {
+    const d = (c: string) => `sha256:${c.repeat(64)}`;
+    const names = Object.values(synthImmich({ ingress: ingress(), auth, imageDigests: { proxy: d("5"), auth: d("6") } }).docker_image).map((i: any) => i.name);
+    expect(names).toEqual(expect.arrayContaining([`docker.io/library/caddy:2.10.2@${d("5")}`, `docker.io/authelia/authelia:4.39.20@${d("6")}`]));
+  });
+
   it("TLS files are mounted read-only into the proxy", () => {
     const proxy = containerOf(synthImmich({ ingress: ingress({ tls: { mode: "files", certificateFile: "/etc/ssl/p.pem", keyFile: "/etc/ssl/p.key" } }), auth }), "proxy");
     expect(proxy.volumes.filter((v: any) => v.host_path)).toEqual([
