@@ -65,7 +65,8 @@ async function benchPlanReport(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const out = mkdtempSync(join(tmpdir(), "bench-synth-"));
+  // In a private directory: the state (next to --out) must not sit in the shared /tmp, which synth refuses.
+  const out = join(mkdtempSync(join(tmpdir(), "bench-synth-")), "out");
   await execa("node", [CLI, "synth", "--out", out], { cwd: ROOT });
   const [stack] = readdirSync(join(out, "stacks"));
   const fixture = join(out, "stacks", stack!, "cdk.tf.json");
