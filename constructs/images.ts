@@ -18,11 +18,6 @@ export const REDIS_IMAGES: Readonly<Record<RedisEngine, string>> = {
   [RedisEngine.VALKEY]: "docker.io/valkey/valkey:9.0.1",
 };
 
-/** `repo:tag` or `repo:tag@digest`. */
-export function imageRef(repo: string, tag: string, digest?: string): string {
-  return digest ? `${repo}:${tag}@${digest}` : `${repo}:${tag}`;
-}
-
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /** `ref` pinned to `digest` when one is given (`repo:tag@sha256:…`); the tag stays, for people reading plans. */

@@ -3,8 +3,6 @@ import type { z } from "zod";
 import { describeValue, formatPath, InputError, oneOf, quoteShort, type Problem } from "./problems.js";
 import { readInputFile } from "./read-input.js";
 
-export { readInputFile };
-
 /**
  * Parses YAML text and validates it with a zod schema. Every problem — YAML syntax, shape, cross-field
  * rules — is reported at once with `file:line:col`, as an {@link InputError}; the caller never sees a
