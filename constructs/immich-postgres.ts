@@ -5,6 +5,7 @@ import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
 
+import { parsePostgresTag } from "../src/plan/versions.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../src/versions.js";
 
 export { DEFAULT_POSTGRES_IMAGE_TAG };
@@ -59,8 +60,9 @@ export class ImmichPostgres extends Construct {
   constructor(scope: Construct, id: string, props: ImmichPostgresProps) {
     super(scope, id);
     const tag = props.imageTag ?? DEFAULT_POSTGRES_IMAGE_TAG;
-    const major = Number(/^(1[4-8])-vectorchord/.exec(tag)?.[1]);
-    if (!major) {
+    const parsed = parsePostgresTag(tag);
+    const major = parsed?.vectorchord && parsed.major >= 14 && parsed.major <= 18 ? parsed.major : undefined;
+    if (major === undefined) {
       throw new Error(`ImmichPostgres: imageTag must be an Immich PostgreSQL 14–18 VectorChord tag (got "${tag}"), e.g. ${DEFAULT_POSTGRES_IMAGE_TAG}`);
     }
     this.databaseName = props.databaseName ?? "immich";

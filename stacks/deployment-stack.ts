@@ -5,8 +5,8 @@ import type { Construct } from "constructs";
 import { RedisEngine } from "../constructs/images.js";
 import { constrainProvider, ImmichStack } from "../constructs/immich-stack.js";
 import { HostResources } from "../constructs/host-resources.js";
-import { postgresMajorOf } from "../src/deployment/deployment-schema.js";
 import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
+import { parsePostgresTag } from "../src/plan/versions.js";
 import { deriveHostPlan } from "../src/host/derive-host-plan.js";
 import type { HostPlan } from "../src/host/host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
@@ -40,10 +40,11 @@ export class ImmichDeploymentStack extends TerraformStack {
     super(scope, id);
     const d = props.deployment;
     this.deployment = d;
+    const postgres = parsePostgresTag(d.postgres.imageTag);
     this.tuning = computeTuning(d.profile, {
       ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}),
       softwareTranscoding: d.softwareTranscoding,
-      postgresMajor: postgresMajorOf(d.postgres.imageTag),
+      ...(postgres ? { postgresMajor: postgres.major } : {}),
     });
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).

@@ -70,11 +70,6 @@ const IMMICH_VERSION = /^v3\.\d{1,4}\.\d{1,4}$/;
 /** Immich's PostgreSQL image tags for the majors Immich supports (≥ 14, < 20; images exist for 14–18) [BI build-postgres.yml]. */
 export const POSTGRES_TAG = /^(1[4-8])-vectorchord\d+\.\d+\.\d+(-pgvector\d+\.\d+\.\d+)?(-pgvectors\d+\.\d+\.\d+)?$/;
 
-/** The PostgreSQL major of an Immich PostgreSQL tag (`17-vectorchord…` → 17). */
-export function postgresMajorOf(tag: string): number {
-  return Number(/^(\d+)-/.exec(tag)?.[1] ?? "17");
-}
-
 export function isValidTimezone(tz: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
   try {
