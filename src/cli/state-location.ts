@@ -1,5 +1,6 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
+import { statePathOf } from "../../stacks/synth.js";
 import { InputError } from "../profile/problems.js";
 import type { CliIo } from "./io.js";
 
@@ -30,4 +31,14 @@ export function checkStateLocation(statePath: string, io: CliIo): void {
   if ((mode & 0o077) !== 0) {
     io.err(`immich-iac: note: ${dir} is readable by other users (chmod 700 it: the state file inside is only as private as its directory)\n`);
   }
+}
+
+/**
+ * Before a CLI synth: checks where the state will be (above), creates the output directory, and returns the
+ * options `synthesizeDeployment` takes. `synth` and `plan` both go through here, so neither skips the check.
+ */
+export function prepareSynthOutput(stack: string, opts: { readonly out: string; readonly state?: string }, io: CliIo): { outdir: string; state?: string } {
+  checkStateLocation(statePathOf(opts.out, stack, opts.state), io);
+  mkdirSync(opts.out, { recursive: true });
+  return { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) };
 }

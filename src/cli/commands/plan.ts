@@ -1,14 +1,13 @@
 import { execa } from "execa";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { resolveDeployment, stackDir, statePathOf, synthesizeDeployment } from "../../../stacks/synth.js";
+import { resolveDeployment, stackDir, synthesizeDeployment } from "../../../stacks/synth.js";
 import { formatJson, formatMarkdown, formatTerminal } from "../../plan/format.js";
 import { parsePlan } from "../../plan/plan-json.js";
 import { buildReport } from "../../plan/report.js";
 import type { AllowableRisk } from "../../plan/upgrade-rules.js";
 import { visible } from "../../profile/problems.js";
 import { EXIT_FAILURE, type CliIo } from "../io.js";
-import { checkStateLocation } from "../state-location.js";
+import { prepareSynthOutput } from "../state-location.js";
 
 export interface PlanOptions {
   readonly deployment?: string;
@@ -31,10 +30,9 @@ export function terraformBinary(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number> {
   const deployment = resolveDeployment(opts.deployment ? { deployment: opts.deployment } : {});
-  checkStateLocation(statePathOf(opts.out, deployment.name, opts.state), io);
-  mkdirSync(opts.out, { recursive: true });
+  const output = prepareSynthOutput(deployment.name, opts, io);
   io.err(`immich-iac: synth ${deployment.name} → ${join(opts.out, "stacks", deployment.name)}\n`);
-  const { stacks } = synthesizeDeployment(deployment, { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) });
+  const { stacks } = synthesizeDeployment(deployment, output);
   const cwd = stackDir(opts.out, stacks[0]!);
   const bin = terraformBinary();
   const run = async (args: string[]): Promise<string | undefined> => {

@@ -1,7 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { resolveDeployment, statePathOf, synthesizeDeployment } from "../../../stacks/synth.js";
+import { resolveDeployment, synthesizeDeployment } from "../../../stacks/synth.js";
 import { EXIT_OK, type CliIo } from "../io.js";
-import { checkStateLocation } from "../state-location.js";
+import { prepareSynthOutput } from "../state-location.js";
 
 export interface SynthCommandOptions {
   readonly deployment?: string;
@@ -13,9 +12,7 @@ export interface SynthCommandOptions {
 
 export async function synthCommand(opts: SynthCommandOptions, io: CliIo): Promise<number> {
   const deployment = resolveDeployment(pick(opts));
-  checkStateLocation(statePathOf(opts.out, deployment.name, opts.state), io);
-  mkdirSync(opts.out, { recursive: true });
-  const result = synthesizeDeployment(deployment, { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) });
+  const result = synthesizeDeployment(deployment, prepareSynthOutput(deployment.name, opts, io));
   for (const s of result.stacks) io.out(`synthesized ${opts.out}/stacks/${s}/cdk.tf.json\n`);
   return EXIT_OK;
 }

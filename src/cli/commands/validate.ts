@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { synthesizeDeployment } from "../../../stacks/synth.js";
+import type { App } from "cdktf";
+import { withStack } from "../../../stacks/synth.js";
 import { loadDeploymentFile } from "../../deployment/load-deployment.js";
 import { loadDocumentFile } from "../../load-any.js";
 import { formatProblem, InputError, type Problem } from "../../profile/problems.js";
@@ -9,7 +7,7 @@ import { EXIT_INVALID_INPUT, EXIT_OK, type CliIo } from "../io.js";
 
 /**
  * Validates every file (hardware profiles and deployments) and reports every problem of every file. A
- * deployment is also synthesized into a scratch directory, so that validate refuses whatever synth refuses.
+ * deployment is also synthesized (into withStack's scratch directory), so that validate refuses whatever synth refuses.
  */
 export function validateCommand(files: readonly string[], io: CliIo): number {
   let failed = false;
@@ -29,15 +27,11 @@ export function validateCommand(files: readonly string[], io: CliIo): number {
 
 /** Synthesizes a valid deployment and throws what the constructs and policy rules refuse as a problem of the file. */
 function synthesizes(file: string): void {
-  const deployment = loadDeploymentFile(file);
-  const outdir = mkdtempSync(join(tmpdir(), "immich-iac-validate-"));
   try {
-    synthesizeDeployment(deployment, { outdir });
+    withStack(loadDeploymentFile(file), (stack) => (stack.node.root as App).synth());
   } catch (e) {
     if (e instanceof InputError) throw e;
     const problem: Problem = { file, line: 1, col: 1, path: "(synth)", message: `the stack cannot be synthesized: ${(e as Error).message}` };
     throw new InputError([problem]);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
   }
 }
