@@ -2,6 +2,8 @@
 export const IMMICH_SERVER_IMAGE = "ghcr.io/immich-app/immich-server";
 export const IMMICH_ML_IMAGE = "ghcr.io/immich-app/immich-machine-learning";
 export const IMMICH_POSTGRES_IMAGE = "ghcr.io/immich-app/postgres";
+/** restic's own image (Alpine, busybox sh) at its newest release, 0.18.1 (2025-09-21) [restic CHANGELOG.md]. */
+export const RESTIC_IMAGE = "docker.io/restic/restic:0.18.1";
 
 /**
  * Redis 7.4 at its newest patch release (7.4.11): 7.4.6 fixed CVE-2025-49844 (Lua use-after-free, remote code
@@ -46,4 +48,6 @@ export interface ImageDigests {
   readonly redis?: string;
   readonly proxy?: string;
   readonly auth?: string;
+  /** restic, for the off-site copy. */
+  readonly backup?: string;
 }

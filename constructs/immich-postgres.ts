@@ -40,6 +40,8 @@ export interface ImmichPostgresProps {
   readonly databaseName?: string;
   /** @default "immich" */
   readonly username?: string;
+  /** A pg_hba.conf to upload (the override file points `hba_file` at `path`). @default - the image's own */
+  readonly hbaFile?: { readonly path: string; readonly content: string };
   /** Seconds Postgres gets to shut down cleanly before SIGKILL. @default 120 */
   readonly stopGraceSeconds?: number;
 }
@@ -54,6 +56,8 @@ export class ImmichPostgres extends Construct {
   public readonly port = POSTGRES_PORT;
   public readonly databaseName: string;
   public readonly username: string;
+  /** The image reference the container runs (tag, and digest when pinned). */
+  public readonly image: string;
   /** The override file as deployed (for `render`). */
   public readonly overrideConfig: string;
 
@@ -68,11 +72,12 @@ export class ImmichPostgres extends Construct {
     this.databaseName = props.databaseName ?? "immich";
     this.username = props.username ?? "immich";
     this.overrideConfig = props.overrideConfig;
+    // A tag upstream publishes a digest for is pinned to it unless the deployment pins another.
+    this.image = withDigest(`${IMMICH_POSTGRES_IMAGE}:${tag}`, props.imageDigest ?? UPSTREAM_DIGESTS[`${IMMICH_POSTGRES_IMAGE}:${tag}`], "ImmichPostgres");
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.DATABASE,
-      // A tag upstream publishes a digest for is pinned to it unless the deployment pins another.
-      image: withDigest(`${IMMICH_POSTGRES_IMAGE}:${tag}`, props.imageDigest ?? UPSTREAM_DIGESTS[`${IMMICH_POSTGRES_IMAGE}:${tag}`], "ImmichPostgres"),
+      image: this.image,
       env: {
         POSTGRES_DB: this.databaseName,
         POSTGRES_USER: this.username,
@@ -85,7 +90,7 @@ export class ImmichPostgres extends Construct {
       },
       networks: [props.network],
       volumes: [{ volume: props.dataVolume, containerPath: PGDATA_PATH }],
-      uploads: [{ path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig }],
+      uploads: [{ path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig }, ...(props.hbaFile ? [props.hbaFile] : [])],
       shmSizeMiB: props.shmSizeMiB,
       memoryMiB: props.memoryMiB + props.shmSizeMiB,
       destroyGraceSeconds: props.stopGraceSeconds ?? 120,

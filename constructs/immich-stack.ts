@@ -39,6 +39,14 @@ import { ImmichRedis, REDIS_PORT } from "./immich-redis.js";
 import { IMMICH_PORT, ImmichServer } from "./immich-server.js";
 
 import { DEFAULT_IMMICH_VERSION } from "../src/versions.js";
+import { BACKUP_VARIABLES, immichDumpCron, resticRepository, type BackupSettings } from "../src/backup/backup-settings.js";
+import { archivingSettings, HBA_FILE_PATH, renderPgHba, WAL_SLOT } from "../src/backup/postgres-archiving.js";
+import { renderWalArchiver, ARCHIVE_SUBDIR } from "../src/renderers/backup/wal-archiver.js";
+import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offsite.js";
+import { renderBackupOperations } from "../src/renderers/backup/operations.js";
+import { kbOf } from "../src/tuning/derived.js";
+import { WalArchiver } from "./wal-archiver.js";
+import { OffsiteBackup } from "./offsite-backup.js";
 
 export interface ImmichStackProps {
   /** Deployment name: prefixes every Docker object and fills `io.immich-iac.deployment`. */
@@ -88,6 +96,12 @@ export interface ImmichStackProps {
   /** Authelia as the OIDC provider with MFA for every login; Immich logs in through it. @default - none */
   readonly auth?: AuthSettings;
   /**
+   * Continuous WAL (an archiver container), Immich's dump schedule, and the off-site copy (a restic container)
+   * when `offsite` is set, whose S3 keys and repository password are sensitive Terraform variables.
+   * @default - Immich's own daily dump only
+   */
+  readonly backup?: BackupSettings;
+  /**
    * What must be done before any network, volume or container is created (e.g. HostResources: datasets,
    * directories, daemon.json). @default - nothing
    */
@@ -115,7 +129,8 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-
 export class ImmichStack extends Construct {
   public readonly frontNetwork: ImmichNetwork;
   public readonly backNetwork: ImmichNetwork;
-  public readonly volumes: Readonly<Record<"database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "modelCache", DataVolume>>;
+  public readonly volumes: Readonly<Record<"database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "modelCache", DataVolume>> &
+    Readonly<Partial<Record<"postgresArchive" | "offsiteState", DataVolume>>>;
   public readonly database: ImmichPostgres;
   public readonly redis: ImmichRedis;
   public readonly machineLearning: ImmichMachineLearning;
@@ -124,6 +139,12 @@ export class ImmichStack extends Construct {
   public readonly jobHandler: ImmichJobHandler;
   /** Present when `ingress` was given. */
   public readonly ingress?: ImmichIngress;
+  /** Present when `backup.continuousWal` is on. */
+  public readonly walArchiver?: WalArchiver;
+  /** Present when `backup.offsite` is set. */
+  public readonly offsiteBackup?: OffsiteBackup;
+  /** The backup scripts as deployed (for `render`), keyed by file name. */
+  public readonly backupFiles: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ImmichStackProps) {
     super(scope, id);
@@ -166,6 +187,8 @@ export class ImmichStack extends Construct {
       thumbs: layoutVol("ThumbsVolume", "thumbs", "thumbs", false),
       encodedVideo: layoutVol("EncodedVideoVolume", "encodedVideo", "encoded-video", false),
       backups: layoutVol("BackupsVolume", "backups", "backups", true),
+      ...(props.backup?.continuousWal ? { postgresArchive: layoutVol("PostgresArchiveVolume", "postgresArchive", "postgres-archive", true) } : {}),
+      ...(props.backup?.offsite ? { offsiteState: layoutVol("OffsiteStateVolume", "offsiteState", "offsite-state", false) } : {}),
       modelCache: layoutVol("ModelCacheVolume", "modelCache", "model-cache", false),
     };
 
@@ -180,11 +203,16 @@ export class ImmichStack extends Construct {
         }).stringValue
       : new Password(this, "DatabasePassword", { length: 40, special: false }).result;
 
+    const wal = props.backup?.continuousWal ?? false;
     this.database = new ImmichPostgres(this, "Database", {
       deploymentName: dep,
       network: this.backNetwork,
       dataVolume: this.volumes.database,
-      overrideConfig: renderPostgresOverride(t.postgres.settings, `deployment ${dep} (${t.profileName})`),
+      overrideConfig: renderPostgresOverride(
+        wal ? { ...t.postgres.settings, ...archivingSettings(kbOf(t.postgres.settings.max_wal_size?.value ?? "4GB")) } : t.postgres.settings,
+        `deployment ${dep} (${t.profileName})`,
+      ),
+      ...(wal ? { hbaFile: { path: HBA_FILE_PATH, content: renderPgHba(props.existingDatabase?.username ?? "immich", `deployment ${dep}`) } } : {}),
       shmSizeMiB: t.postgres.shmSizeMiB.value,
       memoryMiB: budget.postgres.value,
       storageType: t.postgres.storageType.value,
@@ -219,6 +247,7 @@ export class ImmichStack extends Construct {
       config: buildImmichConfig(t, {
         domain: props.domain,
         machineLearningUrls: [this.machineLearning.url],
+        ...(props.backup ? { databaseBackup: { cronExpression: immichDumpCron(props.backup.intervalHours), keepLastAmount: props.backup.keepLocalDumps } } : {}),
         ...(props.ingress && props.auth && oidc
           ? {
               oauth: {
@@ -286,12 +315,81 @@ export class ImmichStack extends Construct {
         server.dependsOn = [...(server.dependsOn ?? []), dependable(this.ingress.proxy.service.container)];
       }
     }
+    const backup = this.buildBackup(stack, dep, props.backup, password, budget.backup.value, props.imageDigests?.backup);
+    this.walArchiver = backup.walArchiver;
+    this.offsiteBackup = backup.offsite;
+    this.backupFiles = backup.files;
+
     if (props.after?.length) {
       const first = props.after.map((a) => dependable(a));
       for (const node of this.node.findAll()) {
         if (node instanceof Container || node instanceof Volume || node instanceof Network) node.dependsOn = [...(node.dependsOn ?? []), ...first];
       }
     }
+  }
+
+  /** The WAL archiver and the off-site copy the deployment asks for, and their scripts. */
+  private buildBackup(stack: TerraformStack, dep: string, b: BackupSettings | undefined, password: string, memoryMiB: number, digest: string | undefined) {
+    const files: Record<string, string> = {};
+    if (!b) return { files };
+    const title = `deployment ${dep}`;
+    const walMiB = Math.max(64, Math.floor(memoryMiB * 0.2));
+    let walArchiver: WalArchiver | undefined;
+    if (b.continuousWal && this.volumes.postgresArchive) {
+      files["wal-archiver.sh"] = renderWalArchiver({ title, slot: WAL_SLOT, baseBackupIntervalHours: b.baseBackupIntervalHours, keepBaseBackups: b.localBaseBackups });
+      walArchiver = new WalArchiver(this, "WalArchiver", {
+        deploymentName: dep,
+        database: this.database,
+        network: this.backNetwork,
+        archiveVolume: this.volumes.postgresArchive,
+        password,
+        script: files["wal-archiver.sh"],
+        memoryMiB: walMiB,
+      });
+    }
+    let offsite: OffsiteBackup | undefined;
+    if (b.offsite && this.volumes.offsiteState) {
+      const snapshotHost = `immich-${dep}`;
+      files["offsite.sh"] = renderOffsiteScript({
+        title,
+        deploymentName: dep,
+        snapshotHost,
+        intervalHours: b.intervalHours,
+        retention: b.retention,
+        excludes: [`${BACKUPS_MOUNT}/offsite`, `${BACKUPS_MOUNT}/${ARCHIVE_SUBDIR}/base/*.partial`],
+      });
+      const variable = (name: string, description: string) =>
+        new TerraformVariable(stack, name, { type: "string", sensitive: true, nullable: false, description }).stringValue;
+      offsite = new OffsiteBackup(this, "OffsiteBackup", {
+        deploymentName: dep,
+        network: this.frontNetwork,
+        backupsVolume: this.volumes.backups,
+        libraryVolume: this.volumes.library,
+        stateVolume: this.volumes.offsiteState,
+        script: files["offsite.sh"],
+        repository: resticRepository(b.offsite),
+        region: b.offsite.region,
+        accessKeyId: variable(BACKUP_VARIABLES.accessKeyId, "Access key id of the off-site bucket (TF_VAR_backup_s3_access_key_id)."),
+        secretAccessKey: variable(BACKUP_VARIABLES.secretAccessKey, "Secret access key of the off-site bucket (TF_VAR_backup_s3_secret_access_key)."),
+        repositoryPassword: variable(
+          BACKUP_VARIABLES.repositoryPassword,
+          "Password of the restic repository (TF_VAR_backup_repository_password): keep a copy away from this server, or the off-site copy cannot be read after losing it.",
+        ),
+        memoryMiB: memoryMiB - walMiB,
+        ...(digest ? { imageDigest: digest } : {}),
+      });
+    }
+    files["backup-operations.sh"] = renderBackupOperations({
+      title,
+      databaseContainer: this.database.hostname,
+      databaseName: this.database.databaseName,
+      databaseUser: this.database.username,
+      ...(walArchiver ? { walContainer: walArchiver.service.name } : {}),
+      ...(offsite && this.volumes.offsiteState
+        ? { offsite: { container: offsite.service.name, stateHostPath: this.volumes.offsiteState.hostPath, snapshotHost: `immich-${dep}` } }
+        : {}),
+    });
+    return { walArchiver, offsite, files };
   }
 
   /** Secrets of the OIDC client and the provider, all generated at apply time. */

@@ -67,6 +67,8 @@ export interface ServiceContainerProps {
   readonly nameSuffix?: string;
   /** Full image reference, tag pinned (`repo:tag` or `repo:tag@sha256:…`). */
   readonly image: string;
+  /** @default - the image's entrypoint */
+  readonly entrypoint?: readonly string[];
   /** @default - the image's command */
   readonly command?: readonly string[];
   /** Environment; secrets only as references to sensitive values (never literals). @default {} */
@@ -159,6 +161,7 @@ export class ServiceContainer extends Construct {
     this.container = new Container(this, "Resource", {
       name: this.name,
       image: this.image.imageId,
+      ...(props.entrypoint ? { entrypoint: [...props.entrypoint] } : {}),
       ...(props.command ? { command: [...props.command] } : {}),
       env,
       restart: "always",

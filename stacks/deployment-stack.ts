@@ -77,6 +77,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       dataRoot: d.dataRoot,
       ingress: d.ingress,
       auth: d.auth,
+      backup: d.backup,
       ...(this.host ? { after: this.host.done } : {}),
     });
   }

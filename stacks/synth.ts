@@ -99,6 +99,7 @@ function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> 
     "redis/redis.conf": im.redis.config,
     ...Object.fromEntries(renderHostScripts(stack.hostPlan).map((h) => [`host/${h.file}`, h.content])),
     "maintenance/pre-upgrade-backup.sh": preUpgradeBackupScript(stack),
+    ...Object.fromEntries(Object.entries(im.backupFiles).map(([name, text]) => [`backup/${name}`, text])),
     ...(im.ingress
       ? {
           "caddy/Caddyfile": im.ingress.caddyfile,

@@ -6,6 +6,14 @@ import { plainText } from "../profile/text.js";
 
 import { DEFAULT_IMMICH_VERSION, DEFAULT_POSTGRES_IMAGE_TAG as DEFAULT_POSTGRES_TAG } from "../versions.js";
 
+import {
+  DEFAULT_BASE_BACKUP_INTERVAL_HOURS,
+  DEFAULT_INTERVAL_HOURS,
+  DEFAULT_LOCAL_BASE_BACKUPS,
+  DEFAULT_RETENTION,
+  endpointProblem,
+  INTERVAL_HOURS_CHOICES,
+} from "../backup/backup-settings.js";
 export { DEFAULT_IMMICH_VERSION };
 export const DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
 export const REDIS_ENGINES = ["redis", "valkey"] as const;
@@ -142,6 +150,57 @@ const NotifierSchema = z.discriminatedUnion("mode", [
   }),
 ]);
 
+const COUNT = (max: number, fallback: number) => z.int().min(0).max(max).default(fallback);
+
+const BackupSchema = z.strictObject({
+  /** Stream WAL and take base backups for point-in-time recovery. */
+  continuousWal: z.boolean().default(true),
+  baseBackupIntervalHours: z.int().min(1).max(168).default(DEFAULT_BASE_BACKUP_INTERVAL_HOURS),
+  localBaseBackups: z.int().min(1).max(30).default(DEFAULT_LOCAL_BASE_BACKUPS),
+  intervalHours: z
+    .int()
+    .refine((h) => (INTERVAL_HOURS_CHOICES as readonly number[]).includes(h), { error: `expected hours that divide a day: ${INTERVAL_HOURS_CHOICES.join(", ")}` })
+    .default(DEFAULT_INTERVAL_HOURS),
+  /** @default two days of dumps at the interval (2–14) */
+  keepLocalDumps: z.int().min(1).max(1000).optional(),
+  retention: z
+    .strictObject({
+      hourly: COUNT(10000, DEFAULT_RETENTION.hourly),
+      daily: COUNT(10000, DEFAULT_RETENTION.daily),
+      weekly: COUNT(10000, DEFAULT_RETENTION.weekly),
+      monthly: COUNT(10000, DEFAULT_RETENTION.monthly),
+      yearly: COUNT(1000, DEFAULT_RETENTION.yearly),
+    })
+    .refine((r) => Object.values(r).some((n) => n > 0), { error: "expected at least one age to keep (all zero would delete every snapshot)" })
+    .default({ ...DEFAULT_RETENTION }),
+  offsite: z
+    .strictObject({
+      endpoint: z
+        .string()
+        .max(300)
+        .superRefine((value, ctx) => {
+          const problem = endpointProblem(value);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+      bucket: z.string().regex(/^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "expected an S3 bucket name: 3–63 lowercase letters, digits, '.' and '-'" }),
+      region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: "expected a region name like eu-central-003 or us-east-1" }),
+      /** @default "immich-iac/<deployment name>" */
+      prefix: z
+        .string()
+        .max(200)
+        .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/, { error: "expected a folder path like immich-iac/home: letters, digits, '.', '_', '-' and '/' between segments" })
+        .optional(),
+    })
+    .optional(),
+});
+const BACKUP_DEFAULTS = {
+  continuousWal: true,
+  baseBackupIntervalHours: DEFAULT_BASE_BACKUP_INTERVAL_HOURS,
+  localBaseBackups: DEFAULT_LOCAL_BASE_BACKUPS,
+  intervalHours: DEFAULT_INTERVAL_HOURS,
+  retention: { ...DEFAULT_RETENTION },
+};
+
 export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => undefined) {
   return z.strictObject({
   apiVersion: z.literal("immich-iac/v1"),
@@ -206,6 +265,7 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         redis: DIGEST.optional(),
         proxy: DIGEST.optional(),
         auth: DIGEST.optional(),
+        backup: DIGEST.optional(),
       })
       .default({}),
     jobHandler: z.strictObject({ replicas: z.int().min(1).max(8).default(1) }).default({ replicas: 1 }),
@@ -229,6 +289,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     transcoding: z
       .strictObject({ acceleration: z.enum(TRANSCODING_CHOICES).default("auto") })
       .default({ acceleration: "auto" }),
+    /** Continuous WAL, Immich's dumps and the off-site copy (see src/backup/backup-settings.ts). */
+    backup: BackupSchema.default(BACKUP_DEFAULTS),
     ingress: z
       .strictObject({
         /** Host name of the Authelia portal and OIDC issuer. @default auth.<parent of domain> */

@@ -11,6 +11,7 @@ import { InputError, oneOf, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
 import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
 import { readdirSync } from "node:fs";
+import { defaultBackupSettings, defaultKeepLocalDumps, type BackupSettings } from "../backup/backup-settings.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
 import {
   DEFAULT_DOCKER_HOST,
@@ -50,6 +51,7 @@ export interface Deployment {
   readonly ingress: IngressSettings;
   readonly auth: AuthSettings;
   readonly host: HostSettings;
+  readonly backup: BackupSettings;
 }
 
 export interface HostSettings {
@@ -230,6 +232,21 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     ingress: toIngress(d),
     auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
     host: hostSettings(s.dockerHost, s.host),
+    backup: backupSettings(d.metadata.name, s.backup),
+  };
+}
+
+function backupSettings(name: string, b: DeploymentDocument["spec"]["backup"]): BackupSettings {
+  return {
+    continuousWal: b.continuousWal,
+    baseBackupIntervalHours: b.baseBackupIntervalHours,
+    localBaseBackups: b.localBaseBackups,
+    intervalHours: b.intervalHours,
+    keepLocalDumps: b.keepLocalDumps ?? defaultKeepLocalDumps(b.intervalHours),
+    retention: b.retention,
+    ...(b.offsite
+      ? { offsite: { endpoint: b.offsite.endpoint, bucket: b.offsite.bucket, region: b.offsite.region, prefix: b.offsite.prefix ?? `immich-iac/${name}` } }
+      : {}),
   };
 }
 
@@ -277,6 +294,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
     auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
     host: { manage: true, sshPort: 22, deployUser: { name: "immich-deploy", authorizedKeys: [] } },
+    backup: defaultBackupSettings(),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Role } from "../profile/hardware-profile-schema.js";
 /** One directory a Docker volume binds: where, which role's storage, and who owns it inside. */
 export interface VolumeDirectory {
   /** Stable key, also the ImmichStack volume it backs. */
-  readonly key: "database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "modelCache" | "proxy" | "auth";
+  readonly key: "database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "postgresArchive" | "offsiteState" | "modelCache" | "proxy" | "auth";
   readonly role: Role;
   /** Below the role's mountpoint; "" = the mountpoint itself. */
   readonly subdir: string;
@@ -25,6 +25,10 @@ export const VOLUME_LAYOUT: readonly VolumeDirectory[] = [
   { key: "thumbs", role: "thumbnails", subdir: "thumbs", owner: "0:0", mode: "0750" },
   { key: "encodedVideo", role: "thumbnails", subdir: "encoded-video", owner: "0:0", mode: "0750" },
   { key: "backups", role: "backups", subdir: "", owner: "0:0", mode: "0750" },
+  // WAL and base backups: written by the archiver as the database image's postgres user.
+  { key: "postgresArchive", role: "backups", subdir: "postgres", owner: "999:999", mode: "0700" },
+  // The off-site copy's status, metrics, cache and restore drills: never copied off-site itself.
+  { key: "offsiteState", role: "backups", subdir: "offsite", owner: "0:0", mode: "0700" },
   { key: "modelCache", role: "ml-cache", subdir: "", owner: "0:0", mode: "0750" },
 ];
 

@@ -33,6 +33,8 @@ export interface ImmichOAuthSettings {
 }
 
 export interface ImmichSiteSettings {
+  /** When Immich dumps its database and how many dumps it keeps. @default - Immich's: daily at 02:00, keep 14 */
+  readonly databaseBackup?: { readonly cronExpression: string; readonly keepLastAmount: number };
   /** Public hostname, e.g. photos.example.com. */
   readonly domain: string;
   /** URLs of the machine-learning services, tried in order. */
@@ -71,7 +73,8 @@ export function buildImmichConfig(tuning: Tuning, site: ImmichSiteSettings): Imm
     machineLearning: { enabled: site.machineLearningUrls.length > 0, urls: [...site.machineLearningUrls] },
     job: hw.job,
     ffmpeg: hw.ffmpeg,
-    backup: { database: { enabled: true, cronExpression: "0 02 * * *", keepLastAmount: 14 } },
+    // Immich's own dumps, on the off-site schedule when the deployment sets one (Immich's defaults otherwise).
+    backup: { database: { enabled: true, cronExpression: site.databaseBackup?.cronExpression ?? "0 02 * * *", keepLastAmount: site.databaseBackup?.keepLastAmount ?? 14 } },
     ...(site.oauth
       ? { oauth: immichOAuthConfig(site.domain, site.oauth), passwordLogin: { enabled: site.oauth.passwordLogin } }
       : {}),

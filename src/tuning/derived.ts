@@ -43,3 +43,10 @@ export function formatKb(kb: number): string {
   if (kb % 1024 === 0) return `${kb / 1024}MB`;
   return `${kb}kB`;
 }
+
+/** The inverse of formatKb: `4GB` → 4194304 (kB). */
+export function kbOf(value: string): number {
+  const m = /^(\d+)(kB|MB|GB)$/.exec(value);
+  if (!m) throw new Error(`kbOf: expected a size like 4GB, 512MB or 64kB (got "${value}")`);
+  return Number(m[1]) * { kB: 1, MB: 1024, GB: 1024 * 1024 }[m[2] as "kB" | "MB" | "GB"];
+}

@@ -11,6 +11,7 @@ export const BUDGET_COMPONENTS = [
   "jobHandler",
   "proxy",
   "auth",
+  "backup",
   "headroom",
 ] as const;
 export type BudgetComponent = (typeof BUDGET_COMPONENTS)[number];
@@ -62,6 +63,7 @@ export function computeMemoryBudget(input: MemoryBudgetInput): MemoryBudget {
     },
     proxy: { v: 256, f: "Caddy: 256 MiB", s: SOURCES.ruleOfThumb },
     auth: { v: 256, f: "Authelia: 256 MiB", s: SOURCES.ruleOfThumb },
+    backup: { v: 1280, f: "WAL archiver 256 MiB + restic 1024 MiB (its index and cache grow with the library)", s: SOURCES.ruleOfThumb },
   };
   const services = Object.values(wanted).reduce((a, b) => a + b.v, 0);
   const arcMin = input.hasZfs ? Math.max(1024, Math.ceil(pgWanted / 2)) : 0;

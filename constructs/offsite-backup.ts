@@ -1,0 +1,72 @@
+import { Construct } from "constructs";
+import { escapeTerraformTemplate } from "./host-resources.js";
+import type { DataVolume } from "./data-volume.js";
+import { RESTIC_IMAGE, withDigest } from "./images.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import { Component } from "./labels.js";
+import { ServiceContainer } from "./service-container.js";
+import { BACKUPS_MOUNT, LIBRARY_MOUNT, OFFSITE_SCRIPT, OFFSITE_STATE_MOUNT } from "../src/renderers/backup/offsite.js";
+
+export interface OffsiteBackupProps {
+  readonly deploymentName: string;
+  /** A network with a way out (the front network): the bucket is elsewhere. */
+  readonly network: ImmichNetwork;
+  /** The backups dataset (Immich's dumps, the WAL archive), mounted read-only. */
+  readonly backupsVolume: DataVolume;
+  /** The library (originals, uploads, profile pictures), mounted read-only. */
+  readonly libraryVolume: DataVolume;
+  /** Status, metrics, restic's cache and drills (`<dataRoot>/backups/offsite`). */
+  readonly stateVolume: DataVolume;
+  /** The script's text (`renderOffsiteScript`). */
+  readonly script: string;
+  /** `s3:<endpoint>/<bucket>/<prefix>`. */
+  readonly repository: string;
+  readonly region: string;
+  /** References to sensitive values, never literals. */
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly repositoryPassword: string;
+  /** @default - tag only */
+  readonly imageDigest?: string;
+  /** restic's index and tree cache grow with the library. @default 1024 */
+  readonly memoryMiB?: number;
+}
+
+/**
+ * The off-site copy: restic (encrypted, deduplicated, pruned by a retention policy) of the backups dataset and
+ * the library to an S3-compatible bucket on a schedule. Unhealthy when the last run failed or none succeeded for
+ * two intervals; the same state is in a status file and a Prometheus textfile.
+ */
+export class OffsiteBackup extends Construct {
+  public readonly service: ServiceContainer;
+
+  constructor(scope: Construct, id: string, props: OffsiteBackupProps) {
+    super(scope, id);
+    this.service = new ServiceContainer(this, "Service", {
+      deploymentName: props.deploymentName,
+      component: Component.BACKUP,
+      image: withDigest(RESTIC_IMAGE, props.imageDigest, "OffsiteBackup"),
+      entrypoint: ["/bin/sh", OFFSITE_SCRIPT],
+      command: ["schedule"],
+      env: {
+        RESTIC_REPOSITORY: props.repository,
+        RESTIC_PASSWORD: props.repositoryPassword,
+        AWS_ACCESS_KEY_ID: props.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: props.secretAccessKey,
+        AWS_DEFAULT_REGION: props.region,
+      },
+      networks: [props.network],
+      volumes: [
+        { volume: props.backupsVolume, containerPath: BACKUPS_MOUNT, readOnly: true },
+        { volume: props.libraryVolume, containerPath: LIBRARY_MOUNT, readOnly: true },
+        { volume: props.stateVolume, containerPath: OFFSITE_STATE_MOUNT },
+      ],
+      // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
+      uploads: [{ path: OFFSITE_SCRIPT, content: escapeTerraformTemplate(props.script) }],
+      memoryMiB: props.memoryMiB ?? 1024,
+      // A run interrupted mid-upload leaves a lock restic removes on the next run; a clean stop is better.
+      destroyGraceSeconds: 60,
+      healthcheck: { test: ["CMD", "/bin/sh", OFFSITE_SCRIPT, "health"], intervalSeconds: 60, timeoutSeconds: 10, retries: 1, startPeriodSeconds: 120 },
+    });
+  }
+}
