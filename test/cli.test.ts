@@ -11,7 +11,7 @@ const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd,
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 
 describe("immich-iac CLI", () => {
-  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["plan"]], [["plan-report"]], [["pre-upgrade"]]])("%j --help exits 0 with usage", async (cmd) => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["plan"]], [["plan-report"]], [["pre-upgrade"]], [["backup"]], [["backup", "status"]], [["backup", "run"]], [["backup", "restore-drill"]]])("%j --help exits 0 with usage", async (cmd) => {
     const r = await cli([...cmd, "--help"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Usage: immich-iac/);
@@ -235,6 +235,24 @@ describe("immich-iac pre-upgrade", () => {
     const r = await cli(["pre-upgrade", "--label", "a b;rm"]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toBe("immich-iac: --label must be letters, digits, dot, dash or underscore (got a b;rm)\n");
+  });
+});
+
+describe("immich-iac backup", () => {
+  const example = join(REPO, "deployments", "example.yaml");
+  it("--print shows the operations script with the deployment's containers", async () => {
+    const r = await cli(["backup", "status", "--deployment", example, "--print"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("DB=immich-example-database\nDB_NAME=immich\nDB_USER=immich\nWAL_C=immich-example-backup-wal\nOFF_C=immich-example-backup\nSTATE_HOST=/srv/immich/backups/offsite\n");
+  });
+
+  it("refuses a target time that is not UTC, and a sample that is not a number, before touching the host", async () => {
+    const t = await cli(["backup", "restore-drill", "--deployment", example, "--target-time", "yesterday; rm -rf /"]);
+    expect(t.exitCode).toBe(2);
+    expect(t.stderr).toBe('immich-iac: --target-time must be a UTC time like 2026-11-30T08:15:00Z (got "yesterday; rm -rf /")\n');
+    const s2 = await cli(["backup", "restore-drill", "--deployment", example, "--sample", "-1"]);
+    expect(s2.exitCode).toBe(2);
+    expect(s2.stderr).toBe('immich-iac: --sample must be a number of files, 0–9999 (got "-1")\n');
   });
 });
 

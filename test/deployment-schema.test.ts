@@ -243,3 +243,69 @@ describe("image digests in a deployment", () => {
     expect(problems(deployment({ imageDigests: { database: `sha256:${"a".repeat(64)}` } }))[0]).toContain('spec.imageDigests.database: unknown field');
   });
 });
+
+describe("spec.backup", () => {
+  const load = (backup: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment({ backup })));
+    return loadDeploymentFile(join(dir, "d.yaml")).backup;
+  };
+
+  it("defaults: continuous WAL, daily base backups (2 kept), 6-hour interval, two days of Immich dumps, no off-site target", () => {
+    expect(loadDeploymentFile(join(REPO, "deployments", "homelab.yaml")).backup).toEqual({
+      continuousWal: true,
+      baseBackupIntervalHours: 24,
+      localBaseBackups: 2,
+      intervalHours: 6,
+      keepLocalDumps: 8,
+      retention: { hourly: 24, daily: 7, weekly: 5, monthly: 12, yearly: 3 },
+    });
+  });
+
+  it("an off-site target gets the prefix immich-iac/<name> unless it names one", () => {
+    expect(load({ offsite: { endpoint: "https://s3.example.com", bucket: "photos-backup", region: "eu-west-1" } }).offsite).toEqual({
+      endpoint: "https://s3.example.com",
+      bucket: "photos-backup",
+      region: "eu-west-1",
+      prefix: "immich-iac/t",
+    });
+    expect(load({ offsite: { endpoint: "https://s3.example.com:9000", bucket: "b-1", region: "us-east-1", prefix: "home/immich" } }).offsite?.prefix).toBe("home/immich");
+  });
+
+  it("keepLocalDumps follows the interval unless set", () => {
+    expect(load({ intervalHours: 24 }).keepLocalDumps).toBe(2);
+    expect(load({ intervalHours: 1 }).keepLocalDumps).toBe(14);
+    expect(load({ intervalHours: 1, keepLocalDumps: 30 }).keepLocalDumps).toBe(30);
+  });
+
+  it("reports every invalid backup setting at once, each at its field", () => {
+    expect(
+      problems(
+        deployment({
+          backup: {
+            intervalHours: 5,
+            localBaseBackups: 0,
+            retention: { hourly: 0, daily: 0, weekly: 0, monthly: 0, yearly: 0 },
+            offsite: { endpoint: "http://s3.example.com", bucket: "Bad_Bucket", region: "EU West", prefix: "../x" },
+          },
+        }),
+      ),
+    ).toEqual([
+      "d.yaml:10:20: spec.backup.intervalHours: expected hours that divide a day: 1, 2, 3, 4, 6, 8, 12, 24 (got 5)",
+      "d.yaml:11:23: spec.backup.localBaseBackups: too small (expected ≥ 1, got 0)",
+      "d.yaml:13:7: spec.backup.retention: expected at least one age to keep (all zero would delete every snapshot)",
+      'd.yaml:19:17: spec.backup.offsite.endpoint: expected https:// (plain http only to a private address such as 10.x, 172.16–31.x, 192.168.x or 127.x), got "http://s3.example.com"',
+      `d.yaml:20:15: spec.backup.offsite.bucket: invalid format (expected an S3 bucket name: 3–63 lowercase letters, digits, '.' and '-', got "Bad_Bucket")`,
+      'd.yaml:21:15: spec.backup.offsite.region: invalid format (expected a region name like eu-central-003 or us-east-1, got "EU West")',
+      `d.yaml:22:15: spec.backup.offsite.prefix: invalid format (expected a folder path like immich-iac/home: letters, digits, '.', '_', '-' and '/' between segments, got "../x")`,
+    ]);
+  });
+
+  it("refuses an endpoint with a path, credentials or a port out of range", () => {
+    const at = (endpoint: string) => problems(deployment({ backup: { offsite: { endpoint, bucket: "bucket", region: "r" } } }));
+    expect(at("https://key:secret@s3.example.com")[0]).toMatch(/spec\.backup\.offsite\.endpoint: expected an S3 endpoint URL like https:\/\/s3\.eu-central-003\.backblazeb2\.com \(scheme and host, optional :port, no path or credentials\), got "https:\/\/key:secret@s3\.example\.com"$/);
+    expect(at("https://s3.example.com/bucket")[0]).toMatch(/expected an S3 endpoint URL/);
+    expect(at("https://s3.example.com:70000")[0]).toMatch(/spec\.backup\.offsite\.endpoint: expected a port of 1–65535, got 70000$/);
+    expect(at("http://192.168.1.20:9000")).toEqual([]);
+  });
+});

@@ -26,7 +26,7 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     const volumes = resourcesOf(json, "docker_volume");
     for (const [, v] of volumes) expect(v.lifecycle).toEqual({ prevent_destroy: true });
     const data = volumes.filter(([, v]) => label(v, "io.immich-iac.data") === "true").map(([, v]) => v.name);
-    expect(data).toEqual([`immich-${name}-auth`, `immich-${name}-backups`, `immich-${name}-database`, `immich-${name}-library`]);
+    expect(data).toEqual([`immich-${name}-auth`, `immich-${name}-backups`, `immich-${name}-database`, `immich-${name}-library`, `immich-${name}-postgres-archive`]);
   });
 
   it("keeps the database and Redis on the internal network only", () => {
@@ -47,7 +47,9 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
   it("holds no secret value: passwords, keys and digests are references resolved at apply time", () => {
     const pw = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /PASSWORD=/.test(e)));
     expect(pw.length).toBeGreaterThanOrEqual(3);
-    for (const e of pw) expect(e).toMatch(/^(DB|POSTGRES)_PASSWORD=\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
+    for (const e of pw) expect(e).toMatch(/^((DB|POSTGRES|PG)_?PASSWORD=\$\{random_password\.[A-Za-z0-9_]+\.result\}|RESTIC_PASSWORD=\$\{var\.backup_repository_password\})$/);
+    const s3 = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)=/.test(e)));
+    for (const e of s3) expect(e).toMatch(/^AWS_(ACCESS_KEY_ID=\$\{var\.backup_s3_access_key_id\}|SECRET_ACCESS_KEY=\$\{var\.backup_s3_secret_access_key\})$/);
     const secretUploads = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/secrets/")));
     expect(secretUploads.map((u: any) => u.file).sort()).toEqual(
       [

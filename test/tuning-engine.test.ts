@@ -23,18 +23,19 @@ describe("memory budget", () => {
       jobHandler: 4096, // 1024 + 256 × 6 + 512 × 3
       proxy: 256,
       auth: 256,
-      zfsArc: 86538, // ⌊0.9 × 96154⌋
-      headroom: 9616,
+      backup: 1280, // WAL archiver 256 + restic 1024
+      zfsArc: 85386, // ⌊0.9 × 94874⌋
+      headroom: 9488,
     });
     expect(Object.values(j.memoryBudgetMiB).reduce((a, b) => a + b, 0)).toBe(131072);
-    expect(j.zfsArcMaxBytes).toBe(86538 * 1048576);
+    expect(j.zfsArcMaxBytes).toBe(85386 * 1048576);
   });
 
   it("shrinks the headroom before the ARC drops under 4 GiB", () => {
     const b = computeMemoryBudget({ totalMiB: 16384, machineLearningMiB: 4096, thumbnailConcurrency: 3, videoConcurrency: 1, hasZfs: true });
-    expect(b.components.zfsArc.value).toBe(2304);
+    expect(b.components.zfsArc.value).toBe(1024);
     expect(b.components.headroom.value).toBe(0);
-    expect(b.warnings).toEqual(["ZFS ARC gets 2304 MiB, below the 4 GiB it should have; add RAM for a faster library"]);
+    expect(b.warnings).toEqual(["ZFS ARC gets 1024 MiB, below the 4 GiB it should have; add RAM for a faster library"]);
   });
 
   it("scales every service down on a host at Immich's 6 GiB floor and still fits RAM", () => {

@@ -95,6 +95,20 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--print", "print the script instead of running it")
     .action(async (opts: { deployment?: string; label?: string; print?: boolean }) => setExit(await (await import("./commands/pre-upgrade.js")).preUpgradeCommand(opts, io)));
 
+  const backup = program.command("backup").description("Backups on the deployment's host: status, a run now, a restore drill");
+  const backupOptions = (c: ReturnType<typeof program.command>) =>
+    c.option("--deployment <file>", "deployment YAML (default: the bundled example)").option("--json", "machine-readable output").option("--print", "print the host script instead of running it");
+  backupOptions(backup.command("status").description("Newest local and off-site copies, their age, the last run (exit 1 when late or failed)")).action(
+    async (opts) => setExit(await (await import("./commands/backup.js")).backupCommand("status", opts, io)),
+  );
+  backupOptions(backup.command("run").description("A base backup and an off-site copy now (e.g. before a risky change)")).action(async (opts) =>
+    setExit(await (await import("./commands/backup.js")).backupCommand("run", opts, io)),
+  );
+  backupOptions(backup.command("restore-drill").description("Restore the newest off-site copy into a throwaway PostgreSQL and compare a sample of library files"))
+    .option("--target-time <utc>", "recover to this UTC time, e.g. 2026-11-30T08:15:00Z (default: the end of the archived WAL)")
+    .option("--sample <n>", "library files to restore and compare by SHA-256", "20")
+    .action(async (opts) => setExit(await (await import("./commands/backup.js")).backupCommand("restore-drill", opts, io)));
+
   return program;
 }
 

@@ -159,7 +159,9 @@ const BackupSchema = z.strictObject({
   localBaseBackups: z.int().min(1).max(30).default(DEFAULT_LOCAL_BASE_BACKUPS),
   intervalHours: z
     .int()
-    .refine((h) => (INTERVAL_HOURS_CHOICES as readonly number[]).includes(h), { error: `expected hours that divide a day: ${INTERVAL_HOURS_CHOICES.join(", ")}` })
+    .superRefine((h, ctx) => {
+      if (!(INTERVAL_HOURS_CHOICES as readonly number[]).includes(h)) ctx.addIssue({ code: "custom", message: `expected hours that divide a day: ${INTERVAL_HOURS_CHOICES.join(", ")} (got ${h})` });
+    })
     .default(DEFAULT_INTERVAL_HOURS),
   /** @default two days of dumps at the interval (2–14) */
   keepLocalDumps: z.int().min(1).max(1000).optional(),

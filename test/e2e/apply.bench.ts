@@ -45,7 +45,7 @@ describe.each(SHIPPED_DEPLOYMENTS)("bench %s", (name) => {
       const d = e2eDeployment(deploymentPath(name));
       await removeLeftovers(d.name);
       const json = resynth(d);
-      createVolumeDirectories(json);
+      createVolumeDirectories(json, d.dataRoot);
       await provideImages(json);
       try {
         const init = await tf(t, d, ["init", "-input=false", "-no-color"]);

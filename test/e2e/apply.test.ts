@@ -26,6 +26,7 @@ import {
   type E2eDeployment,
   type Toolchain,
 } from "./harness.js";
+import { startS3Server, type S3Server } from "./s3-server.js";
 
 /**
  * The real-apply suite: every shipped deployment (and E2E_DEPLOYMENT, when set) is synthesized, initialised
@@ -37,9 +38,16 @@ import {
 const sources = [...SHIPPED_DEPLOYMENTS.map((n) => deploymentPath(n)), ...(process.env.E2E_DEPLOYMENT ? [process.env.E2E_DEPLOYMENT] : [])];
 
 let t: Toolchain;
+let s3: S3Server | undefined;
 beforeAll(async () => {
   t = await toolchain();
+  // Deployments with an off-site target copy to a real S3 server here (E2E_REDIRECTS).
+  const buckets = sources.map((f) => parse(readFileSync(f, "utf8"))?.spec?.backup?.offsite?.bucket).filter((b): b is string => typeof b === "string");
+  s3 = await startS3Server([...new Set(buckets)]);
 }, 1_800_000);
+afterAll(async () => {
+  await s3?.stop();
+});
 
 describe.each(sources)("real apply of %s", (source) => {
   let d: E2eDeployment;
@@ -68,7 +76,7 @@ describe.each(sources)("real apply of %s", (source) => {
     console.log(`e2e: deployment ${loadDeploymentFile(source).name} from ${source} runs as ${d.name}, redirected:\n  ${E2E_REDIRECTS.join("\n  ")}\n  work directory ${d.work}`);
     await removeLeftovers(d.name);
     json = resynth(d);
-    createVolumeDirectories(json);
+    createVolumeDirectories(json, d.dataRoot);
     await provideImages(json);
     const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
     expect(init.exitCode, init.all).toBe(0);
@@ -95,7 +103,7 @@ describe.each(sources)("real apply of %s", (source) => {
   it(`applies, every container is healthy within ${HEALTHY_LIMIT_SECONDS} s, and the second plan is empty`, async () => {
     await applyAndConverge("first");
     const names = (await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Label \"io.immich-iac.component\"}}"])).split("\n");
-    expect(new Set(names)).toEqual(new Set(["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth"]));
+    expect(new Set(names)).toEqual(new Set(["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup"]));
   }, 900_000);
 
   it("PostgreSQL runs with our tuned settings", async () => {

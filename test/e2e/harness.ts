@@ -1,13 +1,15 @@
 import { execa } from "execa";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { AUTHELIA_IMAGE } from "../../constructs/authelia.js";
 import { CADDY_IMAGE } from "../../constructs/caddy-proxy.js";
-import { IMMICH_ML_IMAGE, IMMICH_POSTGRES_IMAGE, IMMICH_SERVER_IMAGE, REDIS_IMAGES, RedisEngine } from "../../constructs/images.js";
+import { IMMICH_ML_IMAGE, IMMICH_POSTGRES_IMAGE, IMMICH_SERVER_IMAGE, REDIS_IMAGES, RedisEngine, RESTIC_IMAGE } from "../../constructs/images.js";
+import { VOLUME_LAYOUT, volumeHostPath } from "../../src/host/volume-layout.js";
+import { S3_ENDPOINT, s3Env } from "./s3-server.js";
 import { synthesize } from "../../stacks/synth.js";
 import { REPO } from "../util.js";
 
@@ -37,6 +39,7 @@ export const E2E_REDIRECTS = [
   "machineLearning.backend → cpu, transcoding → software (no GPU or NPU devices here)",
   "host.manage → false (the host scripts would change this machine; the host suite runs them in a container)",
   "image digests → dropped from the synthesized images (a locally built stand-in has no registry digest; the tags stay)",
+  "backup.offsite → the local S3 server (versitygw, scripts/s3-server.sh) on the Docker bridge, same bucket and prefix",
 ];
 
 export interface E2eDeployment {
@@ -66,6 +69,7 @@ export function e2eDeployment(source: string): E2eDeployment {
   spec.machineLearning = { ...spec.machineLearning, backend: "cpu" };
   spec.transcoding = { acceleration: "software" };
   spec.host = { ...spec.host, manage: false };
+  if (spec.backup?.offsite) spec.backup.offsite = { ...spec.backup.offsite, endpoint: S3_ENDPOINT };
   const file = join(work, "deployment.yaml");
   writeFileSync(file, stringify(doc));
   return { name, source, work, dataRoot, file, doc, stackDir: join(work, "cdktf.out", "stacks", name) };
@@ -99,6 +103,7 @@ const STANDINS: Readonly<Record<string, string>> = {
   [repository(REDIS_IMAGES[RedisEngine.VALKEY])]: "valkey",
   [repository(CADDY_IMAGE)]: "caddy",
   [repository(AUTHELIA_IMAGE)]: "authelia",
+  [repository(RESTIC_IMAGE)]: "restic",
 };
 
 export function standinFor(image: string): string {
@@ -116,9 +121,21 @@ export async function provideImages(json: any): Promise<void> {
   if (r.exitCode !== 0) throw new Error(`scripts/e2e-images.sh failed:\n${r.all}`);
 }
 
-/** Creates the host directories the data volumes bind (the ZFS datasets' job on a real host). */
-export function createVolumeDirectories(json: any): void {
-  for (const v of Object.values(json.resource.docker_volume as Record<string, any>)) mkdirSync(v.driver_opts.device, { recursive: true });
+/**
+ * Creates the host directories the data volumes bind, with the owner and mode of the volume layout (the ZFS
+ * datasets' and the host scripts' job on a real host).
+ */
+export function createVolumeDirectories(json: any, dataRoot?: string): void {
+  for (const v of Object.values(json.resource.docker_volume as Record<string, any>)) {
+    const dir = v.driver_opts.device as string;
+    mkdirSync(dir, { recursive: true });
+    const layout = dataRoot ? VOLUME_LAYOUT.find((l) => volumeHostPath(l, dataRoot) === dir) : undefined;
+    if (layout) {
+      const [uid, gid] = layout.owner.split(":").map(Number);
+      chownSync(dir, uid!, gid!);
+      chmodSync(dir, Number.parseInt(layout.mode, 8));
+    }
+  }
 }
 
 export interface Run {
@@ -132,7 +149,7 @@ export async function tf(t: Toolchain, d: Pick<E2eDeployment, "stackDir">, args:
   const started = performance.now();
   const r = await execa(t.binary, [...args], {
     cwd: d.stackDir,
-    env: { ...t.env, ...smtpPasswordEnv(), ...extraEnv },
+    env: { ...t.env, ...smtpPasswordEnv(), ...s3Env(), ...extraEnv },
     reject: false,
     all: true,
     timeout: 1_200_000,
@@ -147,6 +164,12 @@ let smtpPassword: string | undefined;
 function smtpPasswordEnv(): Record<string, string> {
   smtpPassword ??= randomBytes(18).toString("base64url");
   return { TF_VAR_smtp_password: smtpPassword };
+}
+
+/** Starts the local Docker Engine when it is not running (scripts/docker-engine.sh). */
+export async function ensureDockerEngine(): Promise<void> {
+  const r = await execa("bash", [join(REPO, "scripts", "docker-engine.sh")], { reject: false, all: true });
+  if (r.exitCode !== 0) throw new Error(`scripts/docker-engine.sh failed:\n${r.all}`);
 }
 
 export async function docker(args: string[]): Promise<string> {

@@ -50,7 +50,7 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     await removeLeftovers(d.name);
     await docker(["rm", "-f", COMPOSE_CONTAINER]).catch(() => "");
     json = resynth(d, (x) => (x.spec.postgres = { takeover: {} }));
-    createVolumeDirectories(json);
+    createVolumeDirectories(json, d.dataRoot);
     await provideImages(json);
 
     // The compose install: upstream's service definition, its role and database, a row and an uploaded file.

@@ -3,6 +3,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
+import { archivingSettings, renderPgHba } from "../../src/backup/postgres-archiving.js";
+import { kbOf } from "../../src/tuning/derived.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import { BASE_UNIT_KB, boundaryProfiles, REPO, SHIPPED_PROFILES, shippedProfile } from "../util.js";
 import { upstreamRoot } from "./trixie-root.js";
@@ -60,4 +62,31 @@ describe.skipIf(!root)(`every derived Postgres setting, checked by a real Postgr
     expect(r.exitCode).not.toBe(0);
     expect(r.stderr).toMatch(/invalid value for parameter "work_mem"/);
   });
+
+  it("the archiving settings and our pg_hba.conf are accepted by a running server: no rule errors, replication only for the role, by scram", async () => {
+    const tuning = computeTuning(shippedProfile("epyc-4004-prosumer"));
+    const archiving = archivingSettings(kbOf(tuning.postgres.settings.max_wal_size!.value));
+    // The file's content is what is checked; the path is the test's (the image path is /etc/postgresql).
+    writeFileSync(join(hostDir, "pg_hba.conf"), renderPgHba("immich", "test"));
+    const settings = { ...tuning.postgres.settings, ...archiving, hba_file: { ...archiving.hba_file!, value: `${inRoot}/pg_hba.conf` } };
+    writeFileSync(join(hostDir, "data", "postgresql.override.conf"), renderPostgresOverride(settings, "archiving"));
+    for (const key of ["wal_level", "max_wal_senders", "max_replication_slots", "max_slot_wal_keep_size"]) {
+      const r = await asPostgres([`${PG_BIN}/postgres`, "-D", `${inRoot}/data`, "-C", key]);
+      expect(`${key} = ${r.stdout.trim()}`, r.stderr).toBe(`${key} = ${key === "max_slot_wal_keep_size" ? String(kbOf(archiving[key]!.value) / 1024) : archiving[key]!.value}`);
+    }
+    // Small memory settings so that the server starts in a test container; the rest is the archiving file.
+    const start = await asPostgres([`${PG_BIN}/pg_ctl`, "-D", `${inRoot}/data`, "-l", `${inRoot}/server.log`, "-w", "-o", `-c shared_buffers=32MB -c huge_pages=off -c listen_addresses='' -c unix_socket_directories=${inRoot}`, "start"]);
+    expect(start.exitCode, start.stderr + start.stdout).toBe(0);
+    try {
+      const q = (sql: string) => asPostgres([`${PG_BIN}/psql`, "-X", "-A", "-t", "-h", inRoot, "-d", "postgres", "-c", sql]);
+      expect((await q("SHOW hba_file")).stdout.trim()).toBe(`${inRoot}/pg_hba.conf`);
+      expect((await q("SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL")).stdout.trim()).toBe("0");
+      expect((await q("SELECT type, database, user_name, address, auth_method FROM pg_hba_file_rules WHERE 'replication' = ANY(database) AND address = 'all'")).stdout.trim()).toBe(
+        "host|{replication}|{immich}|all|scram-sha-256",
+      );
+      expect((await q("SELECT pg_create_physical_replication_slot('immich_iac_wal', true) IS NOT NULL")).stdout.trim()).toBe("t");
+    } finally {
+      await asPostgres([`${PG_BIN}/pg_ctl`, "-D", `${inRoot}/data`, "-w", "-m", "fast", "stop"]);
+    }
+  }, 60_000);
 });

@@ -49,6 +49,7 @@ SNAPSHOT_HOST=${q(i.snapshotHost)}
 INTERVAL=${interval}
 OFFSET=${OFFSITE_OFFSET_MINUTES * 60}
 LATE=${lateAfterSeconds(i.intervalHours)}
+OPEN_TIMEOUT=60
 export RESTIC_CACHE_DIR="$STATE/cache"
 
 log() { printf '%s offsite: %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
@@ -89,8 +90,9 @@ finish() {
 }
 
 # open_repository: 0 when the repository opens (created on first use), else 1 with the reason in $reason.
+# Bounded: restic retries an unreachable endpoint for many minutes; reading one small object takes seconds.
 open_repository() {
-  restic cat config >/dev/null
+  timeout "$OPEN_TIMEOUT" restic cat config >/dev/null
   rc=$?
   case $rc in
     0) return 0 ;;
@@ -100,7 +102,7 @@ open_repository() {
       reason="restic init failed, see the container log"
       ;;
     12) reason="wrong repository password (TF_VAR_backup_repository_password)" ;;
-    *) reason="the repository cannot be reached or read (restic exit $rc), see the container log" ;;
+    *) reason="the repository cannot be reached or read within $OPEN_TIMEOUT s (exit $rc), see the container log" ;;
   esac
   return 1
 }

@@ -54,7 +54,7 @@ status() {
   if [ -n "$OFF_C" ]; then
     if running "$OFF_C"; then
       offsite=$(docker exec "$OFF_C" cat ${q(`${OFFSITE_STATE_MOUNT}/status.json`)} 2>/dev/null || echo null)
-      snapshots=$(docker exec "$OFF_C" restic snapshots --no-lock --host "$SNAPSHOT_HOST" --tag "$TAG" --latest 1 --json 2>/dev/null) || { rc=$?; snapshots=null; }
+      snapshots=$(docker exec "$OFF_C" timeout 60 restic snapshots --no-lock --host "$SNAPSHOT_HOST" --tag "$TAG" --latest 1 --json 2>/dev/null) || { rc=$?; snapshots=null; }
     fi
   fi
   printf '{"now":%s,"walConfigured":%s,"offsiteConfigured":%s,"health":{"wal":%s,"offsite":%s},"wal":%s,"offsite":%s,"snapshots":%s,"snapshotsExit":%s}\\n' \\

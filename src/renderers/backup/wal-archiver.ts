@@ -146,12 +146,14 @@ base_backup() {
 }
 
 base_due() {
-  local newest now attempt
+  local newest now attempt retry=$RETRY_AFTER
   now=$(date +%s)
-  attempt=$(cat "$STATE/base-attempt" 2>/dev/null || echo 0)
-  [ $((now - attempt)) -ge "$RETRY_AFTER" ] || return 1
-  [ -e "$STATE/base-needed" ] && return 0
   newest=$(bases | tail -n 1)
+  # Without any base backup there is nothing to recover from: retry every minute, not every 15.
+  [ -n "$newest" ] || retry=60
+  attempt=$(cat "$STATE/base-attempt" 2>/dev/null || echo 0)
+  [ $((now - attempt)) -ge "$retry" ] || return 1
+  [ -e "$STATE/base-needed" ] && return 0
   [ -z "$newest" ] && return 0
   [ $((now - $(stamp_epoch "$newest"))) -ge "$BASE_INTERVAL" ]
 }
@@ -162,6 +164,11 @@ run() {
   rmdir "$STATE/base.lock" 2>/dev/null
   rm -rf "$BASE"/*.partial "$STATE/base-attempt"
   trap 'trap - TERM INT; kill 0; exit 0' TERM INT
+  # The database may still be initialising (first start) or recovering: wait for it, quietly after one line.
+  if ! sql "SELECT 1" >/dev/null 2>&1; then
+    log "waiting for the database"
+    until sql "SELECT 1" >/dev/null 2>&1; do sleep 5; done
+  fi
   receive_loop &
   while :; do
     if base_due; then base_backup spread; fi

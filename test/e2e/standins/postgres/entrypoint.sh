@@ -13,7 +13,6 @@ case "$storage" in
   HDD) page_cost=4 ;;
   *) echo "DB_STORAGE_TYPE must be SSD or HDD (got $storage)" >&2; exit 1 ;;
 esac
-: "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}"
 user="${POSTGRES_USER:-postgres}"
 db="${POSTGRES_DB:-$user}"
 
@@ -30,9 +29,13 @@ CONF
 
 mkdir -p "$PGDATA" /var/run/postgresql
 chown postgres:postgres "$PGDATA" /var/run/postgresql
+# As upstream's entrypoint does when it starts as root: everything in PGDATA belongs to postgres.
+find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' +
 chmod 700 "$PGDATA"
 
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
+  # As upstream: the password is needed to create a cluster, not to start an existing one (a restored backup).
+  : "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}"
   pwfile="$(mktemp)"
   printf '%s' "$POSTGRES_PASSWORD" >"$pwfile"
   chown postgres "$pwfile"

@@ -1,0 +1,220 @@
+import { execa } from "execa";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deploymentPath } from "../stack-util.js";
+import { REPO } from "../util.js";
+import {
+  createVolumeDirectories,
+  docker,
+  e2eDeployment,
+  ensureDockerEngine,
+  liftPreventDestroy,
+  provideImages,
+  removeLeftovers,
+  resynth,
+  tf,
+  toolchain,
+  volumeHostDir,
+  waitHealthy,
+  type E2eDeployment,
+  type Toolchain,
+} from "./harness.js";
+import { s3Env, startS3Server, S3_ENDPOINT, type S3Server } from "./s3-server.js";
+
+/**
+ * Backups for real: a deployment with continuous WAL and an off-site target applied on the local Docker
+ * Engine; PostgreSQL 17 (stand-in image, real server), pg_receivewal and pg_basebackup, restic (Debian's
+ * real binary) and a real S3 server (versitygw). Rows and files are written, backed up, written again, and
+ * restored to a point in between by `immich-iac backup restore-drill`; retention is checked against what restic
+ * keeps; a wrong password and an unreachable bucket must fail loudly (run, status, container health).
+ */
+const BUCKET = "e2e-backups";
+const RETENTION = { hourly: 0, daily: 3, weekly: 0, monthly: 2, yearly: 0 };
+
+describe("backups: continuous WAL, off-site restic to S3, restore drills", () => {
+  let t: Toolchain;
+  let d: E2eDeployment;
+  let json: any;
+  let s3: S3Server | undefined;
+  const db = () => `immich-${d.name}-database`;
+  const offsite = () => `immich-${d.name}-backup`;
+  const psql = (sql: string) => docker(["exec", db(), "psql", "-X", "-h", "/var/run/postgresql", "-U", "immich", "-d", "immich", "-tAc", sql]);
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    execa("node", [join(REPO, "dist", "immich-iac.cjs"), "backup", ...args, "--deployment", d.file, "--json"], { reject: false, env, timeout: 900_000 });
+
+  beforeAll(async () => {
+    t = await toolchain();
+    await ensureDockerEngine();
+    s3 = await startS3Server([BUCKET]);
+    const scratch = mkdtempSync(join(tmpdir(), "iac-backup-"));
+    const doc = parse(readFileSync(deploymentPath("homelab"), "utf8"));
+    doc.metadata.name = "backup";
+    doc.spec.backup = { intervalHours: 6, retention: RETENTION, offsite: { endpoint: S3_ENDPOINT, bucket: BUCKET, region: "us-east-1" } };
+    writeFileSync(join(scratch, "backup.yaml"), stringify(doc));
+    d = e2eDeployment(join(scratch, "backup.yaml"));
+    rmSync(scratch, { recursive: true, force: true });
+    await removeLeftovers(d.name);
+    json = resynth(d);
+    createVolumeDirectories(json, d.dataRoot);
+    await provideImages(json);
+    const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
+    expect(init.exitCode, init.all).toBe(0);
+    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+    expect(apply.exitCode, apply.all).toBe(0);
+    await waitHealthy(d.name);
+  }, 1_800_000);
+
+  afterAll(async () => {
+    if (d) {
+      liftPreventDestroy(d);
+      const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"]);
+      if (destroy.exitCode !== 0) console.error(destroy.all);
+      await removeLeftovers(d.name);
+      rmSync(d.work, { recursive: true, force: true });
+    }
+    await s3?.stop();
+  }, 900_000);
+
+  it("no secret of the off-site copy is in cdk.tf.json, and Terraform asks for them as sensitive variables", () => {
+    const text = readFileSync(join(d.stackDir, "cdk.tf.json"), "utf8");
+    for (const [name, value] of Object.entries(s3Env())) {
+      expect(text, `${name} must not be in cdk.tf.json`).not.toContain(value);
+      expect(json.variable[name.replace("TF_VAR_", "")]).toMatchObject({ sensitive: true, nullable: false });
+    }
+  });
+
+  it("streams WAL into the archive and the second plan is empty", async () => {
+    const status = JSON.parse(await docker(["exec", `immich-${d.name}-backup-wal`, "bash", "/etc/immich-iac/wal-archiver.sh", "status"]));
+    expect(status.slotActive).toBe(true);
+    expect(status.newestBase).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(status.newestWal).toMatch(/^[0-9A-F]{24}(\.partial)?$/);
+    const second = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
+    expect(second.exitCode, second.all).toBe(0);
+  });
+
+  let between = "";
+  const libraryFiles: Record<string, string> = {};
+  it("backs up rows and library files off-site; a drill to a point in between restores only the first rows, a drill to the end restores all and the files", async () => {
+    await psql(`CREATE TABLE "user" (id serial PRIMARY KEY, name text); CREATE TABLE asset (id serial PRIMARY KEY, path text); CREATE TABLE drill_marker (phase text)`);
+    await psql(`INSERT INTO "user" (name) VALUES ('alice'); INSERT INTO asset (path) SELECT 'a' || g FROM generate_series(1, 50) g; INSERT INTO drill_marker SELECT 'before' FROM generate_series(1, 7)`);
+    await new Promise((r) => setTimeout(r, 1500));
+    between = await psql(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+    await new Promise((r) => setTimeout(r, 1500));
+    await psql(`INSERT INTO drill_marker SELECT 'after' FROM generate_series(1, 5); INSERT INTO asset (path) SELECT 'b' || g FROM generate_series(1, 25) g`);
+    const library = volumeHostDir(json, `immich-${d.name}-library`);
+    for (let i = 0; i < 12; i++) {
+      const rel = join("upload", "admin", `photo-${i}.jpg`);
+      mkdirSync(join(library, "upload", "admin"), { recursive: true });
+      const bytes = randomBytes(2048 + i * 4096);
+      writeFileSync(join(library, rel), bytes);
+      libraryFiles[rel] = bytes.toString("base64");
+    }
+
+    const run = await cli(["run"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const status = await cli(["status"]);
+    expect(status.exitCode, status.stdout + status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, problems: [], status: { offsite: { result: "ok" } } });
+
+    const toBetween = await cli(["restore-drill", "--target-time", between, "--sample", "5"]);
+    expect(toBetween.exitCode, toBetween.stdout + toBetween.stderr).toBe(0);
+    const early = JSON.parse(toBetween.stdout);
+    expect(early.drill.targetTime).toBe(between);
+    expect(early.drill.restoredTables).toMatchObject({ drill_marker: 7, asset: 50, user: 1 });
+    expect(early.drill.liveTables).toMatchObject({ drill_marker: 12, asset: 75, user: 1 });
+
+    const latest = await cli(["restore-drill", "--sample", "8"]);
+    expect(latest.exitCode, latest.stdout + latest.stderr).toBe(0);
+    const full = JSON.parse(latest.stdout);
+    expect(full.drill.restoredTables).toMatchObject({ drill_marker: 12, asset: 75, user: 1 });
+    expect(full.drill.library).toMatchObject({ sampled: 8, matched: 8, deletedSince: 0, mismatched: [] });
+    expect(full.drill.repositoryCheckExit).toBe(0);
+  }, 900_000);
+
+  it("a changed library file is reported by the drill as different from its backup", async () => {
+    const library = volumeHostDir(json, `immich-${d.name}-library`);
+    for (const rel of Object.keys(libraryFiles)) writeFileSync(join(library, rel), "changed after the backup");
+    const drill = await cli(["restore-drill", "--sample", "12"]);
+    expect(drill.exitCode).toBe(1);
+    const out = JSON.parse(drill.stdout);
+    expect(out.drill.library.mismatched).toHaveLength(12);
+    expect(out.problems[0]).toMatch(/^restored files differ from the live ones: \/library\/upload\/admin\/photo-\d+\.jpg/);
+    for (const [rel, b64] of Object.entries(libraryFiles)) writeFileSync(join(library, rel), Buffer.from(b64, "base64"));
+  }, 900_000);
+
+  it("forget --prune keeps what the retention policy says, per day and per month, as restic computes it", async () => {
+    const day = 86_400_000;
+    const now = Date.now();
+    const times = [2, 3, 4, 20, 45, 70, 100].map((n) => new Date(now - n * day));
+    for (const time of times) {
+      const stamp = time.toISOString().replace("T", " ").slice(0, 19);
+      await docker(["exec", offsite(), "restic", "backup", "--host", `immich-${d.name}`, "--tag", "immich-iac", "--time", stamp, "/backups", "/library"]);
+    }
+    const before = JSON.parse(await docker(["exec", offsite(), "restic", "snapshots", "--json"])) as { time: string; id: string }[];
+    const run = await cli(["run"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const after = JSON.parse(await docker(["exec", offsite(), "restic", "snapshots", "--json"])) as { time: string; id: string }[];
+    const all = [...before, { time: new Date().toISOString(), id: "new" }];
+    const expected = keptBy(all, RETENTION.daily, (t) => t.slice(0, 10)).concat(keptBy(all, RETENTION.monthly, (t) => t.slice(0, 7)));
+    const keptOld = new Set(after.map((s) => s.id));
+    expect([...keptOld].filter((id) => before.some((b) => b.id === id)).sort()).toEqual([...new Set(expected.filter((id) => id !== "new"))].sort());
+    expect(after.length).toBe(new Set(expected).size);
+  }, 900_000);
+
+  it("a wrong repository password fails the run, the status and the container's health, loudly", async () => {
+    const wrong = { TF_VAR_backup_repository_password: "not-the-password" };
+    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"], wrong);
+    expect(apply.exitCode, apply.all).toBe(0);
+    const run = await cli(["run"]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain("the off-site run failed");
+    const status = await cli(["status"]);
+    expect(status.exitCode).toBe(1);
+    expect(JSON.parse(status.stdout).problems).toContain("the last off-site run failed: wrong repository password (TF_VAR_backup_repository_password)");
+    await expectUnhealthy(offsite());
+    const restore = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+    expect(restore.exitCode, restore.all).toBe(0);
+  }, 900_000);
+
+  it("an unreachable bucket fails the run and the status with a clear reason, and the next run recovers", async () => {
+    await s3!.stop();
+    s3 = undefined;
+    const run = await cli(["run"]);
+    expect(run.exitCode).toBe(1);
+    const status = await cli(["status"]);
+    expect(status.exitCode).toBe(1);
+    const problems = JSON.parse(status.stdout).problems as string[];
+    expect(problems).toContain("the last off-site run failed: the repository cannot be reached or read within 60 s (exit 124), see the container log");
+    await expectUnhealthy(offsite());
+    const metrics = await docker(["exec", offsite(), "cat", "/state/metrics/immich_iac_backup.prom"]);
+    expect(metrics).toContain(`immich_iac_backup_last_run_success{deployment="${d.name}"} 0`);
+  }, 900_000);
+});
+
+/** Ids restic keeps for `--keep-<bucket> n`: the newest snapshot of each of the n newest buckets. */
+function keptBy(snapshots: readonly { time: string; id: string }[], n: number, bucket: (time: string) => string): string[] {
+  const sorted = [...snapshots].sort((a, b) => (a.time < b.time ? 1 : -1));
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const s of sorted) {
+    const b = bucket(s.time);
+    if (seen.has(b)) continue;
+    if (seen.size >= n) break;
+    seen.add(b);
+    kept.push(s.id);
+  }
+  return kept;
+}
+
+async function expectUnhealthy(container: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const h = await docker(["inspect", "-f", "{{.State.Health.Status}}", container]);
+    if (h === "unhealthy") return;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error(`${container} did not become unhealthy within 120 s`);
+}
