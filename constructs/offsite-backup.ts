@@ -66,7 +66,7 @@ export class OffsiteBackup extends Construct {
       memoryMiB: props.memoryMiB ?? 1024,
       // A run interrupted mid-upload leaves a lock restic removes on the next run; a clean stop is better.
       destroyGraceSeconds: 60,
-      healthcheck: { test: ["CMD", "/bin/sh", OFFSITE_SCRIPT, "health"], intervalSeconds: 60, timeoutSeconds: 10, retries: 1, startPeriodSeconds: 120 },
+      healthcheck: { test: ["CMD", "/bin/sh", OFFSITE_SCRIPT, "health"], intervalSeconds: 60, timeoutSeconds: 10, retries: 1, startPeriodSeconds: 30 },
     });
   }
 }

@@ -240,6 +240,13 @@ describe("immich-iac pre-upgrade", () => {
 
 describe("immich-iac backup", () => {
   const example = join(REPO, "deployments", "example.yaml");
+  it("validate warns, without failing, about a deployment with no off-site copy", async () => {
+    const homelab = join(REPO, "deployments", "homelab.yaml");
+    const r = await cli(["validate", homelab, example]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe(`${homelab}: warning: spec.backup.offsite is not set: every copy of the photos and the database stays on this server, and losing it loses them\n`);
+  });
+
   it("--print shows the operations script with the deployment's containers", async () => {
     const r = await cli(["backup", "status", "--deployment", example, "--print"]);
     expect(r.exitCode).toBe(0);

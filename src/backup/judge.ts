@@ -88,6 +88,8 @@ export interface RawDrill {
   readonly liveTables: Readonly<Record<string, number>>;
   readonly repositoryCheckExit: number;
   readonly library: { readonly files: number; readonly sampled: number; readonly matched: number; readonly deletedSince: number; readonly mismatched: readonly string[] };
+  /** With --keep: the throwaway container left running and its scratch directory. */
+  readonly kept?: { readonly container: string; readonly directory: string } | null;
 }
 
 /** Immich's core tables (v3 names); a restore to the latest point must have the live database's tables. */
@@ -119,5 +121,6 @@ export function judgeDrill(d: RawDrill): Verdict {
   lines.push(`library: ${l.sampled} of ${l.files} files restored, ${l.matched} identical to the live file, ${l.deletedSince} deleted since, ${l.mismatched.length} different`);
   if (l.mismatched.length) problems.push(`restored files differ from the live ones: ${l.mismatched.slice(0, 5).join(", ")}${l.mismatched.length > 5 ? ", …" : ""}`);
   if (l.files > 0 && l.sampled > 0 && l.matched === 0 && l.deletedSince < l.sampled) problems.push("no restored library file could be compared");
+  if (d.kept) lines.push(`kept: the recovered database runs in ${d.kept.container} (no network); when done: docker rm -f ${d.kept.container} && rm -rf ${d.kept.directory}`);
   return { ok: problems.length === 0, lines, problems };
 }

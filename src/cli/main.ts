@@ -107,6 +107,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   backupOptions(backup.command("restore-drill").description("Restore the newest off-site copy into a throwaway PostgreSQL and compare a sample of library files"))
     .option("--target-time <utc>", "recover to this UTC time, e.g. 2026-11-30T08:15:00Z (default: the end of the archived WAL)")
     .option("--sample <n>", "library files to restore and compare by SHA-256", "20")
+    .option("--keep", "leave the recovered database running (no network) to copy rows out of it; prints how to remove it")
     .action(async (opts) => setExit(await (await import("./commands/backup.js")).backupCommand("restore-drill", opts, io)));
 
   return program;

@@ -12,6 +12,8 @@ export interface BackupOptions {
   readonly targetTime?: string;
   /** restore-drill: library files to restore and compare. */
   readonly sample?: string;
+  /** restore-drill: leave the recovered database running (no network) to copy rows out of it. */
+  readonly keep?: boolean;
 }
 
 const TARGET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -37,7 +39,7 @@ export async function backupCommand(action: "status" | "run" | "restore-drill", 
       io.err(`immich-iac: --sample must be a number of files, 0–9999 (got ${JSON.stringify(opts.sample.slice(0, 64))})\n`);
       return EXIT_INVALID_INPUT;
     }
-    args.push(opts.targetTime ?? "latest", opts.sample ?? "20");
+    args.push(opts.targetTime ?? "latest", opts.sample ?? "20", opts.keep ? "keep" : "discard");
   }
   // Progress (restic, pg_basebackup) goes straight to the terminal; stdout is the script's JSON.
   const r = await runOnHost(deployment, script, args, opts.json ? "pipe" : "inherit");

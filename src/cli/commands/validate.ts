@@ -16,6 +16,9 @@ export function validateCommand(files: readonly string[], io: CliIo): number {
       const kind = loadDocumentFile(file);
       if (kind === "Deployment") synthesizes(file);
       io.out(`${file}: valid ${kind}\n`);
+      if (kind === "Deployment" && !loadDeploymentFile(file).backup.offsite) {
+        io.err(`${file}: warning: spec.backup.offsite is not set: every copy of the photos and the database stays on this server, and losing it loses them\n`);
+      }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       failed = true;
