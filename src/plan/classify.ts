@@ -108,7 +108,12 @@ export function classifyChange(rc: ResourceChange): ClassifiedChange {
         message: `the database's data mount changes (${pgdataSource(before) ?? "none"} → ${pgdataSource(after) ?? "none"}): PostgreSQL would start on another, possibly empty, data directory`,
       };
     }
+    // Backups serve no user: a restart costs no downtime (WAL waits in the replication slot, the schedule resumes).
+    if (isReplace && component === "backup") {
+      return { ...base, kind: ChangeKind.OTHER_REPLACE, class: RiskClass.SAFE, message: `${String(before?.name ?? service)} recreated: no downtime; WAL waits in the replication slot meanwhile${because}` };
+    }
     if (isReplace) return { ...base, kind: ChangeKind.SERVICE_RECREATED, class: RiskClass.MAINTENANCE, message: `${service} recreated: downtime while it restarts${because}` };
+    if (component === "backup") return { ...base, kind: ChangeKind.SERVICE_REMOVED, class: RiskClass.MAINTENANCE, message: `${String(before?.name ?? service)} removed: no new backups from it` };
     return { ...base, kind: ChangeKind.SERVICE_REMOVED, class: RiskClass.MAINTENANCE, message: `${service} removed` };
   }
   if (rc.type === "docker_network") {

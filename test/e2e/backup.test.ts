@@ -1,16 +1,14 @@
 import { execa } from "execa";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploymentPath } from "../stack-util.js";
 import { REPO } from "../util.js";
 import {
   createVolumeDirectories,
   docker,
-  e2eDeployment,
+  e2eCopyOf,
   ensureDockerEngine,
   liftPreventDestroy,
   provideImages,
@@ -51,13 +49,9 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
     t = await toolchain();
     await ensureDockerEngine();
     s3 = await startS3Server([BUCKET]);
-    const scratch = mkdtempSync(join(tmpdir(), "iac-backup-"));
-    const doc = parse(readFileSync(deploymentPath("homelab"), "utf8"));
-    doc.metadata.name = "backup";
-    doc.spec.backup = { intervalHours: 6, retention: RETENTION, offsite: { endpoint: S3_ENDPOINT, bucket: BUCKET, region: "us-east-1" } };
-    writeFileSync(join(scratch, "backup.yaml"), stringify(doc));
-    d = e2eDeployment(join(scratch, "backup.yaml"));
-    rmSync(scratch, { recursive: true, force: true });
+    d = e2eCopyOf(deploymentPath("homelab"), "backup", (doc) => {
+      doc.spec.backup = { intervalHours: 6, retention: RETENTION, offsite: { endpoint: S3_ENDPOINT, bucket: BUCKET, region: "us-east-1" } };
+    });
     await removeLeftovers(d.name);
     json = resynth(d);
     createVolumeDirectories(json, d.dataRoot);

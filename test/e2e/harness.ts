@@ -1,6 +1,6 @@
 import { execa } from "execa";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -73,6 +73,23 @@ export function e2eDeployment(source: string): E2eDeployment {
   const file = join(work, "deployment.yaml");
   writeFileSync(file, stringify(doc));
   return { name, source, work, dataRoot, file, doc, stackDir: join(work, "cdktf.out", "stacks", name) };
+}
+
+/**
+ * A shipped or given deployment under another name (so its objects never meet the real-apply suite's), edited
+ * by `edit`, then redirected like every e2e deployment.
+ */
+export function e2eCopyOf(source: string, name: string, edit: (doc: any) => void = () => {}): E2eDeployment {
+  const scratch = mkdtempSync(join(tmpdir(), `iac-${name}-`));
+  try {
+    const doc = parse(readFileSync(source, "utf8"));
+    doc.metadata.name = name;
+    edit(doc);
+    writeFileSync(join(scratch, `${name}.yaml`), stringify(doc));
+    return e2eDeployment(join(scratch, `${name}.yaml`));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Rewrites the e2e deployment file after `change` edits its document, and synthesizes it again. */

@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploymentPath } from "../stack-util.js";
 import {
   createVolumeDirectories,
   docker,
-  e2eDeployment,
+  e2eCopyOf,
   liftPreventDestroy,
   provideImages,
   removeLeftovers,
@@ -40,13 +38,7 @@ describe("taking over a compose install: same directories, same PostgreSQL major
 
   beforeAll(async () => {
     t = await toolchain();
-    // The homelab deployment under another name, so it never meets the real-apply suite's objects.
-    const scratch = mkdtempSync(join(tmpdir(), "iac-takeover-"));
-    const doc = parse(readFileSync(deploymentPath("homelab"), "utf8"));
-    doc.metadata.name = "takeover";
-    writeFileSync(join(scratch, "takeover.yaml"), stringify(doc));
-    d = e2eDeployment(join(scratch, "takeover.yaml"));
-    rmSync(scratch, { recursive: true, force: true });
+    d = e2eCopyOf(deploymentPath("homelab"), "takeover");
     await removeLeftovers(d.name);
     await docker(["rm", "-f", COMPOSE_CONTAINER]).catch(() => "");
     json = resynth(d, (x) => (x.spec.postgres = { takeover: {} }));

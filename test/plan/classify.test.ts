@@ -34,6 +34,14 @@ describe("plan report: one class per kind of change", () => {
     expect(r.downtime).toEqual({ "job-handler": "recreated (image)" });
   });
 
+  it("a backup container recreated → safe, no downtime (exit 2); removed → maintenance (exit 3)", () => {
+    const r = report(plan([container("backup", ["delete", "create"], { replacePaths: [["env"]] })]));
+    expect(r.exitCode).toBe(2);
+    expect(r.resources[0]).toMatchObject({ kind: "replace", component: "backup", message: "immich-home-backup recreated: no downtime; WAL waits in the replication slot meanwhile (forced by env)" });
+    expect(r.downtime).toEqual({});
+    expect(only(plan([container("backup", ["delete"])]))).toMatchObject({ exit: 3, kind: "service-removed", message: "immich-home-backup removed: no new backups from it" });
+  });
+
   it("create-before-destroy replacement counts the same", () => {
     expect(only(plan([container("server", ["create", "delete"], { replacePaths: [["env"]] })]))).toMatchObject({ exit: 3, kind: "service-recreated", cause: "env" });
   });

@@ -77,7 +77,9 @@ run() {
 }
 
 drill() {
-  local target=\${1:-latest} sample=\${2:-20} keep=\${3:-discard} stamp work_c work_h drill_c snap base image started
+  local target=\${1:-latest} sample=\${2:-20} keep=\${3:-discard} stamp work_c snap base image started
+  # Global, not local: the EXIT trap runs after this function has returned.
+  drill_c="" work_h=""
   [ -n "$OFF_C" ] || fail "no off-site target in this deployment: a restore drill restores from the off-site repository"
   [[ "$target" == latest || "$target" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$ ]] || fail "the target time must be latest or UTC like 2026-11-30T08:15:00Z (got $target)"
   [[ "$sample" =~ ^[0-9]{1,4}$ ]] || fail "the sample must be a number of files (got $sample)"
@@ -130,7 +132,7 @@ drill() {
   log "checking the repository and a sample of $sample library files"
   local check=0
   docker exec "$OFF_C" restic check --no-lock >&2 || check=$?
-  mapfile -t candidates < <(docker exec "$OFF_C" restic ls --no-lock --json "$snap" ${q(LIBRARY_MOUNT)} | grep '"type":"file"' | sed -n 's#.*"path":"\\(${LIBRARY_MOUNT}/[^"\\\\]*\\)".*#\\1#p' | grep -v '[][*?[:cntrl:]]' || true)
+  mapfile -t candidates < <(docker exec "$OFF_C" restic ls --no-lock --recursive --json "$snap" ${q(LIBRARY_MOUNT)} | grep '"type":"file"' | sed -n 's#.*"path":"\\(${LIBRARY_MOUNT}/[^"\\\\]*\\)".*#\\1#p' | grep -v '[][*?[:cntrl:]]' || true)
   local picked=() matched=0 deleted=0 mismatched=()
   if [ "\${#candidates[@]}" -gt 0 ] && [ "$sample" -gt 0 ]; then
     mapfile -t picked < <(printf '%s\\n' "\${candidates[@]}" | shuf -n "$sample")
