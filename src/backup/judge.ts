@@ -87,7 +87,7 @@ export interface RawDrill {
   readonly restoredTables: Readonly<Record<string, number>>;
   readonly liveTables: Readonly<Record<string, number>>;
   readonly repositoryCheckExit: number;
-  readonly library: { readonly files: number; readonly sampled: number; readonly matched: number; readonly deletedSince: number; readonly mismatched: readonly string[] };
+  readonly library: { readonly files: number; readonly sampled: number; readonly matched: number; readonly deletedSince: number; readonly changedSince: number; readonly mismatched: readonly string[] };
   /** With --keep: the throwaway container left running and its scratch directory. */
   readonly kept?: { readonly container: string; readonly directory: string } | null;
 }
@@ -97,8 +97,8 @@ export const IMMICH_CORE_TABLES = ["asset", "user", "album"] as const;
 
 /**
  * `backup restore-drill`: not ok when the restored database lacks a table the live one has (restoring to the
- * latest point) or Immich's core tables, a restored file differs from the live one, the repository check
- * failed, or the library has files and none of the sample could be compared.
+ * latest point) or Immich's core tables, a restored file differs from the live one with the same modification
+ * time (damage, not a newer version), the repository check failed, or none of the sample could be compared.
  */
 export function judgeDrill(d: RawDrill): Verdict {
   const lines: string[] = [];
@@ -118,9 +118,11 @@ export function judgeDrill(d: RawDrill): Verdict {
   if (coreMissing.length && d.targetTime !== null) problems.push(`the restored database lacks Immich's ${coreMissing.join(", ")}`);
   if (d.repositoryCheckExit !== 0) problems.push(`restic check found problems in the repository (exit ${d.repositoryCheckExit})`);
   const l = d.library;
-  lines.push(`library: ${l.sampled} of ${l.files} files restored, ${l.matched} identical to the live file, ${l.deletedSince} deleted since, ${l.mismatched.length} different`);
-  if (l.mismatched.length) problems.push(`restored files differ from the live ones: ${l.mismatched.slice(0, 5).join(", ")}${l.mismatched.length > 5 ? ", …" : ""}`);
-  if (l.files > 0 && l.sampled > 0 && l.matched === 0 && l.deletedSince < l.sampled) problems.push("no restored library file could be compared");
+  lines.push(
+    `library: ${l.sampled} of ${l.files} files restored, ${l.matched} identical to the live file, ${l.deletedSince} deleted and ${l.changedSince} changed since, ${l.mismatched.length} different with the same time`,
+  );
+  if (l.mismatched.length) problems.push(`restored files differ from the live ones with the same modification time (damage): ${l.mismatched.slice(0, 5).join(", ")}${l.mismatched.length > 5 ? ", …" : ""}`);
+  if (l.files > 0 && l.sampled > 0 && l.matched === 0 && l.mismatched.length === 0) problems.push("no restored library file could be compared (all deleted or changed since)");
   if (d.kept) lines.push(`kept: the recovered database runs in ${d.kept.container} (no network); when done: docker rm -f ${d.kept.container} && rm -rf ${d.kept.directory}`);
   return { ok: problems.length === 0, lines, problems };
 }

@@ -72,7 +72,7 @@ function drill(over: Partial<RawDrill> = {}): RawDrill {
     restoredTables: { asset: 75, user: 1, album: 3 },
     liveTables: { asset: 75, user: 1, album: 3 },
     repositoryCheckExit: 0,
-    library: { files: 120, sampled: 20, matched: 19, deletedSince: 1, mismatched: [] },
+    library: { files: 120, sampled: 20, matched: 18, deletedSince: 1, changedSince: 1, mismatched: [] },
     ...over,
   };
 }
@@ -87,7 +87,7 @@ describe("restore drill verdict", () => {
       "  asset: 75 restored, 75 live",
       "  user: 1 restored, 1 live",
       "  album: 3 restored, 3 live",
-      "library: 20 of 120 files restored, 19 identical to the live file, 1 deleted since, 0 different",
+      "library: 20 of 120 files restored, 18 identical to the live file, 1 deleted and 1 changed since, 0 different with the same time",
     ]);
   });
 
@@ -101,10 +101,12 @@ describe("restore drill verdict", () => {
   });
 
   it("fails on a file that differs, a failed repository check, or nothing comparable", () => {
-    expect(judgeDrill(drill({ library: { files: 3, sampled: 3, matched: 2, deletedSince: 0, mismatched: ["/library/upload/a.jpg"] } })).problems).toEqual([
-      "restored files differ from the live ones: /library/upload/a.jpg",
+    expect(judgeDrill(drill({ library: { files: 3, sampled: 3, matched: 2, deletedSince: 0, changedSince: 0, mismatched: ["/library/upload/a.jpg"] } })).problems).toEqual([
+      "restored files differ from the live ones with the same modification time (damage): /library/upload/a.jpg",
     ]);
     expect(judgeDrill(drill({ repositoryCheckExit: 1 })).problems).toEqual(["restic check found problems in the repository (exit 1)"]);
-    expect(judgeDrill(drill({ library: { files: 5, sampled: 5, matched: 0, deletedSince: 2, mismatched: [] } })).problems).toEqual(["no restored library file could be compared"]);
+    expect(judgeDrill(drill({ library: { files: 5, sampled: 5, matched: 0, deletedSince: 2, changedSince: 3, mismatched: [] } })).problems).toEqual([
+      "no restored library file could be compared (all deleted or changed since)",
+    ]);
   });
 });

@@ -1,7 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { parse } from "yaml";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
+import { startS3Server, type S3Server } from "./s3-server.js";
 import {
   createVolumeDirectories,
   e2eDeployment,
@@ -27,12 +29,17 @@ const RUNS = Number(process.env.BENCH_APPLY_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: string[] = [];
 let t: Toolchain;
+let s3: S3Server | undefined;
 
 beforeAll(async () => {
   t = await toolchain();
+  // Deployments with an off-site target copy to a real S3 server here, as in the real-apply suite.
+  const buckets = SHIPPED_DEPLOYMENTS.map((n) => parse(readFileSync(deploymentPath(n), "utf8"))?.spec?.backup?.offsite?.bucket).filter((b): b is string => typeof b === "string");
+  s3 = await startS3Server([...new Set(buckets)]);
 }, 1_800_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await s3?.stop();
   console.log(["bare engine → all healthy, and the second plan (median of " + RUNS + ")", ...results].join("\n"));
 });
 

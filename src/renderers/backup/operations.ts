@@ -19,7 +19,8 @@ export interface BackupOperationsInput {
  * restore-drill: the newest off-site snapshot's base backup (the newest one at or before the target time) and
  * WAL are restored into a scratch directory, checked with pg_verifybackup, recovered to the target time by a
  * throwaway PostgreSQL of the database's own image with no network, and counted table by table next to the
- * live database; a random sample of library files is restored and compared by SHA-256 with the live files.
+ * live database; a random sample of library files is restored and compared by SHA-256 with the live files (a
+ * file whose modification time moved on was changed since, not damaged; the same time with other bytes is).
  * It removes only the scratch directory and the container it created.
  */
 export function renderBackupOperations(i: BackupOperationsInput): string {
@@ -133,7 +134,7 @@ drill() {
   local check=0
   docker exec "$OFF_C" restic check --no-lock >&2 || check=$?
   mapfile -t candidates < <(docker exec "$OFF_C" restic ls --no-lock --recursive --json "$snap" ${q(LIBRARY_MOUNT)} | grep '"type":"file"' | sed -n 's#.*"path":"\\(${LIBRARY_MOUNT}/[^"\\\\]*\\)".*#\\1#p' | grep -v '[][*?[:cntrl:]]' || true)
-  local picked=() matched=0 deleted=0 mismatched=()
+  local picked=() matched=0 deleted=0 changed=0 mismatched=()
   if [ "\${#candidates[@]}" -gt 0 ] && [ "$sample" -gt 0 ]; then
     mapfile -t picked < <(printf '%s\\n' "\${candidates[@]}" | shuf -n "$sample")
     local includes=()
@@ -143,9 +144,10 @@ drill() {
       case "$line" in
         match) matched=$((matched + 1)) ;;
         deleted) deleted=$((deleted + 1)) ;;
+        changed) changed=$((changed + 1)) ;;
         mismatch\\ *) mismatched+=("\${line#mismatch }") ;;
       esac
-    done < <(printf '%s\\n' "\${picked[@]}" | docker exec -i "$OFF_C" sh -c 'while IFS= read -r p; do r=$(sha256sum "$1$p" | cut -d" " -f1); if [ ! -f "$p" ]; then echo deleted; elif [ "$r" = "$(sha256sum "$p" | cut -d" " -f1)" ]; then echo match; else echo "mismatch $p"; fi; done' sh "$work_c/files")
+    done < <(printf '%s\\n' "\${picked[@]}" | docker exec -i "$OFF_C" sh -c 'while IFS= read -r p; do r=$(sha256sum "$1$p" | cut -d" " -f1); if [ ! -f "$p" ]; then echo deleted; elif [ "$r" = "$(sha256sum "$p" | cut -d" " -f1)" ]; then echo match; elif [ "$(stat -c %Y "$1$p")" != "$(stat -c %Y "$p")" ]; then echo changed; else echo "mismatch $p"; fi; done' sh "$work_c/files")
   fi
   local mm="" p tt=null kept=null
   if [ "$keep" = keep ]; then
@@ -155,8 +157,8 @@ drill() {
   fi
   [ "$target" = latest ] || tt=$(jstr "$target")
   for p in "\${mismatched[@]}"; do mm="$mm\${mm:+,}\\"$p\\""; done
-  printf '{"snapshot":"%s","baseBackup":"%s","targetTime":%s,"recoverySeconds":%s,"restoredTables":%s,"liveTables":%s,"repositoryCheckExit":%s,"library":{"files":%s,"sampled":%s,"matched":%s,"deletedSince":%s,"mismatched":[%s]},"kept":%s}\\n' \\
-    "$snap" "$base" "$tt" "$seconds" "$restored" "$live" "$check" "\${#candidates[@]}" "\${#picked[@]}" "$matched" "$deleted" "$mm" "$kept"
+  printf '{"snapshot":"%s","baseBackup":"%s","targetTime":%s,"recoverySeconds":%s,"restoredTables":%s,"liveTables":%s,"repositoryCheckExit":%s,"library":{"files":%s,"sampled":%s,"matched":%s,"deletedSince":%s,"changedSince":%s,"mismatched":[%s]},"kept":%s}\\n' \\
+    "$snap" "$base" "$tt" "$seconds" "$restored" "$live" "$check" "\${#candidates[@]}" "\${#picked[@]}" "$matched" "$deleted" "$changed" "$mm" "$kept"
 }
 
 case "\${1:-}" in
