@@ -60,6 +60,8 @@ export class ImmichPostgres extends Construct {
   public readonly image: string;
   /** The override file as deployed (for `render`). */
   public readonly overrideConfig: string;
+  /** The pg_hba.conf uploaded with it, when one is (for `render`). */
+  public readonly hbaConfig?: string;
 
   constructor(scope: Construct, id: string, props: ImmichPostgresProps) {
     super(scope, id);
@@ -72,6 +74,7 @@ export class ImmichPostgres extends Construct {
     this.databaseName = props.databaseName ?? "immich";
     this.username = props.username ?? "immich";
     this.overrideConfig = props.overrideConfig;
+    if (props.hbaFile) this.hbaConfig = props.hbaFile.content;
     // A tag upstream publishes a digest for is pinned to it unless the deployment pins another.
     this.image = withDigest(`${IMMICH_POSTGRES_IMAGE}:${tag}`, props.imageDigest ?? UPSTREAM_DIGESTS[`${IMMICH_POSTGRES_IMAGE}:${tag}`], "ImmichPostgres");
     this.service = new ServiceContainer(this, "Service", {

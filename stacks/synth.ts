@@ -96,6 +96,7 @@ function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> 
   return {
     "immich/immich.json": text(im.configFile.content),
     "postgres/postgresql.override.conf": im.database.overrideConfig,
+    ...(im.database.hbaConfig ? { "postgres/pg_hba.conf": im.database.hbaConfig } : {}),
     "redis/redis.conf": im.redis.config,
     ...Object.fromEntries(renderHostScripts(stack.hostPlan).map((h) => [`host/${h.file}`, h.content])),
     "maintenance/pre-upgrade-backup.sh": preUpgradeBackupScript(stack),

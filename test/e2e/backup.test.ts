@@ -170,6 +170,55 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
     expect(after.length).toBe(new Set(expected).size);
   }, 900_000);
 
+  it("the whole server lost: the README's procedure brings the database and the library back from the bucket alone", async () => {
+    const run = await cli(["run"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const counts = await psql(`SELECT (SELECT count(*) FROM drill_marker) || '/' || (SELECT count(*) FROM asset) || '/' || (SELECT count(*) FROM "user")`);
+    const library = volumeHostDir(json, `immich-${d.name}-library`);
+
+    // Lost: every container and everything under the data root. Kept: the deployment, the state, the bucket.
+    const ids = (await docker(["ps", "-aq", "--filter", `label=io.immich-iac.deployment=${d.name}`])).split("\n").filter(Boolean);
+    await docker(["rm", "-f", ...ids]);
+    for (const dir of ["database", "library", "backups", "thumbnails", "ml-cache"]) rmSync(join(d.dataRoot, dir), { recursive: true, force: true });
+    createVolumeDirectories(json, d.dataRoot);
+
+    // README "Restore: the whole server is lost", steps 3–5.
+    const restic = Object.values(json.resource.docker_image as Record<string, { name: string }>).map((i) => i.name).find((n) => n.includes("restic"))!;
+    const keys = s3Env();
+    const restore = await execa("docker", ["run", "--rm", "-e", `RESTIC_REPOSITORY=s3:${S3_ENDPOINT}/${BUCKET}/immich-iac/${d.name}`,
+      "-e", `RESTIC_PASSWORD=${keys.TF_VAR_backup_repository_password}`, "-e", `AWS_ACCESS_KEY_ID=${keys.TF_VAR_backup_s3_access_key_id}`,
+      "-e", `AWS_SECRET_ACCESS_KEY=${keys.TF_VAR_backup_s3_secret_access_key}`, "-v", `${d.dataRoot}:/target`, restic,
+      "restore", "latest", "--host", `immich-${d.name}`, "--tag", "immich-iac", "--target", "/target/restore"], { reject: false, all: true });
+    expect(restore.exitCode, restore.all).toBe(0);
+    const sh = (script: string) => execa("bash", ["-euc", script], { reject: false, all: true, env: { ROOT: d.dataRoot } });
+    const steps = await sh(`
+      cp -a "$ROOT/restore/library/." "$ROOT/library/"
+      cp -a "$ROOT/restore/backups/." "$ROOT/backups/"
+      rm -rf "$ROOT/restore"
+      base=$(ls -1 "$ROOT/backups/postgres/base" | grep -E '^[0-9]{8}T[0-9]{6}Z$' | sort | tail -n 1)
+      cp -a "$ROOT/backups/postgres/base/$base/." "$ROOT/database/pgdata/"
+      cp -a "$ROOT/backups/postgres/wal" "$ROOT/database/pgdata/restore-wal"
+      touch "$ROOT/database/pgdata/recovery.signal"
+      printf '%s\\n' "restore_command = 'cp /var/lib/postgresql/data/restore-wal/%f %p || cp /var/lib/postgresql/data/restore-wal/%f.partial %p'" "recovery_target_action = 'promote'" >>"$ROOT/database/pgdata/postgresql.auto.conf"
+      chown -R 999:999 "$ROOT/database/pgdata"`);
+    expect(steps.exitCode, steps.all).toBe(0);
+    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+    expect(apply.exitCode, apply.all).toBe(0);
+    await waitHealthy(d.name);
+    for (const reset of ["restore_command", "recovery_target_action"]) await psql(`ALTER SYSTEM RESET ${reset}`);
+    rmSync(join(d.dataRoot, "database", "pgdata", "restore-wal"), { recursive: true, force: true });
+
+    expect(await psql(`SELECT (SELECT count(*) FROM drill_marker) || '/' || (SELECT count(*) FROM asset) || '/' || (SELECT count(*) FROM "user")`)).toBe(counts);
+    for (const [rel, b64] of Object.entries(libraryFiles)) expect(readFileSync(join(library, rel)).toString("base64"), rel).toBe(b64);
+    const second = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
+    expect(second.exitCode, second.all).toBe(0);
+    // The new server backs up into the same repository: WAL streams again after a fresh base backup.
+    const again = await cli(["run"]);
+    expect(again.exitCode, again.stderr).toBe(0);
+    const status = await cli(["status"]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, status: { wal: { slotActive: true } } });
+  }, 1_200_000);
+
   it("a wrong repository password fails the run, the status and the container's health, loudly", async () => {
     const wrong = { TF_VAR_backup_repository_password: "not-the-password" };
     const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"], wrong);

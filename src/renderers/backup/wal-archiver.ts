@@ -78,6 +78,13 @@ ensure_slot() {
     status=""
   fi
   if [ -z "$status" ]; then
+    # No slot but WAL in the archive: a cluster restored from a backup, or a slot dropped by hand. Nothing says
+    # the stream continues where that WAL ends: keep it aside for the base backups that need it, start afresh.
+    if [ -n "$(newest_wal)" ]; then
+      log "no replication slot $SLOT but WAL in the archive (a restored cluster?): that WAL moves to wal-until-$(date -u +%Y%m%dT%H%M%SZ), a new base backup follows"
+      mv "$WAL" "$ARCHIVE/wal-until-$(date -u +%Y%m%dT%H%M%SZ)" && mkdir -p "$WAL"
+      : >"$STATE/base-needed"
+    fi
     sql "SELECT pg_create_physical_replication_slot('$SLOT', true)" >/dev/null || return 1
     log "created replication slot $SLOT"
   fi
