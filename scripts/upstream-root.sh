@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ensures a Debian 13 "trixie" root holding the real upstream programs our tests check generated
-# files with: PostgreSQL 17 (+ pgvector), Redis, Caddy, restic and Prometheus (promtool); python3 and wget for the stand-ins the
+# files with: PostgreSQL 17 (+ pgvector), Redis, Caddy, restic, Prometheus (promtool), Alertmanager (amtool) and
+# the exporters; python3 and wget for the stand-ins the
 # real-apply suite builds on it (scripts/e2e-images.sh). No image registry is reachable here, so the
 # root is built with debootstrap from Debian's packages and reused across runs (it lives outside the repo).
 # Prints the root's path on stdout; progress goes to stderr.
@@ -8,7 +9,7 @@ set -euo pipefail
 
 ROOT="${IMMICH_IAC_TRIXIE_ROOT:-/var/cache/immich-iac/trixie}"
 MIRROR="${IMMICH_IAC_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,wget,ca-certificates,python3,python3-yaml,openssl,procps,restic,prometheus"
+PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,wget,ca-certificates,python3,python3-yaml,openssl,procps,restic,prometheus,prometheus-alertmanager,prometheus-blackbox-exporter,prometheus-node-exporter,prometheus-postgres-exporter,prometheus-redis-exporter"
 STAMP="$ROOT/.immich-iac-ready"
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$PACKAGES" ]; then

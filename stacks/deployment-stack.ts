@@ -44,6 +44,7 @@ export class ImmichDeploymentStack extends TerraformStack {
     this.tuning = computeTuning(d.profile, {
       ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}),
       softwareTranscoding: d.softwareTranscoding,
+      monitoring: d.monitoring.enabled,
       ...(postgres ? { postgresMajor: postgres.major } : {}),
     });
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth

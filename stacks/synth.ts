@@ -6,6 +6,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../src/profile/problems.js";
 import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
+import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
+import { roleMountpoint } from "../src/tuning/zfs.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
 import { renderPreUpgradeBackup } from "../src/renderers/host/pre-upgrade-backup.js";
 import { volumeDirectory, volumeHostPath } from "../src/host/volume-layout.js";
@@ -89,6 +91,23 @@ export function withStack<T>(deployment: Deployment, use: (stack: ImmichDeployme
   }
 }
 
+/** `monitoring/…` when the deployment has monitoring on: Prometheus, its rules, Alertmanager, Grafana. */
+function monitoringFiles(stack: ImmichDeploymentStack): Record<string, string> {
+  const d = stack.deployment;
+  if (!d.monitoring.enabled) return {};
+  const im = stack.immich;
+  const files = renderMonitoringFiles({
+    deploymentName: d.name,
+    settings: d.monitoring,
+    server: im.server.service.name,
+    jobHandlers: im.jobHandler.replicas.map((r) => r.name),
+    ...(im.ingress ? { proxy: { container: im.ingress.proxy.service.name, domains: [d.ingress.domain, d.ingress.authDomain, d.monitoring.domain] } } : {}),
+    watchedFilesystems: { library: roleMountpoint("library", d.dataRoot), database: roleMountpoint("database", d.dataRoot) },
+    ...(d.auth.notifier.mode === "smtp" ? { smtp: d.auth.notifier } : {}),
+  });
+  return Object.fromEntries(Object.entries(files).map(([path, text]) => [`monitoring/${path}`, text]));
+}
+
 function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> {
   const im = stack.immich;
   // References to secrets show as the Terraform expression that fills them (`${random_password….result}`).
@@ -101,6 +120,7 @@ function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> 
     ...Object.fromEntries(renderHostScripts(stack.hostPlan).map((h) => [`host/${h.file}`, h.content])),
     "maintenance/pre-upgrade-backup.sh": preUpgradeBackupScript(stack),
     ...Object.fromEntries(Object.entries(im.backupFiles).map(([name, text]) => [`backup/${name}`, text])),
+    ...monitoringFiles(stack),
     ...(im.ingress
       ? {
           "caddy/Caddyfile": im.ingress.caddyfile,

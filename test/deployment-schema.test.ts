@@ -309,3 +309,27 @@ describe("spec.backup", () => {
     expect(at("http://192.168.1.20:9000")).toEqual([]);
   });
 });
+
+describe("spec.monitoring", () => {
+  const load = (spec: Record<string, unknown>) => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment(spec)));
+    return loadDeploymentFile(join(dir, "d.yaml")).monitoring;
+  };
+
+  it("is on from 64 GiB of RAM and off below, unless set; Grafana at metrics.<parent>", () => {
+    expect(loadDeploymentFile(join(REPO, "deployments", "example.yaml")).monitoring).toEqual({ enabled: true, domain: "metrics.example.com", retentionDays: 30, alerts: { webhook: false } });
+    expect(load({}).enabled).toBe(false);
+    expect(load({ monitoring: { enabled: true } }).enabled).toBe(true);
+  });
+
+  it("refuses a Grafana host name that is Immich's or the portal's, or outside the cookie's parent, and e-mail alerts without SMTP", () => {
+    expect(problems(deployment({ monitoring: { enabled: true, domain: "photos.example.com" } }))).toEqual([
+      'd.yaml:11:13: spec.monitoring.domain: Grafana needs its own host name (expected a name other than "photos.example.com" and "auth.example.com", got "photos.example.com")',
+    ]);
+    expect(problems(deployment({ monitoring: { enabled: true, domain: "metrics.other.org" } }))[0]).toMatch(/^d\.yaml:11:13: spec\.monitoring\.domain: Grafana's host name cannot share the portal's session cookie: /);
+    expect(problems(deployment({ monitoring: { enabled: true, alerts: { email: { to: ["ops@example.com"] } } } }))).toEqual([
+      `d.yaml:13:9: spec.monitoring.alerts.email: alerts by e-mail use the auth notifier's SMTP account (expected spec.auth.notifier.mode "smtp", got "filesystem")`,
+    ]);
+  });
+});

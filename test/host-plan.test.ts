@@ -17,7 +17,7 @@ describe("host plan", () => {
     const p = planOf("example");
     expect(p.preflight).toEqual({ minDockerVersion: "20.10", nvidiaRuntime: true, devices: [], x86_64_v2: true });
     expect(p.datasets.map((d) => `${d.dataset} ${d.mountpoint}`)).toContain("fast/immich/database /srv/immich/database");
-    expect(p.arcMaxBytes).toBe(85386 * 1048576);
+    expect(p.arcMaxBytes).toBe(83716 * 1048576);
     expect(p.sysctl["net.core.rmem_max"]).toBe("67108864");
     expect(p.firewall).toEqual({ sshPort: 22, tcp: [80, 443], udp: [443] });
     expect(p.deployUser.name).toBe("deploy"); // from ssh://deploy@…

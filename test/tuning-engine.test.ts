@@ -24,11 +24,12 @@ describe("memory budget", () => {
       proxy: 256,
       auth: 256,
       backup: 1280, // WAL archiver 256 + restic 1024
-      zfsArc: 85386, // ⌊0.9 × 94874⌋
-      headroom: 9488,
+      monitoring: 1856, // on from 64 GiB: Prometheus 1024 + Grafana 256 + cAdvisor 192 + 6 × 64
+      zfsArc: 83716, // ⌊0.9 × 93018⌋
+      headroom: 9302,
     });
     expect(Object.values(j.memoryBudgetMiB).reduce((a, b) => a + b, 0)).toBe(131072);
-    expect(j.zfsArcMaxBytes).toBe(85386 * 1048576);
+    expect(j.zfsArcMaxBytes).toBe(83716 * 1048576);
   });
 
   it("shrinks the headroom before the ARC drops under 4 GiB", () => {

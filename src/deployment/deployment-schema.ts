@@ -14,6 +14,7 @@ import {
   endpointProblem,
   INTERVAL_HOURS_CHOICES,
 } from "../backup/backup-settings.js";
+import { DEFAULT_RETENTION_DAYS as DEFAULT_MONITORING_RETENTION_DAYS } from "../monitoring/monitoring-settings.js";
 export { DEFAULT_IMMICH_VERSION };
 export const DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
 export const REDIS_ENGINES = ["redis", "valkey"] as const;
@@ -203,6 +204,29 @@ const BACKUP_DEFAULTS = {
   retention: { ...DEFAULT_RETENTION },
 };
 
+const MonitoringSchema = z.strictObject({
+  /** @default true on profiles with at least 64 GiB of RAM, false below */
+  enabled: z.boolean().optional(),
+  /** Grafana's host name. @default metrics.<parent of domain> */
+  domain: z.string().regex(DOMAIN, { error: "expected a lowercase DNS name like metrics.example.com" }).optional(),
+  retentionDays: z.int().min(1).max(3650).default(DEFAULT_MONITORING_RETENTION_DAYS),
+  alerts: z
+    .strictObject({
+      /** E-mail through the auth notifier's SMTP account. */
+      email: z
+        .strictObject({
+          to: z
+            .array(z.string().max(254).regex(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, { error: "expected an e-mail address like ops@example.com" }))
+            .min(1)
+            .max(20),
+        })
+        .optional(),
+      /** A webhook; its URL is the sensitive variable TF_VAR_monitoring_webhook_url. */
+      webhook: z.boolean().default(false),
+    })
+    .default({ webhook: false }),
+});
+
 export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => undefined) {
   return z.strictObject({
   apiVersion: z.literal("immich-iac/v1"),
@@ -293,6 +317,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
       .default({ acceleration: "auto" }),
     /** Continuous WAL, Immich's dumps and the off-site copy (see src/backup/backup-settings.ts). */
     backup: BackupSchema.default(BACKUP_DEFAULTS),
+    /** Prometheus, alerts and Grafana (see src/monitoring/monitoring-settings.ts). */
+    monitoring: MonitoringSchema.default({ retentionDays: DEFAULT_MONITORING_RETENTION_DAYS, alerts: { webhook: false } }),
     ingress: z
       .strictObject({
         /** Host name of the Authelia portal and OIDC issuer. @default auth.<parent of domain> */

@@ -12,6 +12,12 @@ import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/
 import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
 import { readdirSync } from "node:fs";
 import { defaultBackupSettings, defaultKeepLocalDumps, type BackupSettings } from "../backup/backup-settings.js";
+import {
+  DEFAULT_RETENTION_DAYS as DEFAULT_MONITORING_RETENTION_DAYS,
+  defaultMonitoringDomain,
+  defaultMonitoringEnabled,
+  type MonitoringSettings,
+} from "../monitoring/monitoring-settings.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
 import {
   DEFAULT_DOCKER_HOST,
@@ -52,6 +58,7 @@ export interface Deployment {
   readonly auth: AuthSettings;
   readonly host: HostSettings;
   readonly backup: BackupSettings;
+  readonly monitoring: MonitoringSettings;
 }
 
 export interface HostSettings {
@@ -104,7 +111,7 @@ export function loadDeploymentFile(file: string): Deployment {
       profileProblems = e.problems;
       return [];
     }
-    return [...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d)];
+    return [...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile)];
   };
 
   try {
@@ -172,6 +179,27 @@ function checkDeployUser(d: DeploymentDocument): PathIssue[] {
   ];
 }
 
+/** Grafana's host name shares the portal's cookie parent; e-mail alerts need the auth notifier's SMTP account. */
+function checkMonitoring(d: DeploymentDocument, profile: HardwareProfile): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const m = d.spec.monitoring;
+  if (!(m.enabled ?? defaultMonitoringEnabled(profile.spec.memory.totalGiB))) return issues;
+  const domain = m.domain ?? defaultMonitoringDomain(d.spec.domain);
+  const authDomain = d.spec.ingress.authDomain ?? defaultAuthDomain(d.spec.domain);
+  const at = m.domain ? ["spec", "monitoring", "domain"] : ["spec", "domain"];
+  if (domain === d.spec.domain || domain === authDomain) {
+    issues.push({ path: at, message: `Grafana needs its own host name (expected a name other than "${d.spec.domain}" and "${authDomain}", got "${domain}")` });
+  } else if (!("problem" in cookieDomainFor(d.spec.domain, authDomain))) {
+    // (A portal that has no cookie domain itself is reported once, at the ingress.)
+    const cookie = cookieDomainFor(domain, authDomain);
+    if ("problem" in cookie) issues.push({ path: at, message: `Grafana's host name cannot share the portal's session cookie: ${cookie.problem}` });
+  }
+  if (m.alerts.email && d.spec.auth.notifier.mode !== "smtp") {
+    issues.push({ path: ["spec", "monitoring", "alerts", "email"], message: 'alerts by e-mail use the auth notifier\'s SMTP account (expected spec.auth.notifier.mode "smtp", got "filesystem")' });
+  }
+  return issues;
+}
+
 function checkIngress(d: DeploymentDocument): PathIssue[] {
   const issues: PathIssue[] = [];
   const authDomain = d.spec.ingress.authDomain ?? defaultAuthDomain(d.spec.domain);
@@ -233,6 +261,12 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
     host: hostSettings(s.dockerHost, s.host),
     backup: backupSettings(d.metadata.name, s.backup),
+    monitoring: {
+      enabled: s.monitoring.enabled ?? defaultMonitoringEnabled(profile.spec.memory.totalGiB),
+      domain: s.monitoring.domain ?? defaultMonitoringDomain(s.domain),
+      retentionDays: s.monitoring.retentionDays,
+      alerts: { ...(s.monitoring.alerts.email ? { email: { to: s.monitoring.alerts.email.to } } : {}), webhook: s.monitoring.alerts.webhook },
+    },
   };
 }
 
@@ -295,6 +329,12 @@ export function deploymentForProfile(profileFile: string): Deployment {
     auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
     host: { manage: true, sshPort: 22, deployUser: { name: "immich-deploy", authorizedKeys: [] } },
     backup: defaultBackupSettings(),
+    monitoring: {
+      enabled: defaultMonitoringEnabled(profile.spec.memory.totalGiB),
+      domain: "metrics.example.com",
+      retentionDays: DEFAULT_MONITORING_RETENTION_DAYS,
+      alerts: { webhook: false },
+    },
   };
 }
 

@@ -12,6 +12,7 @@ export const BUDGET_COMPONENTS = [
   "proxy",
   "auth",
   "backup",
+  "monitoring",
   "headroom",
 ] as const;
 export type BudgetComponent = (typeof BUDGET_COMPONENTS)[number];
@@ -24,6 +25,8 @@ export interface MemoryBudgetInput {
   readonly videoConcurrency: number;
   /** False when no pool is ZFS: then there is no ARC to size. */
   readonly hasZfs: boolean;
+  /** Prometheus, Alertmanager, Grafana and the exporters run. @default false */
+  readonly monitoring?: boolean;
 }
 
 export interface MemoryBudget {
@@ -33,6 +36,9 @@ export interface MemoryBudget {
   readonly scale: number;
   readonly warnings: readonly string[];
 }
+
+/** What the monitoring containers get together (see the formula in the budget). */
+export const MONITORING_MIB = 1024 + 256 + 192 + 6 * 64;
 
 /** OpenZFS refuses an ARC max below 64 MiB [OZ zfs_arc_max]. */
 export const ARC_MIN_MIB = 64;
@@ -64,6 +70,9 @@ export function computeMemoryBudget(input: MemoryBudgetInput): MemoryBudget {
     proxy: { v: 256, f: "Caddy: 256 MiB", s: SOURCES.ruleOfThumb },
     auth: { v: 256, f: "Authelia: 256 MiB", s: SOURCES.ruleOfThumb },
     backup: { v: 1280, f: "WAL archiver 256 MiB + restic 1024 MiB (its index and cache grow with the library)", s: SOURCES.ruleOfThumb },
+    monitoring: input.monitoring
+      ? { v: MONITORING_MIB, f: "Prometheus 1024 + Grafana 256 + cAdvisor 192 + Alertmanager and 5 exporters × 64 MiB", s: SOURCES.ruleOfThumb }
+      : { v: 0, f: "monitoring off", s: SOURCES.ruleOfThumb },
   };
   const services = Object.values(wanted).reduce((a, b) => a + b.v, 0);
   const arcMin = input.hasZfs ? Math.max(1024, Math.ceil(pgWanted / 2)) : 0;

@@ -8,6 +8,7 @@ import { tuneNetwork, type NetworkTuning } from "./network.js";
 import { pgDiskType, tunePostgres, type PostgresTuning } from "./postgres.js";
 import { tuneRedis, type RedisTuning } from "./redis.js";
 import { tuneZfs, type ZfsTuning } from "./zfs.js";
+import { defaultMonitoringEnabled } from "../monitoring/monitoring-settings.js";
 
 /** Everything derived from one hardware profile. Pure data: no cdktf, no zod. */
 export interface Tuning {
@@ -33,6 +34,8 @@ export interface TuningOptions {
   readonly softwareTranscoding?: boolean;
   /** PostgreSQL major of the database image (14–18): some settings differ. @default 17 */
   readonly postgresMajor?: number;
+  /** Monitoring runs and gets its share of RAM. @default - on from 64 GiB of RAM */
+  readonly monitoring?: boolean;
 }
 
 export function computeTuning(profile: HardwareProfile, options: TuningOptions = {}): Tuning {
@@ -47,6 +50,7 @@ export function computeTuning(profile: HardwareProfile, options: TuningOptions =
     thumbnailConcurrency: jobs.concurrency.thumbnailGeneration.value,
     videoConcurrency: jobs.concurrency.videoConversion.value,
     hasZfs,
+    monitoring: options.monitoring ?? defaultMonitoringEnabled(profile.spec.memory.totalGiB),
   });
   const t = profile.spec.cpu.threads;
   const pgThreads = derive(Math.max(1, Math.ceil(t / 2)), `max(1, ⌈${t} threads / 2⌉): Postgres shares the host with ML and the job handler`, SOURCES.ruleOfThumb);

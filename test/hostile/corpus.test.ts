@@ -1,7 +1,7 @@
 import { execa } from "execa";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { immichConfigValidator } from "../immich-config-schema.js";
 import { REPO } from "../util.js";
@@ -38,7 +38,9 @@ async function checkRendered(c: HostileCase, dir: string) {
   const r = await cli(["render", kind, input, "--out", out], dir);
   expect(r.exitCode, r.stderr).toBe(0);
   const files: Record<string, string> = {};
-  for (const sub of readdirSync(out)) for (const f of readdirSync(join(out, sub))) files[`${sub}/${f}`] = readFileSync(join(out, sub, f), "utf8");
+  for (const f of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) files[relative(out, join(f.parentPath, f.name))] = readFileSync(join(f.parentPath, f.name), "utf8");
+  }
   expect(renderedProblems(files, immichConfig)).toEqual([]);
   const scripts = Object.keys(files).filter((f) => f.endsWith(".sh")).map((f) => join(out, f));
   for (const s of scripts) expect((await execa("bash", ["-n", s], { reject: false })).stderr, s).toBe("");

@@ -1,0 +1,67 @@
+/**
+ * What a deployment asks of its monitoring, as plain values (the loader maps `spec.monitoring` here), and the
+ * names every consumer shares: the containers Prometheus scrapes and the ports they answer on.
+ */
+
+/** Monitoring is on by default from this much RAM: below it, its ~1.8 GiB is better spent on the ARC and the services. */
+export const MONITORING_DEFAULT_MIN_RAM_GIB = 64;
+
+/** Where alerts go; neither means they are visible in Grafana (and Alertmanager) only. */
+export interface AlertRouting {
+  /** E-mail through the SMTP account of the auth notifier (`spec.auth.notifier`, mode smtp). */
+  readonly email?: { readonly to: readonly string[] };
+  /** A webhook whose URL is the sensitive variable `monitoring_webhook_url` (URLs often carry a token). */
+  readonly webhook: boolean;
+}
+
+export interface MonitoringSettings {
+  readonly enabled: boolean;
+  /** Grafana's public host name, behind Authelia (admins). */
+  readonly domain: string;
+  /** Days of metrics Prometheus keeps. */
+  readonly retentionDays: number;
+  readonly alerts: AlertRouting;
+}
+
+export const DEFAULT_RETENTION_DAYS = 30;
+
+/** The sensitive Terraform variable of the webhook URL (TF_VAR_monitoring_webhook_url). */
+export const MONITORING_WEBHOOK_VARIABLE = "monitoring_webhook_url";
+
+export function defaultMonitoringEnabled(totalGiB: number): boolean {
+  return totalGiB >= MONITORING_DEFAULT_MIN_RAM_GIB;
+}
+
+/** `metrics.<parent of the Immich domain>`: shares the parent with the auth portal, so the session cookie covers it. */
+export function defaultMonitoringDomain(domain: string): string {
+  return `metrics.${domain.split(".").slice(1).join(".")}`;
+}
+
+/** Ports of the scrape targets (each program's default). */
+export const PORTS = {
+  prometheus: 9090,
+  alertmanager: 9093,
+  grafana: 3000,
+  nodeExporter: 9100,
+  smartctlExporter: 9633,
+  postgresExporter: 9187,
+  redisExporter: 9121,
+  blackboxExporter: 9115,
+  cadvisor: 8080,
+  /** Immich's metrics: the API worker and the microservices (job handler) worker [IMM docker/prometheus.yml]. */
+  immichApi: 8081,
+  immichMicroservices: 8082,
+  /** A Caddy site that serves only its `metrics` handler, on the front network (never published). */
+  caddyMetrics: 2020,
+} as const;
+
+/** Containers of the monitoring component, by role: `immich-<deployment>-monitoring-<role>`. */
+export const MONITORING_ROLES = ["prometheus", "alertmanager", "grafana", "node-exporter", "smartctl-exporter", "postgres-exporter", "redis-exporter", "blackbox-exporter", "cadvisor"] as const;
+export type MonitoringRole = (typeof MONITORING_ROLES)[number];
+
+export function monitoringContainer(deployment: string, role: MonitoringRole): string {
+  return `immich-${deployment}-monitoring-${role}`;
+}
+
+/** BullMQ's key prefix in Immich (stable since the first releases): queue lengths are read from Redis. */
+export const IMMICH_BULL_PREFIX = "immich_bull";

@@ -1,0 +1,203 @@
+import { stringify } from "yaml";
+import { IMMICH_BULL_PREFIX } from "../../monitoring/monitoring-settings.js";
+
+export enum Severity {
+  CRITICAL = "critical",
+  WARNING = "warning",
+}
+
+export interface AlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  /** How long the condition must hold before the alert fires (a Prometheus duration). */
+  readonly for: string;
+  readonly severity: Severity;
+  readonly summary: string;
+  readonly description: string;
+}
+
+export interface AlertRulesInput {
+  readonly deploymentName: string;
+  /** Host paths whose filesystems must not fill up: the library's and the database's datasets. */
+  readonly watchedFilesystems: Readonly<Record<"library" | "database", string>>;
+}
+
+const QUEUES = `redis_key_size{key=~"${IMMICH_BULL_PREFIX}:.+:(wait|prioritized)"}`;
+
+/**
+ * The alert rules, grouped by what they watch. Every rule has a `for:` (no alert on one bad scrape) and a summary
+ * that says what is wrong and where to look. Metric names are those of the exporters the stack runs: node
+ * exporter (filesystems, ZFS pools, the backup textfile), smartctl_exporter, postgres_exporter, redis_exporter
+ * (including the length of Immich's BullMQ queues), cAdvisor and the blackbox exporter.
+ */
+export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
+  const fs = (which: "library" | "database") => `node_filesystem_avail_bytes{mountpoint="${i.watchedFilesystems[which]}"} / node_filesystem_size_bytes{mountpoint="${i.watchedFilesystems[which]}"}`;
+  const name = `immich-${i.deploymentName}-.+`;
+  return {
+    backups: [
+      {
+        alert: "BackupFailed",
+        expr: "immich_iac_backup_last_run_success == 0",
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: "The last off-site backup run of {{ $labels.deployment }} failed",
+        description: "immich-iac backup status says why; docker logs of the backup container show restic's output.",
+      },
+      {
+        alert: "BackupLate",
+        expr: "time() - immich_iac_backup_last_success_timestamp_seconds > 2 * immich_iac_backup_interval_seconds",
+        for: "15m",
+        severity: Severity.CRITICAL,
+        summary: "No off-site backup of {{ $labels.deployment }} succeeded for two intervals",
+        description: "The newest off-site copy is {{ $value | humanizeDuration }} old. Run immich-iac backup status.",
+      },
+    ],
+    disks: [
+      {
+        alert: "SmartFailing",
+        expr: "smartctl_device_smart_status != 1",
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: "Disk {{ $labels.device }} fails its SMART self-assessment",
+        description: "Replace the disk; check the pool with zpool status.",
+      },
+      {
+        alert: "ReallocatedSectorsGrowing",
+        expr: 'increase(smartctl_device_attribute{attribute_name="Reallocated_Sector_Ct", attribute_value_type="raw"}[24h]) > 0',
+        for: "0m",
+        severity: Severity.WARNING,
+        summary: "Disk {{ $labels.device }} reallocated {{ $value }} more sectors in a day",
+        description: "A growing count is a disk on its way out: plan its replacement.",
+      },
+      {
+        alert: "NvmeMediaErrorsGrowing",
+        expr: "increase(smartctl_device_media_errors[24h]) > 0",
+        for: "0m",
+        severity: Severity.WARNING,
+        summary: "NVMe {{ $labels.device }} reported {{ $value }} more media errors in a day",
+        description: "Media and data integrity errors on an NVMe drive: plan its replacement.",
+      },
+    ],
+    zfs: [
+      {
+        alert: "ZfsPoolNotOnline",
+        expr: 'node_zfs_zpool_state{state!="online"} > 0',
+        for: "1m",
+        severity: Severity.CRITICAL,
+        summary: "ZFS pool {{ $labels.zpool }} is {{ $labels.state }}",
+        description: "A degraded pool has lost redundancy (a vdev faulted or removed): zpool status -x names it.",
+      },
+    ],
+    filesystems: (["library", "database"] as const).flatMap((which) => [
+      {
+        alert: `${which === "library" ? "Library" : "Database"}FilesystemNearlyFull`,
+        expr: `${fs(which)} < 0.10`,
+        for: "30m",
+        severity: Severity.WARNING,
+        summary: `The ${which} filesystem (${i.watchedFilesystems[which]}) has less than 10 % free`,
+        description: "{{ $value | humanizePercentage }} free. Add space before uploads or the database stop.",
+      },
+      {
+        alert: `${which === "library" ? "Library" : "Database"}FilesystemFull`,
+        expr: `${fs(which)} < 0.03`,
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: `The ${which} filesystem (${i.watchedFilesystems[which]}) is almost full`,
+        description: "{{ $value | humanizePercentage }} free: writes are about to fail.",
+      },
+    ]),
+    database: [
+      {
+        alert: "PostgresDown",
+        expr: 'pg_up == 0 or up{job="postgres"} == 0',
+        for: "2m",
+        severity: Severity.CRITICAL,
+        summary: "PostgreSQL is down or unreachable",
+        description: "Immich cannot work without its database: docker logs of the database container.",
+      },
+    ],
+    redis: [
+      {
+        alert: "RedisDown",
+        expr: 'redis_up == 0 or up{job="redis"} == 0',
+        for: "2m",
+        severity: Severity.CRITICAL,
+        summary: "Redis is down or unreachable",
+        description: "Immich's job queues live in Redis.",
+      },
+      {
+        alert: "RedisNearMaxmemory",
+        expr: "redis_memory_max_bytes > 0 and redis_memory_used_bytes / redis_memory_max_bytes > 0.9",
+        for: "10m",
+        severity: Severity.CRITICAL,
+        summary: "Redis uses {{ $value | humanizePercentage }} of maxmemory",
+        description: "With maxmemory-policy noeviction, BullMQ jobs start failing when Redis is full.",
+      },
+    ],
+    immich: [
+      {
+        alert: "ImmichQueueGrowing",
+        expr: `deriv(${QUEUES}[30m]) > 0 and ${QUEUES} > 0`,
+        for: "1h",
+        severity: Severity.WARNING,
+        summary: "Immich's queue {{ $labels.key }} has been growing for an hour",
+        description: "Jobs arrive faster than they finish, or the job handler is stuck: Administration > Job status.",
+      },
+      {
+        alert: "ImmichDown",
+        expr: 'up{job=~"immich-api|immich-microservices"} == 0',
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: "Immich's {{ $labels.job }} metrics do not answer",
+        description: "The server or job handler is down or restarting.",
+      },
+    ],
+    containers: [
+      {
+        alert: "ContainerRestarting",
+        expr: `changes(container_start_time_seconds{name=~"${name}"}[30m]) > 2`,
+        for: "0m",
+        severity: Severity.WARNING,
+        summary: "Container {{ $labels.name }} restarted {{ $value }} times in 30 minutes",
+        description: "docker logs of the container show why it stops.",
+      },
+    ],
+    certificates: [
+      {
+        alert: "CertificateExpiresSoon",
+        expr: "probe_ssl_earliest_cert_expiry - time() < 14 * 86400",
+        for: "1h",
+        severity: Severity.WARNING,
+        summary: "The certificate of {{ $labels.instance }} expires in less than 14 days",
+        description: "Caddy renews 30 days ahead: if it has not, its log says why (DNS, port 80, rate limits).",
+      },
+      {
+        alert: "TlsProbeFailing",
+        expr: 'probe_success{job="tls"} == 0',
+        for: "10m",
+        severity: Severity.WARNING,
+        summary: "No TLS connection to {{ $labels.instance }} through the proxy",
+        description: "The proxy is down or serves no certificate for this name.",
+      },
+    ],
+    monitoring: [
+      {
+        alert: "ScrapeTargetDown",
+        expr: "up == 0",
+        for: "10m",
+        severity: Severity.WARNING,
+        summary: "{{ $labels.job }} ({{ $labels.instance }}) cannot be scraped",
+        description: "An exporter or a service is down: its alerts cannot fire while it is.",
+      },
+    ],
+  };
+}
+
+/** The rule file, checked by `promtool check rules`. */
+export function renderAlertRules(i: AlertRulesInput): string {
+  const groups = Object.entries(alertGroups(i)).map(([name, rules]) => ({
+    name,
+    rules: rules.map((r) => ({ alert: r.alert, expr: r.expr, for: r.for, labels: { severity: r.severity }, annotations: { summary: r.summary, description: r.description } })),
+  }));
+  return `# Generated by immich-iac for deployment ${i.deploymentName}. Do not edit: change the deployment and re-deploy.\n${stringify({ groups }, { lineWidth: 0 })}`;
+}

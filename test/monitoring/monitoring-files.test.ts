@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { renderAlertmanagerConfig } from "../../src/renderers/monitoring/alertmanager.js";
+import { alertGroups, renderAlertRules } from "../../src/renderers/monitoring/alert-rules.js";
+import { dashboardExpressions, dashboards, PROMETHEUS_DATASOURCE } from "../../src/renderers/monitoring/dashboards.js";
+import { renderMonitoringFiles } from "../../src/renderers/monitoring/index.js";
+import { scrapeJobs } from "../../src/renderers/monitoring/prometheus.js";
+
+const FS = { library: "/srv/immich/library", database: "/srv/immich/database" };
+const input = {
+  deploymentName: "home",
+  server: "immich-home-server",
+  jobHandlers: ["immich-home-job-handler", "immich-home-job-handler-2"],
+  proxy: { container: "immich-home-proxy", domains: ["photos.example.com", "auth.example.com", "metrics.example.com"] },
+  watchedFilesystems: FS,
+  settings: { enabled: true, domain: "metrics.example.com", retentionDays: 30, alerts: { webhook: false } },
+};
+
+describe("Prometheus scrape targets", () => {
+  it("scrapes Immich's API and every job handler, the exporters, Caddy, Alertmanager, Grafana and itself", () => {
+    expect(Object.fromEntries(scrapeJobs(input).map((j) => [j.job, j.targets]))).toEqual({
+      prometheus: ["localhost:9090"],
+      alertmanager: ["immich-home-monitoring-alertmanager:9093"],
+      grafana: ["immich-home-monitoring-grafana:3000"],
+      "immich-api": ["immich-home-server:8081"],
+      "immich-microservices": ["immich-home-job-handler:8082", "immich-home-job-handler-2:8082"],
+      node: ["immich-home-monitoring-node-exporter:9100"],
+      smartctl: ["immich-home-monitoring-smartctl-exporter:9633"],
+      cadvisor: ["immich-home-monitoring-cadvisor:8080"],
+      postgres: ["immich-home-monitoring-postgres-exporter:9187"],
+      redis: ["immich-home-monitoring-redis-exporter:9121"],
+      caddy: ["immich-home-proxy:2020"],
+    });
+  });
+
+  it("probes every public host name's certificate through the blackbox exporter", () => {
+    const config = parse(renderMonitoringFiles(input)["prometheus/prometheus.yml"]!);
+    const tls = config.scrape_configs.find((c: any) => c.job_name === "tls");
+    expect(tls.static_configs[0].targets).toEqual(["photos.example.com:443", "auth.example.com:443", "metrics.example.com:443"]);
+    expect(tls.relabel_configs.at(-1)).toEqual({ target_label: "__address__", replacement: "immich-home-monitoring-blackbox-exporter:9115" });
+  });
+});
+
+describe("alert rules", () => {
+  const groups = alertGroups({ deploymentName: "home", watchedFilesystems: FS });
+  const all = Object.values(groups).flat();
+  it("cover what the issue names, each with a for: duration, a severity and a summary", () => {
+    expect(all.map((r) => r.alert)).toEqual([
+      "BackupFailed",
+      "BackupLate",
+      "SmartFailing",
+      "ReallocatedSectorsGrowing",
+      "NvmeMediaErrorsGrowing",
+      "ZfsPoolNotOnline",
+      "LibraryFilesystemNearlyFull",
+      "LibraryFilesystemFull",
+      "DatabaseFilesystemNearlyFull",
+      "DatabaseFilesystemFull",
+      "PostgresDown",
+      "RedisDown",
+      "RedisNearMaxmemory",
+      "ImmichQueueGrowing",
+      "ImmichDown",
+      "ContainerRestarting",
+      "CertificateExpiresSoon",
+      "TlsProbeFailing",
+      "ScrapeTargetDown",
+    ]);
+    for (const r of all) {
+      expect(r.for, r.alert).toMatch(/^\d+[smh]$/);
+      expect(r.summary.length, r.alert).toBeGreaterThan(10);
+    }
+  });
+
+  it("watch the library's and the database's filesystems by their mountpoints", () => {
+    expect(all.find((r) => r.alert === "LibraryFilesystemNearlyFull")!.expr).toBe(
+      'node_filesystem_avail_bytes{mountpoint="/srv/immich/library"} / node_filesystem_size_bytes{mountpoint="/srv/immich/library"} < 0.10',
+    );
+  });
+
+  it("read queue growth from Immich's BullMQ keys for an hour, and backups from the off-site textfile", () => {
+    expect(all.find((r) => r.alert === "ImmichQueueGrowing")).toMatchObject({
+      for: "1h",
+      expr: 'deriv(redis_key_size{key=~"immich_bull:.+:(wait|prioritized)"}[30m]) > 0 and redis_key_size{key=~"immich_bull:.+:(wait|prioritized)"} > 0',
+    });
+    expect(all.find((r) => r.alert === "BackupLate")!.expr).toBe("time() - immich_iac_backup_last_success_timestamp_seconds > 2 * immich_iac_backup_interval_seconds");
+  });
+
+  it("render as Prometheus rule groups with severity labels", () => {
+    const file = parse(renderAlertRules({ deploymentName: "home", watchedFilesystems: FS }));
+    expect(file.groups.map((g: any) => g.name)).toEqual(["backups", "disks", "zfs", "filesystems", "database", "redis", "immich", "containers", "certificates", "monitoring"]);
+    expect(file.groups[0].rules[0]).toMatchObject({ alert: "BackupFailed", for: "5m", labels: { severity: "critical" } });
+  });
+});
+
+describe("Alertmanager routing", () => {
+  const smtp = { address: "submission://smtp.example.com:587", username: "photos@example.com", sender: "Immich <photos@example.com>" };
+  it("without a destination: visible in Grafana only", () => {
+    const c = parse(renderAlertmanagerConfig({ deploymentName: "home", routing: { webhook: false } }));
+    expect(c).toEqual({
+      route: { receiver: "grafana-only", group_by: ["alertname", "deployment"], group_wait: "30s", group_interval: "5m", repeat_interval: "4h" },
+      receivers: [{ name: "grafana-only" }],
+    });
+  });
+
+  it("by e-mail through the notifier's account (STARTTLS on 587, the password from a file) and to a webhook from a file", () => {
+    const c = parse(renderAlertmanagerConfig({ deploymentName: "home", routing: { email: { to: ["ops@example.com"] }, webhook: true }, smtp }));
+    expect(c.global).toEqual({
+      smtp_smarthost: "smtp.example.com:587",
+      smtp_from: "Immich <photos@example.com>",
+      smtp_auth_username: "photos@example.com",
+      smtp_auth_password_file: "/etc/alertmanager/secrets/smtp-password",
+      smtp_require_tls: true,
+    });
+    expect(c.route.routes).toEqual([{ receiver: "email", continue: true }, { receiver: "webhook", continue: true }]);
+    expect(c.receivers).toContainEqual({ name: "webhook", webhook_configs: [{ url_file: "/etc/alertmanager/secrets/webhook-url", send_resolved: true }] });
+  });
+
+  it("uses implicit TLS on 465 and refuses e-mail without an SMTP account", () => {
+    const c = parse(renderAlertmanagerConfig({ deploymentName: "home", routing: { email: { to: ["ops@example.com"] }, webhook: false }, smtp: { ...smtp, address: "smtps://smtp.example.com" } }));
+    expect(c.global).toMatchObject({ smtp_smarthost: "smtp.example.com:465", smtp_require_tls: false });
+    expect(() => renderAlertmanagerConfig({ deploymentName: "home", routing: { email: { to: ["ops@example.com"] }, webhook: false } })).toThrow(
+      "renderAlertmanagerConfig: alerts by e-mail need the auth notifier's SMTP account (spec.auth.notifier mode smtp)",
+    );
+  });
+});
+
+describe("Grafana dashboards", () => {
+  const boards = dashboards({ deploymentName: "home", watchedFilesystems: FS });
+  it("are Immich, host and backups, each panel on the provisioned data source only", () => {
+    expect(Object.values(boards).map((d) => d.uid)).toEqual(["immich-iac-immich", "immich-iac-host", "immich-iac-backups"]);
+    for (const d of Object.values(boards)) {
+      for (const p of d.panels ?? []) {
+        expect((p as any).datasource, `${d.uid}: ${p.title}`).toEqual(PROMETHEUS_DATASOURCE);
+        for (const t of (p as any).targets) expect(t.datasource).toEqual(PROMETHEUS_DATASOURCE);
+      }
+    }
+  });
+
+  it("the data source file provisions exactly that uid", () => {
+    const ds = parse(renderMonitoringFiles(input)["grafana/provisioning/datasources/prometheus.yaml"]!);
+    expect(ds.datasources).toEqual([expect.objectContaining({ uid: PROMETHEUS_DATASOURCE.uid, type: "prometheus", url: "http://immich-home-monitoring-prometheus:9090", editable: false })]);
+  });
+
+  it("lay panels out on a two-column grid without overlap", () => {
+    const pos = boards["host.json"]!.panels!.map((p) => p.gridPos);
+    expect(pos.slice(0, 3)).toEqual([{ h: 8, w: 12, x: 0, y: 0 }, { h: 8, w: 12, x: 12, y: 0 }, { h: 8, w: 12, x: 0, y: 8 }]);
+    expect(dashboardExpressions(boards["backups.json"]!)).toEqual([
+      'time() - immich_iac_backup_last_success_timestamp_seconds{deployment="home"}',
+      'immich_iac_backup_last_run_success{deployment="home"}',
+      'immich_iac_backup_last_run_duration_seconds{deployment="home"}',
+      '2 * immich_iac_backup_interval_seconds{deployment="home"}',
+    ]);
+  });
+});
