@@ -232,6 +232,17 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("cuda-without-gpu", "refused", (d) => (spec(d).machineLearning = { backend: "cuda" })),
   deploymentCase("users-empty", "refused", (d) => (spec(d).auth.users = [])),
   deploymentCase("user-twice", "refused", (d) => spec(d).auth.users.push({ ...spec(d).auth.users[0] })),
+  deploymentCase("backup-endpoint-template", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://${var.x}.example.com", bucket: "b-1", region: "r" } }), "expected an S3 endpoint URL"),
+  deploymentCase("backup-endpoint-credentials", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://key:secret@s3.example.com", bucket: "b-1", region: "r" } }), "no path or credentials"),
+  deploymentCase("backup-endpoint-plain-http-public", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "http://s3.example.com", bucket: "b-1", region: "r" } }), "plain http only to a private address"),
+  deploymentCase("backup-bucket-newline", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1\n$(id)", region: "r" } }), "expected an S3 bucket name"),
+  deploymentCase("backup-prefix-dotdot", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1", region: "r", prefix: "a/../../etc" } }), "expected a folder path"),
+  deploymentCase("backup-prefix-quote", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1", region: "r", prefix: "a'; rm -rf /" } }), "expected a folder path"),
+  deploymentCase("backup-interval-7", "refused", (d) => (spec(d).backup = { intervalHours: 7 }), "expected hours that divide a day"),
+  deploymentCase("backup-retention-huge", "refused", (d) => (spec(d).backup = { retention: { daily: 1e12 } })),
+  deploymentCase("backup-offsite-valid", "accepted", (d) => (spec(d).backup = { offsite: { endpoint: "http://10.0.0.5:9000", bucket: "home.photos-1", region: "garage", prefix: "immich_iac/home-1" } })),
+  deploymentCase("monitoring-email-template", "refused", (d) => (spec(d).monitoring = { enabled: true, alerts: { email: { to: ["{{ .Secret }}@example.com"] } } }), "expected an e-mail address"),
+  deploymentCase("monitoring-on-small-host", "accepted", (d) => (spec(d).monitoring = { enabled: true, retentionDays: 3650 })),
   deploymentCase("name-42-chars", "accepted", (d) => (d.metadata.name = "a".repeat(42))),
   deploymentCase("odd-but-valid-values", "accepted", (d) => {
     d.metadata.description = `Ünïcödé 📷 "quoted" 'single' $(id) \`id\` ; & | < > \\`;
