@@ -48,6 +48,15 @@ describe("memory budget", () => {
     expect(b.warnings[0]).toMatch(/^6144 MiB RAM is less than the services want \(\d+ MiB\): every service scaled to \d+ %$/);
   });
 
+  it("warns when the backups share the database's pool, and not when they do not", () => {
+    const shared = tuned((p) => {
+      for (const pool of p.spec.storage.pools) pool.roles = pool.roles.filter((r: string) => r !== "backups");
+      p.spec.storage.pools.find((pool: any) => pool.roles.includes("database")).roles.push("backups");
+    });
+    expect(shared.warnings).toContainEqual(expect.stringMatching(/^pool \S+ holds both the database and its backups \(WAL archive, base backups, dumps\): losing that pool loses both; only the off-site copy would remain$/));
+    expect(tuned(() => {}).warnings.filter((w: string) => w.includes("holds both"))).toEqual([]);
+  });
+
   it("gives no ARC without a ZFS pool", () => {
     const j = tuned((p) => p.spec.storage.pools.forEach((pool: any) => (pool.filesystem = "xfs")));
     expect(j.memoryBudgetMiB.zfsArc).toBe(0);

@@ -74,6 +74,15 @@ export function computeTuning(profile: HardwareProfile, options: TuningOptions =
     machineLearning: ml,
     zfs: tuneZfs(profile, memory.components.zfsArc.value),
     network: tuneNetwork(profile),
-    warnings: memory.warnings,
+    warnings: [...memory.warnings, ...sharedPoolWarnings(profile)],
   };
+}
+
+/** The WAL archive lives on the backups role: on the database's own pool it dies with PGDATA. */
+function sharedPoolWarnings(profile: HardwareProfile): string[] {
+  const pools = profile.spec.storage.pools;
+  const db = pools.find((p) => p.roles.includes("database"));
+  const backups = pools.find((p) => p.roles.includes("backups"));
+  if (!db || !backups || db !== backups) return [];
+  return [`pool ${db.name} holds both the database and its backups (WAL archive, base backups, dumps): losing that pool loses both; only the off-site copy would remain`];
 }
