@@ -1,4 +1,5 @@
 import type { PolicyRule } from "./policy-rule.js";
+import { BackupReadsUserDataReadOnly } from "./rules/backup-reads-user-data-read-only.js";
 import { BareLifecycleReferences } from "./rules/bare-lifecycle-references.js";
 import { ExplicitMemorySwap } from "./rules/explicit-memory-swap.js";
 import { BackendOnInternalNetwork } from "./rules/backend-on-internal-network.js";
@@ -22,12 +23,14 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   ProviderVersionForSystemPaths,
   BareLifecycleReferences,
   ExplicitMemorySwap,
+  BackupReadsUserDataReadOnly,
 ];
 
 export * from "./policy-rule.js";
 export * from "./policy-aspect.js";
 export {
   BackendOnInternalNetwork,
+  BackupReadsUserDataReadOnly,
   BareLifecycleReferences,
   ExplicitMemorySwap,
   DevicesFullySpecified,
