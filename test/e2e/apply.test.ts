@@ -1,3 +1,4 @@
+import { execa } from "execa";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -26,7 +27,7 @@ import {
   type E2eDeployment,
   type Toolchain,
 } from "./harness.js";
-import { startS3Server, type S3Server } from "./s3-server.js";
+import { s3Env, startS3Server, type S3Server } from "./s3-server.js";
 
 /**
  * The real-apply suite: every shipped deployment (and E2E_DEPLOYMENT, when set) is synthesized, initialised
@@ -104,6 +105,17 @@ describe.each(sources)("real apply of %s", (source) => {
     await applyAndConverge("first");
     const names = (await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Label \"io.immich-iac.component\"}}"])).split("\n");
     expect(new Set(names)).toEqual(new Set(["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup"]));
+  }, 900_000);
+
+  it("backs up: WAL streams into the archive, and with an off-site target `backup run` and `backup status` succeed against the S3 server", async () => {
+    const wal = JSON.parse(await docker(["exec", container("backup-wal"), "bash", "/etc/immich-iac/wal-archiver.sh", "status"]));
+    expect(wal).toMatchObject({ slotActive: true, newestBase: expect.stringMatching(/^\d{8}T\d{6}Z$/) });
+    if (!d.doc.spec.backup?.offsite) return;
+    const cli = (args: string[]) => execa("node", [join(REPO, "dist", "immich-iac.cjs"), "backup", ...args, "--deployment", d.file, "--json"], { reject: false, env: s3Env() });
+    const run = await cli(["run"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const status = await cli(["status"]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, problems: [] });
   }, 900_000);
 
   it("PostgreSQL runs with our tuned settings", async () => {

@@ -22,7 +22,7 @@ import {
   type Toolchain,
 } from "./harness.js";
 import { TRIXIE_ROOT } from "../upstream/trixie-root.js";
-import { s3Env, startS3Server, S3_ENDPOINT, type S3Server } from "./s3-server.js";
+import { s3Env, startS3Server, S3_ENDPOINT, S3_REGION, type S3Server } from "./s3-server.js";
 
 /**
  * Backups for real: a deployment with continuous WAL and an off-site target applied on the local Docker
@@ -50,7 +50,7 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
     await ensureDockerEngine();
     s3 = await startS3Server([BUCKET]);
     d = e2eCopyOf(deploymentPath("homelab"), "backup", (doc) => {
-      doc.spec.backup = { intervalHours: 6, retention: RETENTION, offsite: { endpoint: S3_ENDPOINT, bucket: BUCKET, region: "us-east-1" } };
+      doc.spec.backup = { intervalHours: 6, retention: RETENTION, offsite: { endpoint: S3_ENDPOINT, bucket: BUCKET, region: S3_REGION } };
     });
     await removeLeftovers(d.name);
     json = resynth(d);

@@ -9,7 +9,7 @@ import { AUTHELIA_IMAGE } from "../../constructs/authelia.js";
 import { CADDY_IMAGE } from "../../constructs/caddy-proxy.js";
 import { IMMICH_ML_IMAGE, IMMICH_POSTGRES_IMAGE, IMMICH_SERVER_IMAGE, REDIS_IMAGES, RedisEngine, RESTIC_IMAGE } from "../../constructs/images.js";
 import { VOLUME_LAYOUT, volumeHostPath } from "../../src/host/volume-layout.js";
-import { S3_ENDPOINT, s3Env } from "./s3-server.js";
+import { S3_ENDPOINT, S3_REGION, s3Env } from "./s3-server.js";
 import { synthesize } from "../../stacks/synth.js";
 import { REPO } from "../util.js";
 
@@ -39,7 +39,7 @@ export const E2E_REDIRECTS = [
   "machineLearning.backend → cpu, transcoding → software (no GPU or NPU devices here)",
   "host.manage → false (the host scripts would change this machine; the host suite runs them in a container)",
   "image digests → dropped from the synthesized images (a locally built stand-in has no registry digest; the tags stay)",
-  "backup.offsite → the local S3 server (versitygw, scripts/s3-server.sh) on the Docker bridge, same bucket and prefix",
+  "backup.offsite → the local S3 server (versitygw, scripts/s3-server.sh) on the Docker bridge and its region, same bucket and prefix",
 ];
 
 export interface E2eDeployment {
@@ -69,7 +69,7 @@ export function e2eDeployment(source: string): E2eDeployment {
   spec.machineLearning = { ...spec.machineLearning, backend: "cpu" };
   spec.transcoding = { acceleration: "software" };
   spec.host = { ...spec.host, manage: false };
-  if (spec.backup?.offsite) spec.backup.offsite = { ...spec.backup.offsite, endpoint: S3_ENDPOINT };
+  if (spec.backup?.offsite) spec.backup.offsite = { ...spec.backup.offsite, endpoint: S3_ENDPOINT, region: S3_REGION };
   const file = join(work, "deployment.yaml");
   writeFileSync(file, stringify(doc));
   return { name, source, work, dataRoot, file, doc, stackDir: join(work, "cdktf.out", "stacks", name) };

@@ -13,6 +13,8 @@ import { REPO } from "../util.js";
 export const S3_HOST = "172.17.0.1";
 export const S3_PORT = 17070;
 export const S3_ENDPOINT = `http://${S3_HOST}:${S3_PORT}`;
+/** The server's region: requests signed for another one are refused (400), as real S3 does. */
+export const S3_REGION = "us-east-1";
 
 let keys: { access: string; secret: string; password: string } | undefined;
 /** Credentials of this run (random, never written to a file): the server's root keys and restic's password. */
@@ -38,7 +40,7 @@ export async function startS3Server(buckets: readonly string[]): Promise<S3Serve
   const root = mkdtempSync(join(tmpdir(), "iac-s3-"));
   for (const b of buckets) mkdirSync(join(root, b));
   const k = s3Keys();
-  const proc: ResultPromise = execa(bin, ["--access", k.access, "--secret", k.secret, "--port", `${S3_HOST}:${S3_PORT}`, "posix", root], {
+  const proc: ResultPromise = execa(bin, ["--access", k.access, "--secret", k.secret, "--region", S3_REGION, "--port", `${S3_HOST}:${S3_PORT}`, "posix", root], {
     reject: false,
     stdio: ["ignore", "ignore", "pipe"],
   });
