@@ -1,4 +1,3 @@
-import { execa } from "execa";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -8,6 +7,7 @@ import { DEFAULT_IMMICH_VERSION } from "../../src/versions.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { REPO } from "../util.js";
 import {
+  backupCli,
   createVolumeDirectories,
   docker,
   E2E_REDIRECTS,
@@ -27,7 +27,7 @@ import {
   type E2eDeployment,
   type Toolchain,
 } from "./harness.js";
-import { s3Env, startS3Server, type S3Server } from "./s3-server.js";
+import { startS3Server, type S3Server } from "./s3-server.js";
 
 /**
  * The real-apply suite: every shipped deployment (and E2E_DEPLOYMENT, when set) is synthesized, initialised
@@ -111,7 +111,7 @@ describe.each(sources)("real apply of %s", (source) => {
     const wal = JSON.parse(await docker(["exec", container("backup-wal"), "bash", "/etc/immich-iac/wal-archiver.sh", "status"]));
     expect(wal).toMatchObject({ slotActive: true, newestBase: expect.stringMatching(/^\d{8}T\d{6}Z$/) });
     if (!d.doc.spec.backup?.offsite) return;
-    const cli = (args: string[]) => execa("node", [join(REPO, "dist", "immich-iac.cjs"), "backup", ...args, "--deployment", d.file, "--json"], { reject: false, env: s3Env() });
+    const cli = (args: string[]) => backupCli(d, args);
     const run = await cli(["run"]);
     expect(run.exitCode, run.stderr).toBe(0);
     const status = await cli(["status"]);

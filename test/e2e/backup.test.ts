@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } 
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploymentPath } from "../stack-util.js";
-import { REPO } from "../util.js";
 import {
+  backupCli,
   createVolumeDirectories,
   docker,
   e2eCopyOf,
@@ -42,8 +42,7 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
   const db = () => `immich-${d.name}-database`;
   const offsite = () => `immich-${d.name}-backup`;
   const psql = (sql: string) => docker(["exec", db(), "psql", "-X", "-h", "/var/run/postgresql", "-U", "immich", "-d", "immich", "-tAc", sql]);
-  const cli = (args: string[], env: Record<string, string> = {}) =>
-    execa("node", [join(REPO, "dist", "immich-iac.cjs"), "backup", ...args, "--deployment", d.file, "--json"], { reject: false, env, timeout: 900_000 });
+  const cli = (args: string[]) => backupCli(d, args);
 
   beforeAll(async () => {
     t = await toolchain();

@@ -183,6 +183,11 @@ function smtpPasswordEnv(): Record<string, string> {
   return { TF_VAR_smtp_password: smtpPassword };
 }
 
+/** `immich-iac backup <args> --deployment <e2e file> --json`, as an operator runs it on the host. */
+export function backupCli(d: Pick<E2eDeployment, "file">, args: readonly string[]) {
+  return execa("node", [join(REPO, "dist", "immich-iac.cjs"), "backup", ...args, "--deployment", d.file, "--json"], { reject: false, timeout: 900_000 });
+}
+
 /** Starts the local Docker Engine when it is not running (scripts/docker-engine.sh). */
 export async function ensureDockerEngine(): Promise<void> {
   const r = await execa("bash", [join(REPO, "scripts", "docker-engine.sh")], { reject: false, all: true });
