@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { quoteShort } from "../profile/problems.js";
 import { plainText } from "../profile/text.js";
+import { SMTP_ADDRESS } from "../ingress/site.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -137,7 +138,7 @@ const NotifierSchema = z.discriminatedUnion("mode", [
     /** e.g. submission://smtp.example.com:587 or smtps://smtp.example.com:465 */
     address: z.string().refine(
       (a) => {
-        const m = /^(smtp|submission|submissions|smtps):\/\/([^:/]+)(?::(\d+))?$/.exec(a);
+        const m = SMTP_ADDRESS.exec(a);
         return m !== null && HOST.test(m[2]!) && (m[3] === undefined || validPort(m[3]));
       },
       { error: "expected submission://host:587, smtps://host:465 or smtp://host:25 (port 1-65535)" },

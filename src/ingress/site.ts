@@ -72,3 +72,6 @@ export function cookieDomainFor(domain: string, authDomain: string): { cookieDom
   }
   return { cookieDomain };
 }
+
+/** The SMTP URL form the auth notifier takes: `scheme://host[:port]`, scheme smtp, submission(s) or smtps. */
+export const SMTP_ADDRESS = /^(smtp|submission|submissions|smtps):\/\/([^:/]+)(?::(\d+))?$/;

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { SMTP_ADDRESS } from "../../ingress/site.js";
 import type { AlertRouting } from "../../monitoring/monitoring-settings.js";
 
 /** Secret files in the Alertmanager container (uploaded from sensitive variables, never in this config). */
@@ -24,7 +25,7 @@ export function renderAlertmanagerConfig(i: AlertmanagerInput): string {
   let global: Record<string, unknown> = {};
   if (i.routing.email) {
     if (!i.smtp) throw new Error("renderAlertmanagerConfig: alerts by e-mail need the auth notifier's SMTP account (spec.auth.notifier mode smtp)");
-    const m = /^(smtp|submission|submissions|smtps):\/\/([^:/]+)(?::(\d+))?$/.exec(i.smtp.address);
+    const m = SMTP_ADDRESS.exec(i.smtp.address);
     if (!m) throw new Error(`renderAlertmanagerConfig: smtp address must be scheme://host[:port] (got "${i.smtp.address}")`);
     const port = m[3] ?? { smtp: "25", submission: "587", submissions: "465", smtps: "465" }[m[1] as "smtp"];
     global = {
