@@ -173,6 +173,8 @@ if __name__ == "__main__":
     state = {"problems": ["starting"]}
     threading.Thread(target=watch, args=(state,), daemon=True).start()
     if api_excluded():
+        if env.get("IMMICH_TELEMETRY_INCLUDE"):
+            threading.Thread(target=serve_metrics, args=(state,), daemon=True).start()
         threading.Event().wait()
     else:
         serve(state)
