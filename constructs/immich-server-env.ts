@@ -14,6 +14,8 @@ export interface ImmichBackends {
   readonly configFile: ImmichConfigFile;
   /** @default - machine learning disabled */
   readonly machineLearning?: ImmichMachineLearning;
+  /** Serve Prometheus metrics (`IMMICH_TELEMETRY_INCLUDE=all`: API on 8081, job handler on 8082). @default false */
+  readonly telemetry?: boolean;
 }
 
 /** Immich's media layout under `/data` [IMM custom-locations.md]. */
@@ -40,6 +42,7 @@ export function immichServerEnv(b: ImmichBackends, timezone: string): Record<str
     REDIS_PORT: String(b.redis.port),
     // Machine learning (enabled, urls) is set by the config file only: upstream documents no such variables.
     TZ: timezone,
+    ...(b.telemetry ? { IMMICH_TELEMETRY_INCLUDE: "all" } : {}),
     ...b.configFile.env(),
   };
 }

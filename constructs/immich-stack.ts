@@ -46,6 +46,9 @@ import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offs
 import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
+import { DEPLOYED_MONITORING_ROLES, ImmichMonitoring } from "./immich-monitoring.js";
+import { PORTS, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
+import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
 
 export interface ImmichStackProps {
@@ -101,6 +104,8 @@ export interface ImmichStackProps {
    * @default - Immich's own daily dump only
    */
   readonly backup?: BackupSettings;
+  /** Prometheus, Alertmanager and the exporters, configured from these settings. @default - none */
+  readonly monitoring?: MonitoringSettings;
   /**
    * What must be done before any network, volume or container is created (e.g. HostResources: datasets,
    * directories, daemon.json). @default - nothing
@@ -143,6 +148,10 @@ export class ImmichStack extends Construct {
   public readonly walArchiver?: WalArchiver;
   /** Present when `backup.offsite` is set. */
   public readonly offsiteBackup?: OffsiteBackup;
+  /** Present when `monitoring.enabled`. */
+  public readonly monitoring?: ImmichMonitoring;
+  /** The monitoring files as deployed (for `render`), by path under `monitoring/`. */
+  public readonly monitoringFiles: Readonly<Record<string, string>>;
   /** The backup scripts as deployed (for `render`), keyed by file name. */
   public readonly backupFiles: Readonly<Record<string, string>>;
 
@@ -270,6 +279,7 @@ export class ImmichStack extends Construct {
       redis: this.redis,
       configFile: this.configFile,
       machineLearning: this.machineLearning,
+      telemetry: props.monitoring?.enabled ?? false,
     };
     const media = { library: this.volumes.library, thumbs: this.volumes.thumbs, encodedVideo: this.volumes.encodedVideo, backups: this.volumes.backups };
     const loopback = props.serverLoopbackPort ?? (props.ingress ? false : IMMICH_PORT);
@@ -307,7 +317,7 @@ export class ImmichStack extends Construct {
     });
 
     if (props.ingress && props.auth && oidc && proxyData) {
-      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz, props.imageDigests);
+      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz, props.imageDigests, props.monitoring?.enabled ?? false);
       // The server reads NODE_EXTRA_CA_CERTS once, at start: with the internal CA, it starts only after the
       // proxy is healthy, which it is once the CA root exists (Terraform waits for that).
       if (internalCa) {
@@ -319,6 +329,37 @@ export class ImmichStack extends Construct {
     this.walArchiver = backup.walArchiver;
     this.offsiteBackup = backup.offsite;
     this.backupFiles = backup.files;
+
+    this.monitoringFiles = {};
+    if (props.monitoring?.enabled) {
+      if (budget.monitoring.value === 0) {
+        throw new Error("ImmichStack: monitoring is enabled but the tuning gave it no memory: compute it with computeTuning(profile, { monitoring: true })");
+      }
+      const files = renderMonitoringFiles({
+        deploymentName: dep,
+        settings: props.monitoring,
+        server: this.server.service.name,
+        jobHandlers: this.jobHandler.replicas.map((r) => r.name),
+        roles: DEPLOYED_MONITORING_ROLES,
+        ...(this.ingress && props.ingress ? { proxy: { container: this.ingress.proxy.service.name, domains: [props.ingress.domain, props.ingress.authDomain] } } : {}),
+        watchedFilesystems: { library: `${root}/library`, database: `${root}/database` },
+        ...(props.auth?.notifier.mode === "smtp" ? { smtp: props.auth.notifier } : {}),
+      });
+      this.monitoringFiles = files;
+      this.monitoring = new ImmichMonitoring(this, "Monitoring", {
+        deploymentName: dep,
+        frontNetwork: this.frontNetwork,
+        backNetwork: this.backNetwork,
+        prometheusVolume: layoutVol("PrometheusVolume", "prometheus", "prometheus", false),
+        files,
+        retentionDays: props.monitoring.retentionDays,
+        database: this.database,
+        databasePassword: password,
+        redis: this.redis,
+        ...(this.offsiteBackup && this.volumes.offsiteState ? { backupMetricsDir: `${this.volumes.offsiteState.hostPath}/metrics` } : {}),
+        memoryMiB: budget.monitoring.value,
+      });
+    }
 
     if (props.after?.length) {
       const first = props.after.map((a) => dependable(a));
@@ -428,6 +469,7 @@ export class ImmichStack extends Construct {
     authData: DataVolume,
     tz: string,
     digests: ImageDigests | undefined,
+    metrics: boolean,
   ): ImmichIngress {
     const title = `deployment ${dep}`;
     const autheliaConfiguration = renderAutheliaConfig({
@@ -462,6 +504,7 @@ export class ImmichStack extends Construct {
       immichUpstream: `${this.server.service.name}:${IMMICH_PORT}`,
       autheliaUpstream: `${authelia.hostname}:${AUTHELIA_PORT}`,
       ...(ingress.tls.mode === "files" ? { tlsFiles: CaddyProxy.TLS_FILES } : {}),
+      ...(metrics ? { metricsPort: PORTS.caddyMetrics } : {}),
     });
     const proxy = new CaddyProxy(this, "Proxy", {
       deploymentName: dep,

@@ -79,6 +79,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       ingress: d.ingress,
       auth: d.auth,
       backup: d.backup,
+      monitoring: d.monitoring,
       ...(this.host ? { after: this.host.done } : {}),
     });
   }

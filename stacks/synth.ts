@@ -6,8 +6,6 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../src/profile/problems.js";
 import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
-import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
-import { roleMountpoint } from "../src/tuning/zfs.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
 import { renderPreUpgradeBackup } from "../src/renderers/host/pre-upgrade-backup.js";
 import { volumeDirectory, volumeHostPath } from "../src/host/volume-layout.js";
@@ -91,21 +89,9 @@ export function withStack<T>(deployment: Deployment, use: (stack: ImmichDeployme
   }
 }
 
-/** `monitoring/…` when the deployment has monitoring on: Prometheus, its rules, Alertmanager, Grafana. */
+/** `monitoring/…` when the deployment has monitoring on: the files its containers get. */
 function monitoringFiles(stack: ImmichDeploymentStack): Record<string, string> {
-  const d = stack.deployment;
-  if (!d.monitoring.enabled) return {};
-  const im = stack.immich;
-  const files = renderMonitoringFiles({
-    deploymentName: d.name,
-    settings: d.monitoring,
-    server: im.server.service.name,
-    jobHandlers: im.jobHandler.replicas.map((r) => r.name),
-    ...(im.ingress ? { proxy: { container: im.ingress.proxy.service.name, domains: [d.ingress.domain, d.ingress.authDomain, d.monitoring.domain] } } : {}),
-    watchedFilesystems: { library: roleMountpoint("library", d.dataRoot), database: roleMountpoint("database", d.dataRoot) },
-    ...(d.auth.notifier.mode === "smtp" ? { smtp: d.auth.notifier } : {}),
-  });
-  return Object.fromEntries(Object.entries(files).map(([path, text]) => [`monitoring/${path}`, text]));
+  return Object.fromEntries(Object.entries(stack.immich.monitoringFiles).map(([path, text]) => [`monitoring/${path}`, text]));
 }
 
 function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> {

@@ -41,6 +41,8 @@ export interface CaddyfileInput {
   readonly autheliaUpstream: string;
   /** Where the certificate and key are inside the proxy container (TLS mode `files`). */
   readonly tlsFiles?: { readonly certificate: string; readonly key: string };
+  /** A plain-HTTP site serving only Caddy's Prometheus metrics, for the monitoring network (never published). @default - none */
+  readonly metricsPort?: number;
   /** Listening ports. @default 80 and 443 */
   readonly httpPort?: number;
   readonly httpsPort?: number;
@@ -117,6 +119,7 @@ export function renderCaddyfile(input: CaddyfileInput): string {
     "\timport strip_identity_headers",
     `\treverse_proxy ${input.autheliaUpstream}`,
     "}",
+    ...(input.metricsPort !== undefined ? ["", `http://:${input.metricsPort} {`, "\tmetrics", "}"] : []),
   ];
   return `${lines.join("\n")}\n`;
 }

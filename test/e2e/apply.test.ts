@@ -104,7 +104,8 @@ describe.each(sources)("real apply of %s", (source) => {
   it(`applies, every container is healthy within ${HEALTHY_LIMIT_SECONDS} s, and the second plan is empty`, async () => {
     await applyAndConverge("first");
     const names = (await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Label \"io.immich-iac.component\"}}"])).split("\n");
-    expect(new Set(names)).toEqual(new Set(["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup"]));
+    const expected = ["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup"];
+    expect(new Set(names)).toEqual(new Set(loadDeploymentFile(source).monitoring.enabled ? [...expected, "monitoring"] : expected));
   }, 900_000);
 
   it("backs up: WAL streams into the archive, and with an off-site target `backup run` and `backup status` succeed against the S3 server", async () => {
@@ -117,6 +118,24 @@ describe.each(sources)("real apply of %s", (source) => {
     const status = await cli(["status"]);
     expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, problems: [] });
   }, 900_000);
+
+  it("monitoring, when on: Prometheus scrapes every target of the stack and finds it up", async () => {
+    if (!loadDeploymentFile(source).monitoring.enabled) return;
+    const targets = async () =>
+      JSON.parse(await docker(["exec", container("monitoring-prometheus"), "wget", "-q", "-O", "-", "http://127.0.0.1:9090/api/v1/targets"])).data.activeTargets as {
+        labels: { job: string; instance: string };
+        health: string;
+        lastError: string;
+      }[];
+    let last: Awaited<ReturnType<typeof targets>> = [];
+    for (let i = 0; i < 60; i++) {
+      last = await targets();
+      if (last.length > 0 && last.every((t) => t.health === "up")) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    expect(last.filter((t) => t.health !== "up").map((t) => `${t.labels.job} ${t.labels.instance}: ${t.health} ${t.lastError}`)).toEqual([]);
+    expect(new Set(last.map((t) => t.labels.job))).toEqual(new Set(["prometheus", "alertmanager", "immich-api", "immich-microservices", "node", "postgres", "redis", "caddy", "tls", "blackbox"]));
+  }, 300_000);
 
   it("PostgreSQL runs with our tuned settings", async () => {
     for (const [key, value] of [["shared_buffers", overrideValue(json, "shared_buffers")], ["work_mem", overrideValue(json, "work_mem")], ["max_connections", "100"]] as const) {

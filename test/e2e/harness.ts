@@ -9,6 +9,7 @@ import { AUTHELIA_IMAGE } from "../../constructs/authelia.js";
 import { CADDY_IMAGE } from "../../constructs/caddy-proxy.js";
 import { IMMICH_ML_IMAGE, IMMICH_POSTGRES_IMAGE, IMMICH_SERVER_IMAGE, REDIS_IMAGES, RedisEngine, RESTIC_IMAGE } from "../../constructs/images.js";
 import { VOLUME_LAYOUT, volumeHostPath } from "../../src/host/volume-layout.js";
+import { MONITORING_IMAGES } from "../../constructs/immich-monitoring.js";
 import { S3_ENDPOINT, S3_REGION, s3Env } from "./s3-server.js";
 import { synthesize } from "../../stacks/synth.js";
 import { REPO } from "../util.js";
@@ -121,6 +122,7 @@ const STANDINS: Readonly<Record<string, string>> = {
   [repository(CADDY_IMAGE)]: "caddy",
   [repository(AUTHELIA_IMAGE)]: "authelia",
   [repository(RESTIC_IMAGE)]: "restic",
+  ...Object.fromEntries(Object.entries(MONITORING_IMAGES).map(([role, image]) => [repository(image), role])),
 };
 
 export function standinFor(image: string): string {

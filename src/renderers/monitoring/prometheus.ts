@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { IMMICH_BULL_PREFIX, monitoringContainer, PORTS } from "../../monitoring/monitoring-settings.js";
+import { IMMICH_BULL_PREFIX, monitoringContainer, MONITORING_ROLES, PORTS, type MonitoringRole } from "../../monitoring/monitoring-settings.js";
 
 /** Where Prometheus reads its rule files in its container. */
 export const RULES_DIR = "/etc/prometheus/rules";
@@ -20,22 +20,25 @@ export interface ScrapeInput {
   readonly jobHandlers: readonly string[];
   /** The proxy's container name and the public host names, when the stack has a proxy. */
   readonly proxy?: { readonly container: string; readonly domains: readonly string[] };
+  /** Monitoring containers that run (their targets only). @default - all of MONITORING_ROLES */
+  readonly roles?: readonly MonitoringRole[];
 }
 
 /** Every scrape target of a deployment, by job. */
 export function scrapeJobs(i: ScrapeInput): ScrapeJob[] {
-  const m = (role: Parameters<typeof monitoringContainer>[1], port: number) => `${monitoringContainer(i.deploymentName, role)}:${port}`;
+  const roles = new Set(i.roles ?? MONITORING_ROLES);
+  const m = (job: string, role: MonitoringRole, port: number): ScrapeJob[] => (roles.has(role) ? [{ job, targets: [`${monitoringContainer(i.deploymentName, role)}:${port}`] }] : []);
   return [
     { job: "prometheus", targets: ["localhost:9090"] },
-    { job: "alertmanager", targets: [m("alertmanager", PORTS.alertmanager)] },
-    { job: "grafana", targets: [m("grafana", PORTS.grafana)] },
+    ...m("alertmanager", "alertmanager", PORTS.alertmanager),
+    ...m("grafana", "grafana", PORTS.grafana),
     { job: "immich-api", targets: [`${i.server}:${PORTS.immichApi}`] },
     { job: "immich-microservices", targets: i.jobHandlers.map((h) => `${h}:${PORTS.immichMicroservices}`) },
-    { job: "node", targets: [m("node-exporter", PORTS.nodeExporter)] },
-    { job: "smartctl", targets: [m("smartctl-exporter", PORTS.smartctlExporter)] },
-    { job: "cadvisor", targets: [m("cadvisor", PORTS.cadvisor)] },
-    { job: "postgres", targets: [m("postgres-exporter", PORTS.postgresExporter)] },
-    { job: "redis", targets: [m("redis-exporter", PORTS.redisExporter)] },
+    ...m("node", "node-exporter", PORTS.nodeExporter),
+    ...m("smartctl", "smartctl-exporter", PORTS.smartctlExporter),
+    ...m("cadvisor", "cadvisor", PORTS.cadvisor),
+    ...m("postgres", "postgres-exporter", PORTS.postgresExporter),
+    ...m("redis", "redis-exporter", PORTS.redisExporter),
     ...(i.proxy ? [{ job: "caddy", targets: [`${i.proxy.container}:${PORTS.caddyMetrics}`] }] : []),
   ];
 }

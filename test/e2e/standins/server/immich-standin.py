@@ -121,8 +121,35 @@ def serve(state):
         def log_message(self, *args):
             pass
 
+    if env.get("IMMICH_TELEMETRY_INCLUDE"):
+        threading.Thread(target=serve_metrics, args=(state,), daemon=True).start()
     port = int(env.get("IMMICH_PORT", "2283"))
     http.server.ThreadingHTTPServer(("0.0.0.0", port), Handler).serve_forever()
+
+
+def serve_metrics(state):
+    """With IMMICH_TELEMETRY_INCLUDE, the real server serves Prometheus metrics on 8081 (API) or 8082 (microservices).
+    The stand-in serves one gauge there, its own health: it proves the port and path Prometheus scrapes, not Immich's metrics."""
+
+    class Metrics(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path != "/metrics":
+                self.send_response(404)
+                self.end_headers()
+                return
+            body = f"# TYPE immich_standin_healthy gauge\nimmich_standin_healthy {0 if state['problems'] else 1}\n".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; version=0.0.4")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    worker = "microservices" if api_excluded() else "api"
+    port = int(env.get("IMMICH_API_METRICS_PORT" if worker == "api" else "IMMICH_MICROSERVICES_METRICS_PORT", "8081" if worker == "api" else "8082"))
+    http.server.ThreadingHTTPServer(("0.0.0.0", port), Metrics).serve_forever()
 
 
 def oidc():
@@ -146,6 +173,8 @@ if __name__ == "__main__":
     state = {"problems": ["starting"]}
     threading.Thread(target=watch, args=(state,), daemon=True).start()
     if api_excluded():
+        if env.get("IMMICH_TELEMETRY_INCLUDE"):
+            threading.Thread(target=serve_metrics, args=(state,), daemon=True).start()
         threading.Event().wait()
     else:
         serve(state)

@@ -1,0 +1,145 @@
+import { Construct } from "constructs";
+import type { DataVolume } from "./data-volume.js";
+import { escapeTerraformTemplate } from "./host-resources.js";
+import type { ImmichNetwork } from "./immich-network.js";
+import type { ImmichPostgres } from "./immich-postgres.js";
+import type { ImmichRedis } from "./immich-redis.js";
+import { Component } from "./labels.js";
+import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
+import { monitoringContainer, PORTS, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
+
+/** Upstream images of the monitoring containers, each at a release whose metric names the README lists. */
+export const MONITORING_IMAGES: Readonly<Record<"prometheus" | "alertmanager" | "node-exporter" | "postgres-exporter" | "redis-exporter" | "blackbox-exporter", string>> = {
+  prometheus: "docker.io/prom/prometheus:v3.5.0",
+  alertmanager: "docker.io/prom/alertmanager:v0.28.1",
+  "node-exporter": "docker.io/prom/node-exporter:v1.9.1",
+  "postgres-exporter": "quay.io/prometheuscommunity/postgres-exporter:v0.17.1",
+  // The -alpine variant: the plain image is FROM scratch, with nothing to run a healthcheck with.
+  "redis-exporter": "docker.io/oliver006/redis_exporter:v1.69.0-alpine",
+  "blackbox-exporter": "docker.io/prom/blackbox-exporter:v0.26.0",
+};
+
+/** The monitoring containers this construct runs (Grafana, cAdvisor and smartctl_exporter are still to come). */
+export const DEPLOYED_MONITORING_ROLES: readonly MonitoringRole[] = ["prometheus", ...(Object.keys(MONITORING_IMAGES) as MonitoringRole[]).filter((r) => r !== "prometheus")];
+
+export interface ImmichMonitoringProps {
+  readonly deploymentName: string;
+  /** The front network (the proxy, the server, a way out for alerts) and the internal back network (database, Redis). */
+  readonly frontNetwork: ImmichNetwork;
+  readonly backNetwork: ImmichNetwork;
+  /** Prometheus' TSDB, on the fast pool. */
+  readonly prometheusVolume: DataVolume;
+  /** The files `renderMonitoringFiles` made, by path under `monitoring/`. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly retentionDays: number;
+  readonly database: ImmichPostgres;
+  /** Password of the database role: a reference to a sensitive value. */
+  readonly databasePassword: string;
+  readonly redis: ImmichRedis;
+  /** Host directory of the backup metrics textfile (`<dataRoot>/backups/offsite/metrics`), when there is one. */
+  readonly backupMetricsDir?: string;
+  /** Memory of all monitoring containers together (MiB): Prometheus gets what the others leave. */
+  readonly memoryMiB: number;
+}
+
+const wget = (port: number, path: string): HealthcheckProps => ({
+  test: ["CMD", "wget", "-q", "-O", "/dev/null", `http://127.0.0.1:${port}${path}`],
+  intervalSeconds: 30,
+  timeoutSeconds: 5,
+  retries: 3,
+  startPeriodSeconds: 30,
+});
+
+/**
+ * Prometheus with its rules, Alertmanager, and the exporters that need no host devices: node exporter (host
+ * filesystems, ZFS, the backup textfile), postgres_exporter, redis_exporter (with Immich's queue lengths) and the
+ * blackbox exporter. Nothing is published; Prometheus sits on both networks to reach every target.
+ */
+export class ImmichMonitoring extends Construct {
+  public readonly services: Readonly<Partial<Record<MonitoringRole, ServiceContainer>>>;
+
+  constructor(scope: Construct, id: string, props: ImmichMonitoringProps) {
+    super(scope, id);
+    const dep = props.deploymentName;
+    const file = (path: string) => {
+      const text = props.files[path];
+      if (text === undefined) throw new Error(`ImmichMonitoring: files has no ${path}`);
+      // Literal text: Terraform must not read `${…}` in it as its own interpolation.
+      return escapeTerraformTemplate(text);
+    };
+    const small = 64;
+    const prometheusMiB = props.memoryMiB - 5 * small;
+    if (prometheusMiB < 256) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least 256 MiB (got ${props.memoryMiB})`);
+    const service = (role: MonitoringRole, p: Omit<ConstructorParameters<typeof ServiceContainer>[2], "deploymentName" | "component" | "nameSuffix">) =>
+      new ServiceContainer(this, role, { deploymentName: dep, component: Component.MONITORING, nameSuffix: `-${role}`, ...p });
+
+    const services: Partial<Record<MonitoringRole, ServiceContainer>> = {};
+    services.prometheus = service("prometheus", {
+      image: MONITORING_IMAGES.prometheus,
+      command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", `--storage.tsdb.retention.time=${props.retentionDays}d`],
+      networks: [props.frontNetwork, props.backNetwork],
+      volumes: [{ volume: props.prometheusVolume, containerPath: "/prometheus" }],
+      uploads: [
+        { path: "/etc/prometheus/prometheus.yml", content: file("prometheus/prometheus.yml") },
+        { path: `${RULES_DIR}/${RULES_FILE}`, content: file(`prometheus/rules/${RULES_FILE}`) },
+      ],
+      user: "65534:65534",
+      memoryMiB: prometheusMiB,
+      destroyGraceSeconds: 60,
+      healthcheck: wget(PORTS.prometheus, "/-/healthy"),
+    });
+    services.alertmanager = service("alertmanager", {
+      image: MONITORING_IMAGES.alertmanager,
+      command: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/tmp/alertmanager"],
+      networks: [props.frontNetwork],
+      uploads: [{ path: "/etc/alertmanager/alertmanager.yml", content: file("alertmanager/alertmanager.yml") }],
+      memoryMiB: small,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.alertmanager, "/-/healthy"),
+    });
+    services["node-exporter"] = service("node-exporter", {
+      image: MONITORING_IMAGES["node-exporter"],
+      command: ["--path.rootfs=/host", ...(props.backupMetricsDir ? ["--collector.textfile.directory=/textfile"] : [])],
+      networks: [props.frontNetwork],
+      binds: [{ hostPath: "/", containerPath: "/host" }, ...(props.backupMetricsDir ? [{ hostPath: props.backupMetricsDir, containerPath: "/textfile" }] : [])],
+      memoryMiB: small,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.nodeExporter, "/metrics"),
+    });
+    const db = props.database;
+    services["postgres-exporter"] = service("postgres-exporter", {
+      image: MONITORING_IMAGES["postgres-exporter"],
+      env: {
+        DATA_SOURCE_URI: `${db.hostname}:${db.port}/${db.databaseName}?sslmode=disable`,
+        DATA_SOURCE_USER: db.username,
+        DATA_SOURCE_PASS: props.databasePassword,
+      },
+      networks: [props.backNetwork],
+      memoryMiB: small,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.postgresExporter, "/metrics"),
+    });
+    services["redis-exporter"] = service("redis-exporter", {
+      image: MONITORING_IMAGES["redis-exporter"],
+      env: { REDIS_ADDR: `redis://${props.redis.hostname}:${props.redis.port}`, REDIS_EXPORTER_CHECK_KEYS: queueKeyPatterns().join(",") },
+      networks: [props.backNetwork],
+      memoryMiB: small,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.redisExporter, "/metrics"),
+    });
+    services["blackbox-exporter"] = service("blackbox-exporter", {
+      image: MONITORING_IMAGES["blackbox-exporter"],
+      command: ["--config.file=/etc/blackbox_exporter/config.yml"],
+      networks: [props.frontNetwork],
+      uploads: [{ path: "/etc/blackbox_exporter/config.yml", content: file("blackbox/blackbox.yml") }],
+      memoryMiB: small,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.blackboxExporter, "/-/healthy"),
+    });
+    for (const [role, s] of Object.entries(services)) {
+      if (s.name !== monitoringContainer(dep, role as MonitoringRole)) throw new Error(`ImmichMonitoring: ${role} is named ${s.name}, not what the Prometheus targets say`);
+    }
+    this.services = services;
+  }
+}

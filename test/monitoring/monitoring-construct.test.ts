@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { computeTuning } from "../../src/tuning/tuning.js";
+import { synthImmich } from "../constructs/construct-util.js";
+import { shippedProfile } from "../util.js";
+
+const SETTINGS = { enabled: true, domain: "metrics.example.com", retentionDays: 15, alerts: { webhook: false } };
+const byName = (r: any, name: string) => (Object.values(r.docker_container) as any[]).find((c) => c.name === name);
+const component = (r: any, value: string) =>
+  (Object.values(r.docker_container) as any[]).filter((c) => c.labels.some((l: any) => l.label === "io.immich-iac.component" && l.value === value)).map((c) => c.name).sort();
+
+describe("monitoring in the stack", () => {
+  it("refuses monitoring on a tuning that gave it no memory", () => {
+    expect(() => synthImmich({ monitoring: SETTINGS })).toThrow(
+      "ImmichStack: monitoring is enabled but the tuning gave it no memory: compute it with computeTuning(profile, { monitoring: true })",
+    );
+  });
+
+  it("without monitoring: no monitoring container, no telemetry", () => {
+    const r = synthImmich();
+    expect(component(r, "monitoring")).toEqual([]);
+    expect(byName(r, "immich-t-server").env).not.toContain("IMMICH_TELEMETRY_INCLUDE=all");
+  });
+
+  describe("with monitoring", () => {
+    const r = synthImmich({ monitoring: SETTINGS, tuning: computeTuning(shippedProfile("homelab-minimal"), { monitoring: true }) });
+    it("runs Prometheus, Alertmanager and four exporters, publishing nothing", () => {
+      expect(component(r, "monitoring")).toEqual([
+        "immich-t-monitoring-alertmanager",
+        "immich-t-monitoring-blackbox-exporter",
+        "immich-t-monitoring-node-exporter",
+        "immich-t-monitoring-postgres-exporter",
+        "immich-t-monitoring-prometheus",
+        "immich-t-monitoring-redis-exporter",
+      ]);
+      for (const name of component(r, "monitoring")) expect(byName(r, name).ports, name).toBeUndefined();
+    });
+
+    it("Prometheus keeps the retention, runs as nobody on both networks, with its TSDB on the fast pool", () => {
+      const p = byName(r, "immich-t-monitoring-prometheus");
+      expect(p.command).toEqual(["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", "--storage.tsdb.retention.time=15d"]);
+      expect(p.user).toBe("65534:65534");
+      expect(p.networks_advanced).toHaveLength(2);
+      expect(p.upload.map((u: any) => u.file)).toEqual(["/etc/prometheus/prometheus.yml", "/etc/prometheus/rules/immich-iac.rules.yml"]);
+      const tsdb = (Object.values(r.docker_volume) as any[]).find((v) => v.name === "immich-t-prometheus");
+      expect(tsdb.driver_opts.device).toBe("/srv/immich/database/prometheus");
+    });
+
+    it("the exporters reach the database and Redis on the back network only, with the password by reference", () => {
+      const pg = byName(r, "immich-t-monitoring-postgres-exporter");
+      expect(pg.env).toEqual(expect.arrayContaining(["DATA_SOURCE_URI=immich-t-database:5432/immich?sslmode=disable", "DATA_SOURCE_USER=immich"]));
+      expect(pg.env.find((e: string) => e.startsWith("DATA_SOURCE_PASS="))).toMatch(/^DATA_SOURCE_PASS=\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
+      expect(pg.networks_advanced).toHaveLength(1);
+      expect(byName(r, "immich-t-monitoring-redis-exporter").env).toContain("REDIS_EXPORTER_CHECK_KEYS=immich_bull:*:wait,immich_bull:*:prioritized");
+    });
+
+    it("node exporter reads the host read-only; Immich serves its metrics", () => {
+      expect(byName(r, "immich-t-monitoring-node-exporter").volumes).toEqual([{ host_path: "/", container_path: "/host", read_only: true }]);
+      expect(byName(r, "immich-t-server").env).toContain("IMMICH_TELEMETRY_INCLUDE=all");
+      expect(byName(r, "immich-t-job-handler").env).toContain("IMMICH_TELEMETRY_INCLUDE=all");
+    });
+  });
+});
