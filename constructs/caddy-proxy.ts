@@ -8,7 +8,7 @@ import { ServiceContainer, type HostBind, type PublishedPort } from "./service-c
 /** Where Caddy keeps its internal CA's root certificate, inside the data volume (`/data`). */
 export const CADDY_INTERNAL_ROOT = "caddy/pki/authorities/local/root.crt";
 
-/** Current Caddy 2.x; the generated Caddyfile also validates with Debian's 2.6.2. */
+/** Current Caddy 2.x; the tests validate and run the generated Caddyfile with this release (scripts/upstream-root.sh builds it). */
 export const CADDY_IMAGE = "docker.io/library/caddy:2.10.2";
 export const CADDY_TLS_DIR = "/etc/caddy/tls";
 

@@ -7,11 +7,14 @@ import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
 import { monitoringContainer, PORTS, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 
 /** Upstream images of the monitoring containers, each at a release whose metric names the README lists. */
-export const MONITORING_IMAGES: Readonly<Record<"prometheus" | "alertmanager" | "node-exporter" | "postgres-exporter" | "redis-exporter" | "blackbox-exporter", string>> = {
+export const MONITORING_IMAGES: Readonly<Record<"prometheus" | "alertmanager" | "grafana" | "node-exporter" | "postgres-exporter" | "redis-exporter" | "blackbox-exporter", string>> = {
   prometheus: "docker.io/prom/prometheus:v3.5.0",
+  // The release the dashboards' @grafana/schema types come from (package.json pins the same version).
+  grafana: "docker.io/grafana/grafana:13.2.3",
   alertmanager: "docker.io/prom/alertmanager:v0.28.1",
   "node-exporter": "docker.io/prom/node-exporter:v1.9.1",
   "postgres-exporter": "quay.io/prometheuscommunity/postgres-exporter:v0.17.1",
@@ -20,8 +23,31 @@ export const MONITORING_IMAGES: Readonly<Record<"prometheus" | "alertmanager" | 
   "blackbox-exporter": "docker.io/prom/blackbox-exporter:v0.26.0",
 };
 
-/** The monitoring containers this construct runs (Grafana, cAdvisor and smartctl_exporter are still to come). */
+/** The monitoring containers this construct can run. */
 export const DEPLOYED_MONITORING_ROLES: readonly MonitoringRole[] = ["prometheus", ...(Object.keys(MONITORING_IMAGES) as MonitoringRole[]).filter((r) => r !== "prometheus")];
+
+/** Where Grafana sees the volume of {@link GrafanaProps.trustedCa}. */
+export const GRAFANA_TRUSTED_CA_MOUNT = "/trusted-ca";
+/** Where Grafana sees the host file of {@link GrafanaProps.trustedCaFile}. */
+export const GRAFANA_TRUSTED_CA_FILE = "/etc/grafana/trusted-ca.pem";
+
+/** Grafana behind the proxy and Authelia: where it keeps its database, whom it trusts, its secrets. */
+export interface GrafanaProps {
+  /** Grafana's SQLite database (users, preferences), on the fast pool. */
+  readonly dataVolume: DataVolume;
+  /** A volume holding the CA that signs the portal's certificate (the proxy's internal CA), mounted read-only. @default - the system's trust store */
+  readonly trustedCa?: { readonly volume: DataVolume; readonly certificatePath: string };
+  /** A host file holding that CA instead (TLS files signed by a private CA). @default - none */
+  readonly trustedCaFile?: string;
+  /** The OIDC client secret Authelia holds the digest of: a reference to a sensitive value. */
+  readonly oidcClientSecret: string;
+  /** The built-in admin's password (no login form accepts it; kept for the CLI): a reference to a sensitive value. */
+  readonly adminPassword: string;
+  /** The key Grafana encrypts its stored secrets with: a reference to a sensitive value. */
+  readonly secretKey: string;
+  /** Containers that must be up first (the proxy, whose CA Grafana trusts). @default [] */
+  readonly dependsOn?: readonly ServiceContainer[];
+}
 
 export interface ImmichMonitoringProps {
   readonly deploymentName: string;
@@ -39,6 +65,8 @@ export interface ImmichMonitoringProps {
   readonly redis: ImmichRedis;
   /** Host directory of the backup metrics textfile (`<dataRoot>/backups/offsite/metrics`), when there is one. */
   readonly backupMetricsDir?: string;
+  /** Grafana (its files must include `grafana/grafana.ini`). @default - no Grafana (a stack without a proxy cannot reach it) */
+  readonly grafana?: GrafanaProps;
   /** Memory of all monitoring containers together (MiB): Prometheus gets what the others leave. */
   readonly memoryMiB: number;
 }
@@ -69,7 +97,8 @@ export class ImmichMonitoring extends Construct {
       return escapeTerraformTemplate(text);
     };
     const small = 64;
-    const prometheusMiB = props.memoryMiB - 5 * small;
+    const grafanaMiB = 256;
+    const prometheusMiB = props.memoryMiB - 5 * small - (props.grafana ? grafanaMiB : 0);
     if (prometheusMiB < 256) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least 256 MiB (got ${props.memoryMiB})`);
     const service = (role: MonitoringRole, p: Omit<ConstructorParameters<typeof ServiceContainer>[2], "deploymentName" | "component" | "nameSuffix">) =>
       new ServiceContainer(this, role, { deploymentName: dep, component: Component.MONITORING, nameSuffix: `-${role}`, ...p });
@@ -137,9 +166,45 @@ export class ImmichMonitoring extends Construct {
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.blackboxExporter, "/-/healthy"),
     });
+    if (props.grafana) services.grafana = this.grafana(props, props.grafana, file, grafanaMiB);
     for (const [role, s] of Object.entries(services)) {
       if (s.name !== monitoringContainer(dep, role as MonitoringRole)) throw new Error(`ImmichMonitoring: ${role} is named ${s.name}, not what the Prometheus targets say`);
     }
     this.services = services;
+  }
+
+  private grafana(props: ImmichMonitoringProps, g: GrafanaProps, file: (path: string) => string, memoryMiB: number): ServiceContainer {
+    if (g.trustedCa && g.trustedCaFile) throw new Error("ImmichMonitoring: give grafana.trustedCa (a volume) or grafana.trustedCaFile (a host file), not both: tls_client_ca names one file");
+    const dashboards = Object.keys(props.files).filter((p) => p.startsWith("grafana/dashboards/")).sort();
+    if (dashboards.length === 0) throw new Error("ImmichMonitoring: files has no grafana/dashboards/*.json");
+    return new ServiceContainer(this, "grafana", {
+      deploymentName: props.deploymentName,
+      component: Component.MONITORING,
+      nameSuffix: "-grafana",
+      image: MONITORING_IMAGES.grafana,
+      // Explicit: the image's entrypoint takes GF_PATHS_CONFIG, whose default is the same file.
+      env: { GF_PATHS_CONFIG: GRAFANA_INI },
+      // Front only: Prometheus is there, and the portal (through the proxy's alias) for the OIDC token exchange.
+      networks: [props.frontNetwork],
+      volumes: [
+        { volume: g.dataVolume, containerPath: "/var/lib/grafana" },
+        ...(g.trustedCa ? [{ volume: g.trustedCa.volume, containerPath: GRAFANA_TRUSTED_CA_MOUNT, readOnly: true }] : []),
+      ],
+      uploads: [
+        { path: GRAFANA_INI, content: file("grafana/grafana.ini") },
+        { path: `${GRAFANA_PROVISIONING}/datasources/prometheus.yaml`, content: file("grafana/provisioning/datasources/prometheus.yaml") },
+        { path: `${GRAFANA_PROVISIONING}/dashboards/immich-iac.yaml`, content: file("grafana/provisioning/dashboards/immich-iac.yaml") },
+        ...dashboards.map((p) => ({ path: `${GRAFANA_DASHBOARDS}/${p.slice("grafana/dashboards/".length)}`, content: file(p) })),
+        { path: GRAFANA_SECRETS.oidcClientSecret, content: g.oidcClientSecret },
+        { path: GRAFANA_SECRETS.adminPassword, content: g.adminPassword },
+        { path: GRAFANA_SECRETS.secretKey, content: g.secretKey },
+      ],
+      ...(g.trustedCaFile ? { binds: [{ hostPath: g.trustedCaFile, containerPath: GRAFANA_TRUSTED_CA_FILE }] } : {}),
+      user: "472:0",
+      memoryMiB,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.grafana, "/api/health"),
+      ...(g.dependsOn ? { dependsOn: g.dependsOn } : {}),
+    });
   }
 }

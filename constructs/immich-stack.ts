@@ -46,8 +46,8 @@ import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offs
 import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
-import { DEPLOYED_MONITORING_ROLES, ImmichMonitoring } from "./immich-monitoring.js";
-import { PORTS, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
+import { DEPLOYED_MONITORING_ROLES, GRAFANA_TRUSTED_CA_FILE, GRAFANA_TRUSTED_CA_MOUNT, ImmichMonitoring } from "./immich-monitoring.js";
+import { monitoringContainer, PORTS, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
 
@@ -251,7 +251,9 @@ export class ImmichStack extends Construct {
       maliFirmware: t.machineLearning.maliFirmware,
       ...(props.imageDigests?.machineLearning ? { imageDigest: props.imageDigests.machineLearning } : {}),
     });
-    const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth) : undefined;
+    // Grafana is only reachable through the proxy, behind Authelia: without them, monitoring runs without it.
+    const grafanaDomain = props.monitoring?.enabled && props.ingress && props.auth ? props.monitoring.domain : undefined;
+    const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth, grafanaDomain !== undefined) : undefined;
     this.configFile = new ImmichConfigFile(this, "ConfigFile", {
       config: buildImmichConfig(t, {
         domain: props.domain,
@@ -317,7 +319,10 @@ export class ImmichStack extends Construct {
     });
 
     if (props.ingress && props.auth && oidc && proxyData) {
-      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz, props.imageDigests, props.monitoring?.enabled ?? false);
+      this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz, props.imageDigests, {
+        metrics: props.monitoring?.enabled ?? false,
+        ...(grafanaDomain ? { grafanaDomain } : {}),
+      });
       // The server reads NODE_EXTRA_CA_CERTS once, at start: with the internal CA, it starts only after the
       // proxy is healthy, which it is once the CA root exists (Terraform waits for that).
       if (internalCa) {
@@ -335,13 +340,31 @@ export class ImmichStack extends Construct {
       if (budget.monitoring.value === 0) {
         throw new Error("ImmichStack: monitoring is enabled but the tuning gave it no memory: compute it with computeTuning(profile, { monitoring: true })");
       }
+      // The portal's certificate, as Grafana must trust it for the OIDC token exchange (like the server above).
+      const grafanaCa =
+        internalCa && proxyData
+          ? { volume: proxyData, containerFile: `${GRAFANA_TRUSTED_CA_MOUNT}/${CADDY_INTERNAL_ROOT}` }
+          : props.ingress?.tls.mode === "files" && props.ingress.tls.caFile
+            ? { hostFile: props.ingress.tls.caFile, containerFile: GRAFANA_TRUSTED_CA_FILE }
+            : undefined;
       const files = renderMonitoringFiles({
         deploymentName: dep,
         settings: props.monitoring,
         server: this.server.service.name,
         jobHandlers: this.jobHandler.replicas.map((r) => r.name),
         roles: DEPLOYED_MONITORING_ROLES,
-        ...(this.ingress && props.ingress ? { proxy: { container: this.ingress.proxy.service.name, domains: [props.ingress.domain, props.ingress.authDomain] } } : {}),
+        ...(this.ingress && props.ingress
+          ? { proxy: { container: this.ingress.proxy.service.name, domains: [props.ingress.domain, props.ingress.authDomain, ...(grafanaDomain ? [grafanaDomain] : [])] } }
+          : {}),
+        ...(grafanaDomain && props.ingress
+          ? {
+              grafana: {
+                domain: grafanaDomain,
+                authDomain: props.ingress.authDomain,
+                ...(grafanaCa ? { caFile: grafanaCa.containerFile } : {}),
+              },
+            }
+          : {}),
         watchedFilesystems: { library: `${root}/library`, database: `${root}/database` },
         ...(props.auth?.notifier.mode === "smtp" ? { smtp: props.auth.notifier } : {}),
       });
@@ -358,6 +381,19 @@ export class ImmichStack extends Construct {
         redis: this.redis,
         ...(this.offsiteBackup && this.volumes.offsiteState ? { backupMetricsDir: `${this.volumes.offsiteState.hostPath}/metrics` } : {}),
         memoryMiB: budget.monitoring.value,
+        ...(grafanaDomain && oidc?.grafana && this.ingress
+          ? {
+              grafana: {
+                dataVolume: layoutVol("GrafanaVolume", "grafana", "grafana", false),
+                ...(grafanaCa?.volume ? { trustedCa: { volume: grafanaCa.volume, certificatePath: CADDY_INTERNAL_ROOT } } : {}),
+                ...(grafanaCa?.hostFile ? { trustedCaFile: grafanaCa.hostFile } : {}),
+                oidcClientSecret: oidc.grafana.clientSecret.result,
+                adminPassword: oidc.grafana.adminPassword.result,
+                secretKey: oidc.grafana.secretKey.result,
+                dependsOn: [this.ingress.proxy.service],
+              },
+            }
+          : {}),
       });
     }
 
@@ -434,7 +470,7 @@ export class ImmichStack extends Construct {
   }
 
   /** Secrets of the OIDC client and the provider, all generated at apply time. */
-  private oidcSecrets(stack: TerraformStack, auth: AuthSettings) {
+  private oidcSecrets(stack: TerraformStack, auth: AuthSettings, grafana: boolean) {
     ensureProvider(stack, "tls", () => new TlsProvider(stack, "tls", {}));
     const secret = (id: string) => new Password(this, id, { length: 64, special: false });
     const clientSecret = secret("OidcClientSecret");
@@ -457,6 +493,18 @@ export class ImmichStack extends Construct {
       hmacSecret: secret("OidcHmacSecret"),
       jwksKey: new PrivateKey(this, "OidcJwksKey", { algorithm: "RSA", rsaBits: 4096 }),
       smtpPassword,
+      grafana: grafana ? this.grafanaSecrets(secret) : undefined,
+    };
+  }
+
+  /** Grafana's OIDC client secret (Authelia keeps its bcrypt digest), its admin password and encryption key. */
+  private grafanaSecrets(secret: (id: string) => Password) {
+    const clientSecret = secret("GrafanaOidcClientSecret");
+    return {
+      clientSecret,
+      clientSecretDigest: new BcryptDigest(this, "GrafanaOidcClientSecretDigest", { secret: clientSecret.result, secretResource: clientSecret }).digest,
+      adminPassword: secret("GrafanaAdminPassword"),
+      secretKey: secret("GrafanaSecretKey"),
     };
   }
 
@@ -469,14 +517,16 @@ export class ImmichStack extends Construct {
     authData: DataVolume,
     tz: string,
     digests: ImageDigests | undefined,
-    metrics: boolean,
+    monitoring: { readonly metrics: boolean; readonly grafanaDomain?: string },
   ): ImmichIngress {
+    const grafana = monitoring.grafanaDomain;
     const title = `deployment ${dep}`;
     const autheliaConfiguration = renderAutheliaConfig({
       title,
       ingress,
       auth,
       redis: { host: this.redis.hostname, port: this.redis.port, databaseIndex: 1 },
+      ...(grafana ? { monitoringDomain: grafana } : {}),
     });
     const autheliaUsers = renderAutheliaUsers(auth.users, title);
     const secretFiles = [
@@ -486,6 +536,7 @@ export class ImmichStack extends Construct {
       { path: secretPath("oidcJwksKey"), content: oidc.jwksKey.privateKeyPemPkcs8 },
       { path: secretPath("oidcClientSecretDigest"), content: oidc.clientSecretDigest },
       ...(oidc.smtpPassword ? [{ path: secretPath("smtpPassword"), content: oidc.smtpPassword.stringValue }] : []),
+      ...(oidc.grafana ? [{ path: secretPath("grafanaClientSecretDigest"), content: oidc.grafana.clientSecretDigest }] : []),
     ];
     const authelia = new Authelia(this, "Auth", {
       deploymentName: dep,
@@ -504,14 +555,16 @@ export class ImmichStack extends Construct {
       immichUpstream: `${this.server.service.name}:${IMMICH_PORT}`,
       autheliaUpstream: `${authelia.hostname}:${AUTHELIA_PORT}`,
       ...(ingress.tls.mode === "files" ? { tlsFiles: CaddyProxy.TLS_FILES } : {}),
-      ...(metrics ? { metricsPort: PORTS.caddyMetrics } : {}),
+      ...(monitoring.metrics ? { metricsPort: PORTS.caddyMetrics } : {}),
+      ...(grafana ? { grafana: { domain: grafana, upstream: `${monitoringContainer(dep, "grafana")}:${PORTS.grafana}` } } : {}),
     });
     const proxy = new CaddyProxy(this, "Proxy", {
       deploymentName: dep,
       network: this.frontNetwork,
       caddyfile,
       dataVolume: proxyData,
-      aliases: [ingress.domain, ingress.authDomain],
+      // Containers reach the public names through the proxy (the server and Grafana for OIDC, the TLS probes).
+      aliases: [ingress.domain, ingress.authDomain, ...(grafana ? [grafana] : [])],
       http3: ingress.http3,
       ...(ingress.tls.mode === "files" ? { tlsFiles: { certificateFile: ingress.tls.certificateFile, keyFile: ingress.tls.keyFile } } : {}),
       internalCa: ingress.tls.mode === "internal",

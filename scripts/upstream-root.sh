@@ -1,23 +1,66 @@
 #!/usr/bin/env bash
 # Ensures a Debian 13 "trixie" root holding the real upstream programs our tests check generated
 # files with: PostgreSQL 17 (+ pgvector), Redis, Caddy, restic, Prometheus (promtool), Alertmanager (amtool) and
-# the exporters; python3 and wget for the stand-ins the
+# the exporters, smartmontools (smartctl, which smartctl_exporter runs); python3 and wget for the stand-ins the
 # real-apply suite builds on it (scripts/e2e-images.sh). No image registry is reachable here, so the
 # root is built with debootstrap from Debian's packages and reused across runs (it lives outside the repo).
+# Programs Debian lacks, or has only at an older release than the one we deploy, are built from the Go module
+# proxy (each once, cached beside the root) and installed in the root's /usr/local/bin, ahead of Debian's on PATH:
+# Caddy at the deployed image's release (Debian has 2.6.2) and smartctl_exporter (not packaged).
 # Prints the root's path on stdout; progress goes to stderr.
 set -euo pipefail
 
 ROOT="${IMMICH_IAC_TRIXIE_ROOT:-/var/cache/immich-iac/trixie}"
 MIRROR="${IMMICH_IAC_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,wget,ca-certificates,python3,python3-yaml,openssl,procps,restic,prometheus,prometheus-alertmanager,prometheus-blackbox-exporter,prometheus-node-exporter,prometheus-postgres-exporter,prometheus-redis-exporter"
+PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,wget,ca-certificates,python3,python3-yaml,openssl,procps,restic,prometheus,prometheus-alertmanager,prometheus-blackbox-exporter,prometheus-node-exporter,prometheus-postgres-exporter,prometheus-redis-exporter,smartmontools"
+# Keep in step with CADDY_IMAGE (constructs/caddy-proxy.ts) and MONITORING_IMAGES (constructs/immich-monitoring.ts).
+# Each entry: MODULE@VERSION:PACKAGE-DIR-IN-MODULE=BINARY-NAME.
+GO_TOOLS="github.com/caddyserver/caddy/v2@v2.10.2:cmd/caddy=caddy github.com/prometheus-community/smartctl_exporter@v0.14.0:.=smartctl_exporter"
+GO_CACHE="${IMMICH_IAC_GO_TOOLS:-$(dirname "$ROOT")/go-tools}"
 STAMP="$ROOT/.immich-iac-ready"
+WANT="$PACKAGES
+$GO_TOOLS"
 
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$PACKAGES" ]; then
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ]; then
   echo "$ROOT"
   exit 0
 fi
 
 log() { echo "upstream-root: $*" >&2; }
+
+# Builds each Go tool once into GO_CACHE (name-version) and copies it into the root. The build runs inside
+# the downloaded module (its own go.mod and go.sum decide every dependency): `go install module@version`
+# needs the proxy's version list, which it refuses for some modules.
+install_go_tools() {
+  command -v go >/dev/null 2>&1 || { log "the go command is missing (needed once to build: $GO_TOOLS)"; exit 1; }
+  mkdir -p "$GO_CACHE" "$ROOT/usr/local/bin"
+  local tool module version pkg name bin tmp src
+  for tool in $GO_TOOLS; do
+    module="${tool%%@*}"
+    version="${tool#*@}"; version="${version%%:*}"
+    pkg="${tool#*:}"; pkg="${pkg%%=*}"
+    name="${tool##*=}"
+    bin="$GO_CACHE/$name-$version"
+    if [ ! -x "$bin" ]; then
+      log "building $name $version from the Go module proxy (a minute or two, once)"
+      src="$(go mod download -json "$module@$version" | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')"
+      tmp="$(mktemp -d "$GO_CACHE/build.XXXXXX")"
+      cp -r "$src" "$tmp/src"
+      chmod -R u+w "$tmp/src"
+      (cd "$tmp/src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$tmp/$name" "./$pkg") >&2
+      mv "$tmp/$name" "$bin"
+      rm -rf "$tmp"
+    fi
+    install -m 0755 "$bin" "$ROOT/usr/local/bin/$name"
+  done
+}
+
+if [ -f "$STAMP" ] && [ "$(head -n 1 "$STAMP")" = "$PACKAGES" ]; then
+  install_go_tools
+  echo "$WANT" >"$STAMP"
+  echo "$ROOT"
+  exit 0
+fi
 
 if ! command -v debootstrap >/dev/null 2>&1; then
   log "installing debootstrap"
@@ -32,5 +75,6 @@ mkdir -p "$(dirname "$ROOT")"
 debootstrap --variant=minbase --include="$PACKAGES" trixie "$ROOT.tmp" "$MIRROR" >&2
 rm -rf "$ROOT"
 mv "$ROOT.tmp" "$ROOT"
-echo "$PACKAGES" >"$STAMP"
+install_go_tools
+echo "$WANT" >"$STAMP"
 echo "$ROOT"

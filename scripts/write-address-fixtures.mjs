@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 for (const file of readdirSync("deployments").filter((f) => f.endsWith(".yaml"))) {
   const out = mkdtempSync(join(tmpdir(), "iac-addr-"));
-  execFileSync("node", ["dist/immich-iac.cjs", "synth", "--deployment", join("deployments", file), "--out", out]);
+  execFileSync("node", ["dist/immich-iac.cjs", "synth", "--deployment", join("deployments", file), "--out", out, "--state", join(out, "terraform.tfstate")]);
   const name = file.replace(/\.yaml$/, "");
   const [stack] = readdirSync(join(out, "stacks"));
   const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { label, resourcesOf, SHIPPED_DEPLOYMENTS, synthDeployment } from "./stack-util.js";
+import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
+import { deploymentPath, label, resourcesOf, SHIPPED_DEPLOYMENTS, synthDeployment } from "./stack-util.js";
 import { REPO } from "./util.js";
 
 function containerOf(containers: [string, any][], component: string): any {
@@ -45,6 +46,7 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
   });
 
   it("holds no secret value: passwords, keys and digests are references resolved at apply time", () => {
+    const monitored = loadDeploymentFile(deploymentPath(name)).monitoring.enabled;
     const pw = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /PASSWORD=/.test(e)));
     expect(pw.length).toBeGreaterThanOrEqual(3);
     for (const e of pw) expect(e).toMatch(/^((DB|POSTGRES|PG)_?PASSWORD=\$\{random_password\.[A-Za-z0-9_]+\.result\}|RESTIC_PASSWORD=\$\{var\.backup_repository_password\})$/);
@@ -59,9 +61,14 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
         "/secrets/session-secret",
         "/secrets/storage-encryption-key",
         ...(name === "xeon-enterprise" ? ["/secrets/smtp-password"] : []),
+        ...(monitored ? ["/secrets/grafana-client-secret-digest"] : []),
       ].sort(),
     );
-    for (const u of secretUploads) expect(u.content).toMatch(/^\$\{(random_password|tls_private_key|terraform_data|var)\.[A-Za-z0-9_."[\]]+\}$/);
+    const grafanaSecrets = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/run/secrets/")));
+    expect(grafanaSecrets.map((u: any) => u.file).sort()).toEqual(
+      monitored ? ["/run/secrets/grafana/admin-password", "/run/secrets/grafana/oidc-client-secret", "/run/secrets/grafana/secret-key"] : [],
+    );
+    for (const u of [...secretUploads, ...grafanaSecrets]) expect(u.content).toMatch(/^\$\{(random_password|tls_private_key|terraform_data|var)\.[A-Za-z0-9_."[\]]+\}$/);
     const immichJson = JSON.parse(containerOf(containers, "server").upload[0].content);
     expect(immichJson.oauth.clientSecret).toMatch(/^\$\{random_password\.immich_OidcClientSecret_[0-9A-F]{8}\.result\}$/);
     expect(text).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$2[aby]?\$\d+\$/);

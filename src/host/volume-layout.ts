@@ -3,7 +3,7 @@ import type { Role } from "../profile/hardware-profile-schema.js";
 /** One directory a Docker volume binds: where, which role's storage, and who owns it inside. */
 export interface VolumeDirectory {
   /** Stable key, also the ImmichStack volume it backs. */
-  readonly key: "database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "postgresArchive" | "offsiteState" | "modelCache" | "proxy" | "auth" | "prometheus";
+  readonly key: "database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "postgresArchive" | "offsiteState" | "modelCache" | "proxy" | "auth" | "prometheus" | "grafana";
   readonly role: Role;
   /** Below the role's mountpoint; "" = the mountpoint itself. */
   readonly subdir: string;
@@ -23,6 +23,8 @@ export const VOLUME_LAYOUT: readonly VolumeDirectory[] = [
   { key: "auth", role: "database", subdir: "authelia", owner: "0:0", mode: "0700" },
   // Prometheus' TSDB on the fast pool; the image runs as nobody.
   { key: "prometheus", role: "database", subdir: "prometheus", owner: "65534:65534", mode: "0750" },
+  // Grafana's SQLite database (its users and preferences); the image runs as 472 with group root.
+  { key: "grafana", role: "database", subdir: "grafana", owner: "472:0", mode: "0750" },
   { key: "library", role: "library", subdir: "", owner: "0:0", mode: "0750" },
   { key: "thumbs", role: "thumbnails", subdir: "thumbs", owner: "0:0", mode: "0750" },
   { key: "encodedVideo", role: "thumbnails", subdir: "encoded-video", owner: "0:0", mode: "0750" },

@@ -112,8 +112,13 @@ export function classifyChange(rc: ResourceChange): ClassifiedChange {
     if (isReplace && component === "backup") {
       return { ...base, kind: ChangeKind.OTHER_REPLACE, class: RiskClass.SAFE, message: `${String(before?.name ?? service)} recreated: no downtime; WAL waits in the replication slot meanwhile${because}` };
     }
+    // Monitoring serves no user either: a restart leaves a gap in the metrics, nothing else.
+    if (isReplace && component === "monitoring") {
+      return { ...base, kind: ChangeKind.OTHER_REPLACE, class: RiskClass.SAFE, message: `${String(before?.name ?? service)} recreated: a gap in metrics and alerts while it restarts, no downtime${because}` };
+    }
     if (isReplace) return { ...base, kind: ChangeKind.SERVICE_RECREATED, class: RiskClass.MAINTENANCE, message: `${service} recreated: downtime while it restarts${because}` };
     if (component === "backup") return { ...base, kind: ChangeKind.SERVICE_REMOVED, class: RiskClass.MAINTENANCE, message: `${String(before?.name ?? service)} removed: no new backups from it` };
+    if (component === "monitoring") return { ...base, kind: ChangeKind.SERVICE_REMOVED, class: RiskClass.MAINTENANCE, message: `${String(before?.name ?? service)} removed: what it watched goes unwatched` };
     return { ...base, kind: ChangeKind.SERVICE_REMOVED, class: RiskClass.MAINTENANCE, message: `${service} removed` };
   }
   if (rc.type === "docker_network") {

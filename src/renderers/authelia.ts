@@ -29,7 +29,23 @@ export const AUTHELIA_SECRET_FILES = {
   // No _FILE variant exists for these two: the template filter reads them ({{ secret "…" }}).
   oidcJwksKey: { file: "oidc-jwks-key.pem", env: undefined },
   oidcClientSecretDigest: { file: "oidc-client-secret-digest", env: undefined },
+  grafanaClientSecretDigest: { file: "grafana-client-secret-digest", env: undefined },
 } as const;
+
+/** The OIDC client Grafana uses (its `[auth.generic_oauth]` section must match, see renderGrafanaIni). */
+export const GRAFANA_OIDC_CLIENT = {
+  clientId: "grafana",
+  /** Grafana sends the secret in the Authorization header (`auth_style = InHeader`). */
+  tokenEndpointAuthMethod: "client_secret_basic",
+  scopes: ["openid", "profile", "email", "groups"],
+  /** Authelia's authorization policy for this client: only the admins group, with a second factor. */
+  authorizationPolicy: "admins_only",
+} as const;
+
+/** Grafana's OAuth callback on its own host name. */
+export function grafanaRedirectUri(monitoringDomain: string): string {
+  return `https://${monitoringDomain}/login/generic_oauth`;
+}
 
 export type AutheliaSecret = keyof typeof AUTHELIA_SECRET_FILES;
 
@@ -42,6 +58,8 @@ export interface AutheliaConfigInput {
   readonly ingress: IngressSettings;
   readonly auth: AuthSettings;
   readonly redis: { readonly host: string; readonly port: number; readonly databaseIndex: number };
+  /** Grafana's host name: admins only, and Grafana's OIDC client. @default - no monitoring */
+  readonly monitoringDomain?: string;
   /** @default "info" */
   readonly logLevel?: "error" | "warn" | "info" | "debug";
 }
@@ -53,10 +71,13 @@ export function immichRedirectUris(domain: string): string[] {
 
 const JWKS_PLACEHOLDER = "__IMMICH_IAC_JWKS_KEY__";
 const DIGEST_PLACEHOLDER = "__IMMICH_IAC_CLIENT_SECRET_DIGEST__";
+const GRAFANA_DIGEST_PLACEHOLDER = "__IMMICH_IAC_GRAFANA_CLIENT_SECRET_DIGEST__";
 
 /** The configuration as data, with placeholders where the template filter inserts secrets. */
 export function autheliaConfigObject(input: AutheliaConfigInput): Record<string, unknown> {
   const { ingress, auth } = input;
+  const metrics = input.monitoringDomain;
+  const admins = `group:${ADMIN_GROUP}`;
   const notifier =
     auth.notifier.mode === "smtp"
       ? { smtp: { address: auth.notifier.address, username: auth.notifier.username, sender: auth.notifier.sender } }
@@ -81,7 +102,11 @@ export function autheliaConfigObject(input: AutheliaConfigInput): Record<string,
     webauthn: { display_name: `Immich (${ingress.domain})` },
     access_control: {
       default_policy: "deny",
-      rules: [{ domain: ingress.domain, policy: "two_factor" }],
+      rules: [
+        { domain: ingress.domain, policy: "two_factor" },
+        // Metrics reveal the whole system: admins only (everyone else meets the default deny).
+        ...(metrics ? [{ domain: metrics, policy: "two_factor", subject: [admins] }] : []),
+      ],
     },
     session: {
       cookies: [
@@ -105,6 +130,9 @@ export function autheliaConfigObject(input: AutheliaConfigInput): Record<string,
         enforce_pkce: "public_clients_only",
         claims_policies: { immich: { custom_claims: { immich_role: { attribute: "immich_role" } } } },
         scopes: { [IMMICH_OIDC_CLIENT.roleScope]: { claims: ["immich_role"] } },
+        ...(metrics
+          ? { authorization_policies: { [GRAFANA_OIDC_CLIENT.authorizationPolicy]: { default_policy: "deny", rules: [{ policy: "two_factor", subject: admins }] } } }
+          : {}),
         clients: [
           {
             client_id: IMMICH_OIDC_CLIENT.clientId,
@@ -124,6 +152,26 @@ export function autheliaConfigObject(input: AutheliaConfigInput): Record<string,
             userinfo_signed_response_alg: IMMICH_OIDC_CLIENT.userinfoSigningAlg,
             token_endpoint_auth_method: IMMICH_OIDC_CLIENT.tokenEndpointAuthMethod,
           },
+          ...(metrics
+            ? [
+                {
+                  client_id: GRAFANA_OIDC_CLIENT.clientId,
+                  client_name: "Grafana",
+                  client_secret: GRAFANA_DIGEST_PLACEHOLDER,
+                  public: false,
+                  authorization_policy: GRAFANA_OIDC_CLIENT.authorizationPolicy,
+                  require_pkce: true,
+                  pkce_challenge_method: "S256",
+                  redirect_uris: [grafanaRedirectUri(metrics)],
+                  scopes: [...GRAFANA_OIDC_CLIENT.scopes],
+                  response_types: ["code"],
+                  grant_types: ["authorization_code"],
+                  access_token_signed_response_alg: "none",
+                  userinfo_signed_response_alg: "none",
+                  token_endpoint_auth_method: GRAFANA_OIDC_CLIENT.tokenEndpointAuthMethod,
+                },
+              ]
+            : []),
         ],
       },
     },
@@ -141,7 +189,9 @@ export function renderAutheliaConfig(input: AutheliaConfigInput): string {
       const indent = line.length - line.trimStart().length;
       return line.replace(JWKS_PLACEHOLDER, `{{ secret "${secretPath("oidcJwksKey")}" | mindent ${indent + 2} "|" | msquote }}`);
     }
-    return line.replace(DIGEST_PLACEHOLDER, `{{ secret "${secretPath("oidcClientSecretDigest")}" | msquote }}`);
+    return line
+      .replace(GRAFANA_DIGEST_PLACEHOLDER, `{{ secret "${secretPath("grafanaClientSecretDigest")}" | msquote }}`)
+      .replace(DIGEST_PLACEHOLDER, `{{ secret "${secretPath("oidcClientSecretDigest")}" | msquote }}`);
   });
   return [`# Generated by immich-iac for ${input.title}. Do not edit: change the deployment and re-deploy.`, ...lines].join("\n");
 }

@@ -28,6 +28,9 @@ export const IMMICH_CSP = Object.entries(IMMICH_CSP_DIRECTIVES)
   .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
   .join("; ");
 
+/** Authelia's forward-auth endpoint (4.38+, on by default) [AUTH configuration/miscellaneous/server-endpoints-authz.md]. */
+export const AUTHELIA_FORWARD_AUTH_PATH = "/api/authz/forward-auth";
+
 /** Header names a client could send to impersonate a user behind an auth proxy. */
 export const SPOOFABLE_HEADERS = ["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"] as const;
 
@@ -41,6 +44,11 @@ export interface CaddyfileInput {
   readonly autheliaUpstream: string;
   /** Where the certificate and key are inside the proxy container (TLS mode `files`). */
   readonly tlsFiles?: { readonly certificate: string; readonly key: string };
+  /**
+   * Grafana's site: every request asks Authelia first (forward auth; the access rules admit admins only),
+   * then Grafana logs the user in through OIDC. @default - no Grafana site
+   */
+  readonly grafana?: { readonly domain: string; readonly upstream: string };
   /** A plain-HTTP site serving only Caddy's Prometheus metrics, for the monitoring network (never published). @default - none */
   readonly metricsPort?: number;
   /** Listening ports. @default 80 and 443 */
@@ -49,10 +57,9 @@ export interface CaddyfileInput {
 }
 
 /**
- * A Caddyfile that Caddy 2.6.2 (Debian) and current 2.x both accept: header changes in `defer` blocks (2.6.2
- * has no `>` shortcut and would silently create a header named `>X`), TLS 1.3 only, no body or timeout
- * limits (Caddy's defaults are unlimited; uploads are multi-gigabyte), tab indentation (what `caddy fmt`
- * writes).
+ * A Caddyfile for the deployed Caddy (CADDY_IMAGE, 2.10; the tests run that release, built from the Go module
+ * proxy): header changes in `defer` blocks, TLS 1.3 only, no body or timeout limits (Caddy's defaults are
+ * unlimited; uploads are multi-gigabyte), tab indentation (what `caddy fmt` writes).
  */
 export function renderCaddyfile(input: CaddyfileInput): string {
   const { ingress } = input;
@@ -62,6 +69,8 @@ export function renderCaddyfile(input: CaddyfileInput): string {
   if (ingress.tls.mode === "internal") global.push("\tskip_install_trust");
   if (input.httpPort !== undefined) global.push(`\thttp_port ${input.httpPort}`);
   if (input.httpsPort !== undefined) global.push(`\thttps_port ${input.httpsPort}`);
+  // Caddy ≥ 2.8 counts HTTP requests only when asked; without `per_host`, a client's Host header cannot add series.
+  if (input.metricsPort !== undefined) global.push("\tmetrics");
   global.push(
     "\tservers {",
     `\t\tprotocols ${ingress.http3 ? "h1 h2 h3" : "h1 h2"}`,
@@ -119,6 +128,20 @@ export function renderCaddyfile(input: CaddyfileInput): string {
     "\timport strip_identity_headers",
     `\treverse_proxy ${input.autheliaUpstream}`,
     "}",
+    ...(input.grafana
+      ? [
+          "",
+          `${input.grafana.domain} {`,
+          "\timport tls_policy",
+          "\timport security_headers",
+          "\timport strip_identity_headers",
+          `\tforward_auth ${input.autheliaUpstream} {`,
+          `\t\turi ${AUTHELIA_FORWARD_AUTH_PATH}`,
+          "\t}",
+          `\treverse_proxy ${input.grafana.upstream}`,
+          "}",
+        ]
+      : []),
     ...(input.metricsPort !== undefined ? ["", `http://:${input.metricsPort} {`, "\tmetrics", "}"] : []),
   ];
   return `${lines.join("\n")}\n`;

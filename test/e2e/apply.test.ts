@@ -50,6 +50,14 @@ afterAll(async () => {
   await s3?.stop();
 });
 
+/** Prints where Grafana's login page sends the browser (the Location of /login/generic_oauth). */
+const GRAFANA_LOGIN_LOCATION = [
+  "import http.client",
+  "c = http.client.HTTPConnection('127.0.0.1', 3000)",
+  "c.request('GET', '/login/generic_oauth')",
+  "print(c.getresponse().getheader('Location'))",
+].join("; ");
+
 describe.each(sources)("real apply of %s", (source) => {
   let d: E2eDeployment;
   let json: any;
@@ -134,8 +142,29 @@ describe.each(sources)("real apply of %s", (source) => {
       await new Promise((r) => setTimeout(r, 2000));
     }
     expect(last.filter((t) => t.health !== "up").map((t) => `${t.labels.job} ${t.labels.instance}: ${t.health} ${t.lastError}`)).toEqual([]);
-    expect(new Set(last.map((t) => t.labels.job))).toEqual(new Set(["prometheus", "alertmanager", "immich-api", "immich-microservices", "node", "postgres", "redis", "caddy", "tls", "blackbox"]));
+    expect(new Set(last.map((t) => t.labels.job))).toEqual(
+      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "postgres", "redis", "caddy", "tls", "blackbox"]),
+    );
   }, 300_000);
+
+  it("monitoring, when on: Grafana answers only through the proxy, where Authelia is asked first, and its OIDC login goes to the registered client", async () => {
+    const m = loadDeploymentFile(source).monitoring;
+    if (!m.enabled) return;
+    const authDomain = d.doc.spec.ingress.authDomain ?? `auth.${d.doc.spec.domain.split(".").slice(1).join(".")}`;
+    const ca = readFileSync(join(volumeHostDir(json, `immich-${d.name}-proxy`), "caddy/pki/authorities/local/root.crt"), "utf8");
+    const visit = await httpsGet(m.domain, "/d/immich", ca, { min: "TLSv1.3" });
+    expect(visit.status).toBe(302);
+    expect(visit.location).toBe(`https://${authDomain}/?rd=${encodeURIComponent(`https://${m.domain}/d/immich`)}&rm=GET`);
+    expect(JSON.parse(await docker(["inspect", "--format", "{{json .NetworkSettings.Ports}}", container("monitoring-grafana")]))).toEqual({});
+    // Grafana's own redirect (oauth_auto_login) names the client and callback Authelia has registered.
+    const login = await docker(["exec", container("monitoring-grafana"), "python3", "-c", GRAFANA_LOGIN_LOCATION]);
+    const url = new URL(login);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://${authDomain}/api/oidc/authorization`);
+    const authelia = parse(await docker(["exec", container("auth"), "cat", "/config/configuration.yml"]).then((t) => t.replace(/\{\{[^}]*\}\}/g, "x")));
+    const client = authelia.identity_providers.oidc.clients.find((c: { client_id: string }) => c.client_id === url.searchParams.get("client_id"));
+    expect(client).toMatchObject({ client_id: "grafana", authorization_policy: "admins_only", redirect_uris: [url.searchParams.get("redirect_uri")] });
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+  }, 120_000);
 
   it("PostgreSQL runs with our tuned settings", async () => {
     for (const [key, value] of [["shared_buffers", overrideValue(json, "shared_buffers")], ["work_mem", overrideValue(json, "work_mem")], ["max_connections", "100"]] as const) {

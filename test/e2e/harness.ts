@@ -224,6 +224,8 @@ export interface HttpsAnswer {
   readonly status: number;
   readonly body: string;
   readonly protocol: string | null;
+  /** The Location header of a redirect. */
+  readonly location?: string;
 }
 
 /** GET https://<host><path> through the proxy on 127.0.0.1:443, trusting only `ca`, with TLS versions bounded. */
@@ -246,7 +248,9 @@ export function httpsGet(host: string, path: string, ca: string, tls: { min?: "T
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (c) => (body += c));
-        res.on("end", () => resolvePromise({ status: res.statusCode ?? 0, body, protocol: (res.socket as any).getProtocol?.() ?? null }));
+        res.on("end", () =>
+          resolvePromise({ status: res.statusCode ?? 0, body, protocol: (res.socket as any).getProtocol?.() ?? null, ...(res.headers.location ? { location: res.headers.location } : {}) }),
+        );
       },
     );
     req.on("timeout", () => req.destroy(new Error("timeout")));

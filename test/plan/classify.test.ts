@@ -42,6 +42,14 @@ describe("plan report: one class per kind of change", () => {
     expect(only(plan([container("backup", ["delete"])]))).toMatchObject({ exit: 3, kind: "service-removed", message: "immich-home-backup removed: no new backups from it" });
   });
 
+  it("a monitoring container recreated → safe, no downtime (exit 2); removed → maintenance (exit 3)", () => {
+    const r = report(plan([container("monitoring", ["delete", "create"], { replacePaths: [["upload"]] })]));
+    expect(r.exitCode).toBe(2);
+    expect(r.resources[0]).toMatchObject({ kind: "replace", component: "monitoring", message: "immich-home-monitoring recreated: a gap in metrics and alerts while it restarts, no downtime (forced by upload)" });
+    expect(r.downtime).toEqual({});
+    expect(only(plan([container("monitoring", ["delete"])]))).toMatchObject({ exit: 3, kind: "service-removed", message: "immich-home-monitoring removed: what it watched goes unwatched" });
+  });
+
   it("create-before-destroy replacement counts the same", () => {
     expect(only(plan([container("server", ["create", "delete"], { replacePaths: [["env"]] })]))).toMatchObject({ exit: 3, kind: "service-recreated", cause: "env" });
   });

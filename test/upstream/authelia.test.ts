@@ -22,6 +22,7 @@ export function testSecretFiles(): Record<string, string> {
     [secretPath("oidcJwksKey")]: privateKey,
     // What Terraform's bcrypt("x" × 64, 10) returned (the stack computes the digest the same way).
     [secretPath("oidcClientSecretDigest")]: BCRYPT_OF_64_X,
+    [secretPath("grafanaClientSecretDigest")]: BCRYPT_OF_64_X,
   };
 }
 

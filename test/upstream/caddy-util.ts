@@ -3,6 +3,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
+/** Caddy at the deployed image's release, built from the Go module proxy into the trixie root (scripts/upstream-root.sh). */
+export const CADDY_BIN = "/usr/local/bin/caddy";
+
 /** A scratch directory inside the trixie root, seen as /tmp/<name> from the chroot. */
 export function scratch(root: string, prefix: string): { host: string; inRoot: string } {
   const host = mkdtempSync(join(root, "tmp", prefix));
@@ -16,7 +19,7 @@ export function caddyEnv(inRoot: string): string[] {
 
 export async function caddyValidate(root: string, dir: { host: string; inRoot: string }, caddyfile: string) {
   writeFileSync(join(dir.host, "Caddyfile"), caddyfile);
-  return execa("chroot", [root, "env", ...caddyEnv(dir.inRoot), "caddy", "validate", "--adapter", "caddyfile", "--config", `${dir.inRoot}/Caddyfile`], {
+  return execa("chroot", [root, "env", ...caddyEnv(dir.inRoot), CADDY_BIN, "validate", "--adapter", "caddyfile", "--config", `${dir.inRoot}/Caddyfile`], {
     reject: false,
     all: true,
   });

@@ -7,12 +7,12 @@ import type { IngressSettings, TlsSettings } from "../../src/ingress/site.js";
 import { renderCaddyfile } from "../../src/renderers/caddyfile.js";
 import { renderFiles } from "../../stacks/synth.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
-import { caddyValidate, scratch, selfSignedCertificate } from "./caddy-util.js";
+import { CADDY_BIN, caddyValidate, scratch, selfSignedCertificate } from "./caddy-util.js";
 import { upstreamRoot } from "./trixie-root.js";
 
-const { root, reason } = upstreamRoot("/usr/bin/caddy");
+const { root, reason } = upstreamRoot(CADDY_BIN);
 
-describe.skipIf(!root)(`Caddyfiles checked by Debian's Caddy 2.6.2 (caddy validate)${root ? "" : ` (skipped: ${reason})`}`, () => {
+describe.skipIf(!root)(`Caddyfiles checked by the deployed Caddy release (caddy validate)${root ? "" : ` (skipped: ${reason})`}`, () => {
   // TLS mode `files` reads the certificate at the container path: provide one there inside the test root.
   const tlsDir = root ? join(root, "etc", "caddy", "tls") : "";
   if (root) {

@@ -8,13 +8,18 @@ file holds a bcrypt or pbkdf2 digest and the JWKS file a PEM private key; the se
 It refuses to start otherwise. Once started it answers /api/health, the portal page and the OIDC discovery
 document (issuer from the request's host, as Authelia derives it), so the proxy routes and the server's
 trust in the proxy's CA can be tested.
-Cannot prove: Authelia's own validation of the file (the schema tests do that), logins, MFA, or OIDC flows.
+Its forward-auth endpoint (/api/authz/forward-auth) answers as Authelia does for a visitor without a session:
+a 302 to the portal when an access rule covers the forwarded host (403 when none does, as default_policy deny
+would), so the proxy's order of checks can be tested.
+Cannot prove: Authelia's own validation of the file (the schema tests do that), logins, MFA, subject matching
+or OIDC flows.
 """
 import http.server
 import json
 import os
 import signal
 import re
+import urllib.parse
 import subprocess
 import sys
 
@@ -80,10 +85,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "jwks_uri": f"{issuer}/jwks.json",
                 "response_types_supported": ["code"],
             })
+        elif self.path == "/api/authz/forward-auth":
+            self._forward_auth()
         elif self.path == "/":
             self._send(200, "text/html", "<!doctype html><title>Login - Authelia (stand-in)</title>")
         else:
             self._send(404, "application/json", {"status": "KO"})
+
+    def _forward_auth(self):
+        with open(CONFIG, encoding="utf-8") as f:
+            cfg = yaml.safe_load(TEMPLATE.sub("'rendered'", f.read())) or {}
+        host = self.headers.get("X-Forwarded-Host", "")
+        rules = (cfg.get("access_control") or {}).get("rules") or []
+        covered = [r for r in rules if host in ([r["domain"]] if isinstance(r.get("domain"), str) else r.get("domain") or [])]
+        if not covered:
+            self._send(403, "text/plain", "403 Forbidden")
+            return
+        if covered[0].get("policy") == "bypass":
+            self._send(200, "text/plain", "")
+            return
+        portal = cfg["session"]["cookies"][0]["authelia_url"]
+        target = f"{self.headers.get('X-Forwarded-Proto', 'https')}://{host}{self.headers.get('X-Forwarded-Uri', '/')}"
+        rd = urllib.parse.urlencode({"rd": target, "rm": self.headers.get("X-Forwarded-Method", "GET")})
+        self.send_response(302)
+        self.send_header("Location", f"{portal}/?{rd}")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _send(self, code, ctype, body):
         data = (json.dumps(body) if ctype == "application/json" else body).encode()
