@@ -6,12 +6,12 @@ import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
-import { monitoringContainer, PORTS, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { monitoringContainer, PORTS, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 
 /** Upstream images of the monitoring containers, each at a release whose metric names the README lists. */
-export const MONITORING_IMAGES: Readonly<Record<"prometheus" | "alertmanager" | "grafana" | "node-exporter" | "postgres-exporter" | "redis-exporter" | "blackbox-exporter", string>> = {
+export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
   prometheus: "docker.io/prom/prometheus:v3.5.0",
   // The release the dashboards' @grafana/schema types come from (package.json pins the same version).
   grafana: "docker.io/grafana/grafana:13.2.3",
@@ -21,6 +21,9 @@ export const MONITORING_IMAGES: Readonly<Record<"prometheus" | "alertmanager" | 
   // The -alpine variant: the plain image is FROM scratch, with nothing to run a healthcheck with.
   "redis-exporter": "docker.io/oliver006/redis_exporter:v1.69.0-alpine",
   "blackbox-exporter": "docker.io/prom/blackbox-exporter:v0.26.0",
+  "smartctl-exporter": "quay.io/prometheuscommunity/smartctl-exporter:v0.14.0",
+  // Images moved from gcr.io to ghcr.io with v0.54.0.
+  cadvisor: "ghcr.io/google/cadvisor:v0.60.6",
 };
 
 /** The monitoring containers this construct can run. */
@@ -35,7 +38,10 @@ export const GRAFANA_TRUSTED_CA_FILE = "/etc/grafana/trusted-ca.pem";
 export interface GrafanaProps {
   /** Grafana's SQLite database (users, preferences), on the fast pool. */
   readonly dataVolume: DataVolume;
-  /** A volume holding the CA that signs the portal's certificate (the proxy's internal CA), mounted read-only. @default - the system's trust store */
+  /**
+   * A volume holding the CA that signs the portal's certificate (the proxy's internal CA), mounted read-only.
+   * Grafana then runs as root: Caddy keeps that file readable by root only. @default - the system's trust store
+   */
   readonly trustedCa?: { readonly volume: DataVolume; readonly certificatePath: string };
   /** A host file holding that CA instead (TLS files signed by a private CA). @default - none */
   readonly trustedCaFile?: string;
@@ -65,6 +71,8 @@ export interface ImmichMonitoringProps {
   readonly redis: ImmichRedis;
   /** Host directory of the backup metrics textfile (`<dataRoot>/backups/offsite/metrics`), when there is one. */
   readonly backupMetricsDir?: string;
+  /** Disks the SMART exporter reads; none means no SMART exporter. @default [] */
+  readonly disks?: readonly MonitoredDisk[];
   /** Grafana (its files must include `grafana/grafana.ini`). @default - no Grafana (a stack without a proxy cannot reach it) */
   readonly grafana?: GrafanaProps;
   /** Memory of all monitoring containers together (MiB): Prometheus gets what the others leave. */
@@ -98,7 +106,9 @@ export class ImmichMonitoring extends Construct {
     };
     const small = 64;
     const grafanaMiB = 256;
-    const prometheusMiB = props.memoryMiB - 5 * small - (props.grafana ? grafanaMiB : 0);
+    const cadvisorMiB = 192;
+    const disks = props.disks ?? [];
+    const prometheusMiB = props.memoryMiB - 5 * small - cadvisorMiB - (disks.length ? small : 0) - (props.grafana ? grafanaMiB : 0);
     if (prometheusMiB < 256) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least 256 MiB (got ${props.memoryMiB})`);
     const service = (role: MonitoringRole, p: Omit<ConstructorParameters<typeof ServiceContainer>[2], "deploymentName" | "component" | "nameSuffix">) =>
       new ServiceContainer(this, role, { deploymentName: dep, component: Component.MONITORING, nameSuffix: `-${role}`, ...p });
@@ -166,11 +176,58 @@ export class ImmichMonitoring extends Construct {
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.blackboxExporter, "/-/healthy"),
     });
+    if (disks.length) services["smartctl-exporter"] = this.smartctl(props, disks, small);
+    services.cadvisor = service("cadvisor", {
+      image: MONITORING_IMAGES.cadvisor,
+      // Docker containers only, with our two labels (not every label of every container: fewer series), no
+      // per-CPU, per-process or network-protocol detail nobody graphs here.
+      command: [
+        "--docker_only=true",
+        "--store_container_labels=false",
+        "--whitelisted_container_labels=io.immich-iac.component,io.immich-iac.deployment",
+        "--housekeeping_interval=30s",
+        "--disable_metrics=advtcp,cpu_topology,cpuset,hugetlb,memory_numa,percpu,process,referenced_memory,resctrl,sched,tcp,udp,disk",
+      ],
+      // The Docker socket is root on the host: cAdvisor stays on the internal network, with no way out.
+      networks: [props.backNetwork],
+      binds: [
+        { hostPath: "/", containerPath: "/rootfs" },
+        { hostPath: "/sys", containerPath: "/sys" },
+        { hostPath: "/var/run/docker.sock", containerPath: "/var/run/docker.sock" },
+        { hostPath: "/dev/disk", containerPath: "/dev/disk" },
+      ],
+      user: "0:0",
+      memoryMiB: cadvisorMiB,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.cadvisor, "/healthz"),
+    });
     if (props.grafana) services.grafana = this.grafana(props, props.grafana, file, grafanaMiB);
     for (const [role, s] of Object.entries(services)) {
       if (s.name !== monitoringContainer(dep, role as MonitoringRole)) throw new Error(`ImmichMonitoring: ${role} is named ${s.name}, not what the Prometheus targets say`);
     }
     this.services = services;
+  }
+
+  /**
+   * smartctl_exporter on the profile's disks, each mapped read-only: smartctl opens them O_RDONLY and sends SMART
+   * commands, which need CAP_SYS_RAWIO (SATA/SAS passthrough) and, for NVMe admin commands, CAP_SYS_ADMIN —
+   * added only when a disk is NVMe. No --privileged: it would expose every host device.
+   */
+  private smartctl(props: ImmichMonitoringProps, disks: readonly MonitoredDisk[], memoryMiB: number): ServiceContainer {
+    return new ServiceContainer(this, "smartctl-exporter", {
+      deploymentName: props.deploymentName,
+      component: Component.MONITORING,
+      nameSuffix: "-smartctl-exporter",
+      image: MONITORING_IMAGES["smartctl-exporter"],
+      command: ["--smartctl.interval=300s", ...disks.map((d) => `--smartctl.device=${d.path}`)],
+      networks: [props.frontNetwork],
+      devices: disks.map((d) => ({ hostPath: d.path, containerPath: d.path, permissions: "r" })),
+      capAdd: [...SMART_CAPABILITIES.always, ...(disks.some((d) => d.nvme) ? SMART_CAPABILITIES.nvme : [])],
+      user: "0:0",
+      memoryMiB,
+      destroyGraceSeconds: 10,
+      healthcheck: wget(PORTS.smartctlExporter, "/metrics"),
+    });
   }
 
   private grafana(props: ImmichMonitoringProps, g: GrafanaProps, file: (path: string) => string, memoryMiB: number): ServiceContainer {
@@ -200,7 +257,9 @@ export class ImmichMonitoring extends Construct {
         { path: GRAFANA_SECRETS.secretKey, content: g.secretKey },
       ],
       ...(g.trustedCaFile ? { binds: [{ hostPath: g.trustedCaFile, containerPath: GRAFANA_TRUSTED_CA_FILE }] } : {}),
-      user: "472:0",
+      // Caddy keeps its internal CA root readable by root only (0700 directories, 0600 files): to trust it from the
+      // proxy's volume Grafana must run as root. Otherwise it runs as the image's own user.
+      user: g.trustedCa ? "0:0" : "472:0",
       memoryMiB,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.grafana, "/api/health"),

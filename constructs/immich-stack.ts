@@ -352,7 +352,8 @@ export class ImmichStack extends Construct {
         settings: props.monitoring,
         server: this.server.service.name,
         jobHandlers: this.jobHandler.replicas.map((r) => r.name),
-        roles: DEPLOYED_MONITORING_ROLES,
+        // Only what runs: SMART needs disks, Grafana the proxy.
+        roles: DEPLOYED_MONITORING_ROLES.filter((r) => (r !== "smartctl-exporter" || props.monitoring!.disks?.length) && (r !== "grafana" || grafanaDomain)),
         ...(this.ingress && props.ingress
           ? { proxy: { container: this.ingress.proxy.service.name, domains: [props.ingress.domain, props.ingress.authDomain, ...(grafanaDomain ? [grafanaDomain] : [])] } }
           : {}),
@@ -381,6 +382,7 @@ export class ImmichStack extends Construct {
         redis: this.redis,
         ...(this.offsiteBackup && this.volumes.offsiteState ? { backupMetricsDir: `${this.volumes.offsiteState.hostPath}/metrics` } : {}),
         memoryMiB: budget.monitoring.value,
+        ...(props.monitoring.disks?.length ? { disks: props.monitoring.disks } : {}),
         ...(grafanaDomain && oidc?.grafana && this.ingress
           ? {
               grafana: {

@@ -87,6 +87,8 @@ export interface ServiceContainerProps {
   readonly groupAdd?: readonly string[];
   /** NVIDIA GPUs: provider 3.6.2 supports only "all". @default - no GPU */
   readonly gpus?: "all";
+  /** Linux capabilities to add (policy IIAC012 allows them only where a rule names why). @default [] */
+  readonly capAdd?: readonly string[];
   /** Extra security options; `no-new-privileges:true` is always set. @default [] */
   readonly securityOpts?: readonly string[];
   readonly healthcheck: HealthcheckProps;
@@ -176,7 +178,7 @@ export class ServiceContainer extends Construct {
       logDriver: LOG_DRIVER,
       logOpts: { ...LOG_OPTS },
       securityOpts: ["no-new-privileges:true", ...(props.securityOpts ?? [])],
-      capabilities: { drop: ["CAP_NET_RAW"] },
+      capabilities: { ...(props.capAdd?.length ? { add: [...props.capAdd] } : {}), drop: ["CAP_NET_RAW"] },
       ...(props.groupAdd?.length ? { groupAdd: [...props.groupAdd] } : {}),
       ...(props.gpus ? { gpus: props.gpus } : {}),
       healthcheck,

@@ -1,5 +1,6 @@
 import type { PolicyRule } from "./policy-rule.js";
 import { BackupReadsUserDataReadOnly } from "./rules/backup-reads-user-data-read-only.js";
+import { CapabilitiesOnlyForSmart } from "./rules/capabilities-only-for-smart.js";
 import { BareLifecycleReferences } from "./rules/bare-lifecycle-references.js";
 import { ExplicitMemorySwap } from "./rules/explicit-memory-swap.js";
 import { BackendOnInternalNetwork } from "./rules/backend-on-internal-network.js";
@@ -24,6 +25,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   BareLifecycleReferences,
   ExplicitMemorySwap,
   BackupReadsUserDataReadOnly,
+  CapabilitiesOnlyForSmart,
 ];
 
 export * from "./policy-rule.js";
@@ -32,6 +34,7 @@ export {
   BackendOnInternalNetwork,
   BackupReadsUserDataReadOnly,
   BareLifecycleReferences,
+  CapabilitiesOnlyForSmart,
   ExplicitMemorySwap,
   DevicesFullySpecified,
   ExplicitLogging,

@@ -266,6 +266,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
       domain: s.monitoring.domain ?? defaultMonitoringDomain(s.domain),
       retentionDays: s.monitoring.retentionDays,
       alerts: { ...(s.monitoring.alerts.email ? { email: { to: s.monitoring.alerts.email.to } } : {}), webhook: s.monitoring.alerts.webhook },
+      disks: profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))),
     },
   };
 }

@@ -14,6 +14,17 @@ export interface AlertRouting {
   readonly webhook: boolean;
 }
 
+/** A disk whose SMART data is watched: a device path of a profile pool. */
+export interface MonitoredDisk {
+  /** As the profile names it (e.g. /dev/disk/by-id/nvme-…): also the `device` label of its metrics. */
+  readonly path: string;
+  /** NVMe needs CAP_SYS_ADMIN for its admin commands; SATA/SAS only CAP_SYS_RAWIO. */
+  readonly nvme: boolean;
+}
+
+/** Capabilities smartctl needs: raw SCSI/ATA passthrough always, admin commands for NVMe (policy IIAC012). */
+export const SMART_CAPABILITIES = { always: ["CAP_SYS_RAWIO"], nvme: ["CAP_SYS_ADMIN"] } as const;
+
 export interface MonitoringSettings {
   readonly enabled: boolean;
   /** Grafana's public host name, behind Authelia (admins). */
@@ -21,6 +32,8 @@ export interface MonitoringSettings {
   /** Days of metrics Prometheus keeps. */
   readonly retentionDays: number;
   readonly alerts: AlertRouting;
+  /** Disks the SMART exporter reads (every pool device of the profile). @default - none: no SMART exporter */
+  readonly disks?: readonly MonitoredDisk[];
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;

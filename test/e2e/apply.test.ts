@@ -7,6 +7,9 @@ import { DEFAULT_IMMICH_VERSION } from "../../src/versions.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { REPO } from "../util.js";
 import {
+  ensureDockerEngine,
+  provideDiskDevices,
+  releaseDiskDevices,
   backupCli,
   createVolumeDirectories,
   docker,
@@ -83,9 +86,11 @@ describe.each(sources)("real apply of %s", (source) => {
   beforeAll(async () => {
     d = e2eDeployment(source);
     console.log(`e2e: deployment ${loadDeploymentFile(source).name} from ${source} runs as ${d.name}, redirected:\n  ${E2E_REDIRECTS.join("\n  ")}\n  work directory ${d.work}`);
+    await ensureDockerEngine();
     await removeLeftovers(d.name);
     json = resynth(d);
     createVolumeDirectories(json, d.dataRoot);
+    await provideDiskDevices(json, d.work);
     await provideImages(json);
     const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
     expect(init.exitCode, init.all).toBe(0);
@@ -101,6 +106,7 @@ describe.each(sources)("real apply of %s", (source) => {
       if (destroy.exitCode !== 0) console.error(destroy.all);
     }
     await removeLeftovers(d.name);
+    await releaseDiskDevices(d.work);
     rmSync(d.work, { recursive: true, force: true });
   }, 900_000);
 
@@ -143,7 +149,7 @@ describe.each(sources)("real apply of %s", (source) => {
     }
     expect(last.filter((t) => t.health !== "up").map((t) => `${t.labels.job} ${t.labels.instance}: ${t.health} ${t.lastError}`)).toEqual([]);
     expect(new Set(last.map((t) => t.labels.job))).toEqual(
-      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "postgres", "redis", "caddy", "tls", "blackbox"]),
+      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox"]),
     );
   }, 300_000);
 

@@ -1,6 +1,6 @@
 import { execa } from "execa";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -41,6 +41,7 @@ export const E2E_REDIRECTS = [
   "host.manage → false (the host scripts would change this machine; the host suite runs them in a container)",
   "image digests → dropped from the synthesized images (a locally built stand-in has no registry digest; the tags stay)",
   "backup.offsite → the local S3 server (versitygw, scripts/s3-server.sh) on the Docker bridge and its region, same bucket and prefix",
+  "the profile's disks (SMART) → loop devices on sparse files, linked at the same /dev/disk/by-id paths and removed afterwards",
 ];
 
 export interface E2eDeployment {
@@ -138,6 +139,45 @@ export async function provideImages(json: any): Promise<void> {
   const pairs = [...new Set(names)].map((n) => `${standinFor(n)}=${n}`);
   const r = await execa("bash", [join(REPO, "scripts", "e2e-images.sh"), ...pairs], { reject: false, all: true });
   if (r.exitCode !== 0) throw new Error(`scripts/e2e-images.sh failed:\n${r.all}`);
+}
+
+const LOOP_RECORD = "loop-devices.json";
+
+/**
+ * Gives every disk device a container maps (the SMART exporter's: the profile's /dev/disk/by-id paths, which do
+ * not exist here) a real block device: a loop device on a sparse file in the work directory, linked at that
+ * path. Docker then maps a real device read-only, as on a real host. Records what it made for
+ * {@link releaseDiskDevices}; a path that already resolves to a block device is left alone.
+ */
+export async function provideDiskDevices(json: any, work: string): Promise<void> {
+  const paths = new Set<string>();
+  for (const c of Object.values(json.resource.docker_container as Record<string, any>)) {
+    for (const d of (c.devices ?? []) as { host_path: string }[]) if (d.host_path.startsWith("/dev/disk/by-id/")) paths.add(d.host_path);
+  }
+  const made: { link: string; loop: string }[] = [];
+  for (const link of [...paths].sort()) {
+    if (existsSync(link) && statSync(link).isBlockDevice()) continue;
+    rmSync(link, { force: true });
+    const file = join(work, `disk-${made.length}.img`);
+    writeFileSync(file, "");
+    truncateSync(file, 64 * 1024 * 1024);
+    const loop = (await execa("losetup", ["--find", "--show", file])).stdout.trim();
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(loop, link);
+    made.push({ link, loop });
+  }
+  writeFileSync(join(work, LOOP_RECORD), JSON.stringify(made));
+}
+
+/** Removes the links and loop devices {@link provideDiskDevices} made. */
+export async function releaseDiskDevices(work: string): Promise<void> {
+  const record = join(work, LOOP_RECORD);
+  if (!existsSync(record)) return;
+  for (const { link, loop } of JSON.parse(readFileSync(record, "utf8")) as { link: string; loop: string }[]) {
+    rmSync(link, { force: true });
+    await execa("losetup", ["--detach", loop], { reject: false });
+  }
+  rmSync(record);
 }
 
 /**

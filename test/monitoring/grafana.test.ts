@@ -28,8 +28,8 @@ describe("Grafana in the stack", () => {
   const r = stack();
   const grafana = byName(r, "immich-t-monitoring-grafana");
 
-  it("runs as 472:0 on the front network only, publishing nothing, with its database on the fast pool", () => {
-    expect(grafana).toMatchObject({ image: expect.stringContaining("grafana"), user: "472:0" });
+  it("runs on the front network only, publishing nothing, with its database on the fast pool", () => {
+    expect(grafana).toMatchObject({ image: expect.stringContaining("grafana") });
     expect(grafana.ports).toBeUndefined();
     expect(grafana.networks_advanced).toEqual([{ name: expect.stringContaining("FrontNetwork") }]);
     const data = (Object.values(r.docker_volume) as any[]).find((v) => v.name === "immich-t-grafana");
@@ -55,7 +55,8 @@ describe("Grafana in the stack", () => {
     expect(parse(upload(grafana, "/etc/grafana/provisioning/dashboards/immich-iac.yaml")).providers[0].options.path).toBe("/etc/grafana/dashboards/immich-iac");
   });
 
-  it("with the internal CA: trusts the proxy's root read-only, and starts after the proxy", () => {
+  it("with the internal CA: trusts the proxy's root read-only, as root (Caddy keeps it root-only), and starts after the proxy", () => {
+    expect(grafana.user).toBe("0:0");
     expect(grafana.volumes).toEqual([
       { volume_name: expect.stringContaining("GrafanaVolume"), container_path: "/var/lib/grafana", read_only: false },
       { volume_name: expect.stringContaining("ProxyVolume"), container_path: "/trusted-ca", read_only: true },
@@ -71,6 +72,8 @@ describe("Grafana in the stack", () => {
     const acme = byName(stack({ mode: "acme" }), "immich-t-monitoring-grafana");
     expect(iniOf(acme).auth.generic_oauth.tls_client_ca).toBeUndefined();
     expect(acme.volumes).toHaveLength(1);
+    expect(acme.user).toBe("472:0");
+    expect(files.user).toBe("472:0");
   });
 
   it("Authelia holds the digest of Grafana's client secret, and the proxy answers for Grafana's name on the front network", () => {
@@ -89,7 +92,7 @@ describe("Grafana in the stack", () => {
 
   it("Prometheus gets what the other monitoring containers leave", () => {
     const p = byName(r, "immich-t-monitoring-prometheus");
-    expect(p.memory).toBe(tuning.memory.components.monitoring.value - 5 * 64 - 256);
+    expect(p.memory).toBe(tuning.memory.components.monitoring.value - 5 * 64 - 192 - 256);
     expect(grafana.memory).toBe(256);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import { synthImmich } from "../constructs/construct-util.js";
+import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
+import { deploymentPath } from "../stack-util.js";
 import { shippedProfile } from "../util.js";
 
 const SETTINGS = { enabled: true, domain: "metrics.example.com", retentionDays: 15, alerts: { webhook: false } };
@@ -23,10 +25,11 @@ describe("monitoring in the stack", () => {
 
   describe("with monitoring", () => {
     const r = synthImmich({ monitoring: SETTINGS, tuning: computeTuning(shippedProfile("homelab-minimal"), { monitoring: true }) });
-    it("runs Prometheus, Alertmanager and four exporters, publishing nothing", () => {
+    it("runs Prometheus, Alertmanager, cAdvisor and four exporters (no disks: no SMART exporter; no proxy: no Grafana), publishing nothing", () => {
       expect(component(r, "monitoring")).toEqual([
         "immich-t-monitoring-alertmanager",
         "immich-t-monitoring-blackbox-exporter",
+        "immich-t-monitoring-cadvisor",
         "immich-t-monitoring-node-exporter",
         "immich-t-monitoring-postgres-exporter",
         "immich-t-monitoring-prometheus",
@@ -57,6 +60,43 @@ describe("monitoring in the stack", () => {
       expect(byName(r, "immich-t-monitoring-node-exporter").volumes).toEqual([{ host_path: "/", container_path: "/host", read_only: true }]);
       expect(byName(r, "immich-t-server").env).toContain("IMMICH_TELEMETRY_INCLUDE=all");
       expect(byName(r, "immich-t-job-handler").env).toContain("IMMICH_TELEMETRY_INCLUDE=all");
+    });
+  });
+
+  describe("SMART and containers", () => {
+    const disks = [
+      { path: "/dev/disk/by-id/nvme-gen5-a", nvme: true },
+      { path: "/dev/disk/by-id/ata-hdd-1", nvme: false },
+    ];
+    const tuning = computeTuning(shippedProfile("homelab-minimal"), { monitoring: true });
+    const smartOf = (d: typeof disks) => byName(synthImmich({ monitoring: { ...SETTINGS, disks: d }, tuning }), "immich-t-monitoring-smartctl-exporter");
+
+    it("the SMART exporter reads each disk read-only, with CAP_SYS_RAWIO, and CAP_SYS_ADMIN only for NVMe, never privileged", () => {
+      const smart = smartOf(disks);
+      expect(smart.command).toEqual(["--smartctl.interval=300s", "--smartctl.device=/dev/disk/by-id/nvme-gen5-a", "--smartctl.device=/dev/disk/by-id/ata-hdd-1"]);
+      expect(smart.devices).toEqual(disks.map((d) => ({ host_path: d.path, container_path: d.path, permissions: "r" })));
+      expect(smart.capabilities).toEqual({ add: ["CAP_SYS_RAWIO", "CAP_SYS_ADMIN"], drop: ["CAP_NET_RAW"] });
+      expect(smart.privileged).toBeUndefined();
+      expect(smartOf([disks[1]!]).capabilities.add).toEqual(["CAP_SYS_RAWIO"]);
+    });
+
+    it("cAdvisor sees Docker's containers through read-only binds, on the internal network only, with few series", () => {
+      const c = byName(synthImmich({ monitoring: SETTINGS, tuning }), "immich-t-monitoring-cadvisor");
+      expect(c.volumes).toEqual([
+        { host_path: "/", container_path: "/rootfs", read_only: true },
+        { host_path: "/sys", container_path: "/sys", read_only: true },
+        { host_path: "/var/run/docker.sock", container_path: "/var/run/docker.sock", read_only: true },
+        { host_path: "/dev/disk", container_path: "/dev/disk", read_only: true },
+      ]);
+      expect(c.networks_advanced).toEqual([{ name: expect.stringContaining("BackNetwork") }]);
+      expect(c.command).toEqual(expect.arrayContaining(["--docker_only=true", "--store_container_labels=false", "--whitelisted_container_labels=io.immich-iac.component,io.immich-iac.deployment"]));
+    });
+
+    it("the deployment loader watches every pool device of the profile, NVMe marked", () => {
+      const d = loadDeploymentFile(deploymentPath("example"));
+      expect(d.monitoring.disks).toEqual(d.profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))));
+      expect(d.monitoring.disks).toContainEqual({ path: "/dev/disk/by-id/nvme-gen5-a", nvme: true });
+      expect(d.monitoring.disks).toContainEqual({ path: "/dev/disk/by-id/ata-hdd-1", nvme: false });
     });
   });
 });
