@@ -318,7 +318,7 @@ describe("spec.monitoring", () => {
   };
 
   it("is on from 64 GiB of RAM and off below, unless set; Grafana at metrics.<parent>", () => {
-    expect(loadDeploymentFile(join(REPO, "deployments", "example.yaml")).monitoring).toEqual({ enabled: true, domain: "metrics.example.com", retentionDays: 30, alerts: { webhook: false } });
+    expect(loadDeploymentFile(join(REPO, "deployments", "example.yaml")).monitoring).toMatchObject({ enabled: true, domain: "metrics.example.com", retentionDays: 30, alerts: { webhook: false } });
     expect(load({}).enabled).toBe(false);
     expect(load({ monitoring: { enabled: true } }).enabled).toBe(true);
   });

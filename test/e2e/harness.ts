@@ -1,6 +1,6 @@
 import { execa } from "execa";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -155,6 +155,7 @@ export async function provideDiskDevices(json: any, work: string): Promise<void>
     for (const d of (c.devices ?? []) as { host_path: string }[]) if (d.host_path.startsWith("/dev/disk/by-id/")) paths.add(d.host_path);
   }
   const made: { link: string; loop: string }[] = [];
+  const dirs = [...new Set([...paths].map((p) => dirname(p)))].flatMap((d) => [dirname(d), d]).filter((d, i, all) => all.indexOf(d) === i && !existsSync(d));
   for (const link of [...paths].sort()) {
     if (existsSync(link) && statSync(link).isBlockDevice()) continue;
     rmSync(link, { force: true });
@@ -166,17 +167,20 @@ export async function provideDiskDevices(json: any, work: string): Promise<void>
     symlinkSync(loop, link);
     made.push({ link, loop });
   }
-  writeFileSync(join(work, LOOP_RECORD), JSON.stringify(made));
+  writeFileSync(join(work, LOOP_RECORD), JSON.stringify({ made, dirs }));
 }
 
 /** Removes the links and loop devices {@link provideDiskDevices} made. */
 export async function releaseDiskDevices(work: string): Promise<void> {
   const record = join(work, LOOP_RECORD);
   if (!existsSync(record)) return;
-  for (const { link, loop } of JSON.parse(readFileSync(record, "utf8")) as { link: string; loop: string }[]) {
+  const { made, dirs } = JSON.parse(readFileSync(record, "utf8")) as { made: { link: string; loop: string }[]; dirs: string[] };
+  for (const { link, loop } of made) {
     rmSync(link, { force: true });
     await execa("losetup", ["--detach", loop], { reject: false });
   }
+  // Only directories this made, deepest first, and only when nothing else was put there meanwhile.
+  for (const d of [...dirs].reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
   rmSync(record);
 }
 
