@@ -22,6 +22,11 @@ export interface ImmichDeploymentStackProps {
   readonly statePath?: string;
 }
 
+/** The docker provider alias of an extra ML node (`docker.ml_<name>` in Terraform). */
+export function mlNodeProviderAlias(node: string): string {
+  return `ml_${node.replace(/-/g, "_")}`;
+}
+
 /** The state path relative to `<out>/stacks/<stack>/` when none is given: next to `<out>`. */
 export function defaultStatePath(stack: string): string {
   return `../../../terraform.${stack}.tfstate`;
@@ -46,12 +51,17 @@ export class ImmichDeploymentStack extends TerraformStack {
       softwareTranscoding: d.softwareTranscoding,
       monitoring: d.monitoring.enabled,
       ...(postgres ? { postgresMajor: postgres.major } : {}),
+      mlNodes: d.mlNodes.map((n) => ({ name: n.name, address: n.address, profile: n.profile, ...(n.mlBackend ? { mlBackend: n.mlBackend } : {}) })),
     });
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
     new LocalBackend(this, { path: props.statePath ?? defaultStatePath(id) });
     new DockerProvider(this, "docker", { host: d.dockerHost });
     new RandomProvider(this, "random", {});
+    // One provider per extra ML node: each node is its own Docker host (the loader refuses two on one host).
+    const nodeProviders = new Map(
+      d.mlNodes.map((n) => [n.name, new DockerProvider(this, `docker_ml_${n.name.replace(/-/g, "_")}`, { host: n.dockerHost, alias: mlNodeProviderAlias(n.name) })]),
+    );
     constrainProvider(this, "docker");
     const hostPlan = deriveHostPlan(d, this.tuning);
     const ssh = sshTarget(d.dockerHost);
@@ -80,6 +90,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       auth: d.auth,
       backup: d.backup,
       monitoring: d.monitoring,
+      mlNodes: this.tuning.mlNodes.map((tuning) => ({ tuning, provider: nodeProviders.get(tuning.name)! })),
       ...(this.host ? { after: this.host.done } : {}),
     });
   }
