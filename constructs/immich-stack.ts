@@ -56,6 +56,8 @@ import { OffsiteBackup } from "./offsite-backup.js";
 export interface MlNodeDeployment {
   readonly tuning: MlNodeTuning;
   readonly provider: TerraformProvider;
+  /** What the node's resources wait for (its host scripts). @default [] */
+  readonly after?: readonly ITerraformDependable[];
 }
 
 export interface ImmichStackProps {
@@ -431,7 +433,7 @@ export class ImmichStack extends Construct {
       throw new Error(`ImmichStack: mlNodes must be the nodes the tuning was computed with (tuning: ${want.join(", ") || "none"}; mlNodes: ${got.join(", ") || "none"}): pass the same nodes to computeTuning`);
     }
     return t.mlNodes.map((n) => {
-      const { provider } = nodes.find((x) => x.tuning.name === n.name)!;
+      const { provider, after } = nodes.find((x) => x.tuning.name === n.name)!;
       const id = `MlNode-${n.name}`;
       const network = new ImmichNetwork(this, `${id}-Network`, { name: `immich-${dep}-ml-${n.name}`, deploymentName: dep, mtu, provider });
       const cache = new DataVolume(this, `${id}-CacheVolume`, {
@@ -441,19 +443,24 @@ export class ImmichStack extends Construct {
         userData: false,
         provider,
       });
-      const ml = n.machineLearning;
-      return new ImmichMachineLearning(this, id, {
+      const tuned = n.machineLearning;
+      const ml = new ImmichMachineLearning(this, id, {
         deploymentName: dep,
         network,
         cacheVolume: cache,
         immichVersion: version,
-        backend: ml.backend.value,
-        env: Object.fromEntries(Object.entries(ml.env).map(([k, d]) => [k, d.value])),
+        backend: tuned.backend.value,
+        env: Object.fromEntries(Object.entries(tuned.env).map(([k, d]) => [k, d.value])),
         memoryMiB: n.memoryMiB.value,
         timezone: tz,
-        maliFirmware: ml.maliFirmware,
+        maliFirmware: tuned.maliFirmware,
         node: { provider, name: n.name, address: n.address },
       });
+      if (after?.length) {
+        const first = after.map((a) => dependable(a));
+        for (const r of [network.resource, cache.resource, ml.service.container]) r.dependsOn = [...(r.dependsOn ?? []), ...first];
+      }
+      return ml;
     });
   }
 

@@ -7,7 +7,7 @@ import { constrainProvider, ImmichStack } from "../constructs/immich-stack.js";
 import { HostResources } from "../constructs/host-resources.js";
 import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
 import { parsePostgresTag } from "../src/plan/versions.js";
-import { deriveHostPlan } from "../src/host/derive-host-plan.js";
+import { deriveHostPlan, deriveNodeHostPlan } from "../src/host/derive-host-plan.js";
 import type { HostPlan } from "../src/host/host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
 import { computeTuning, type Tuning } from "../src/tuning/tuning.js";
@@ -39,6 +39,10 @@ export class ImmichDeploymentStack extends TerraformStack {
   /** The host scripts, when the deployment lets the stack manage the host. */
   public readonly host?: HostResources;
   public readonly hostPlan: HostPlan;
+  /** Each extra ML node's host, by node name. */
+  public readonly nodeHostPlans: ReadonlyMap<string, HostPlan>;
+  /** Each extra ML node's host scripts, when the deployment manages hosts. */
+  public readonly nodeHosts: ReadonlyMap<string, HostResources>;
   public readonly deployment: Deployment;
 
   constructor(scope: Construct, id: string, props: ImmichDeploymentStackProps) {
@@ -72,6 +76,18 @@ export class ImmichDeploymentStack extends TerraformStack {
         })
       : undefined;
     this.hostPlan = hostPlan;
+    // Each node's host scripts run on that node, over its own SSH connection; its container waits for them only.
+    this.nodeHostPlans = new Map(d.mlNodes.map((n) => [n.name, deriveNodeHostPlan(d, n, this.tuning.mlNodes.find((t) => t.name === n.name)!)]));
+    this.nodeHosts = new Map(
+      d.host.manage
+        ? d.mlNodes.map((n) => {
+            const ssh = sshTarget(n.dockerHost);
+            const plan = this.nodeHostPlans.get(n.name)!;
+            const connection = ssh ? ({ type: "ssh", host: ssh.host, user: plan.deployUser.name, port: ssh.port } as const) : ({ type: "local" } as const);
+            return [n.name, new HostResources(this, `host_ml_${n.name.replace(/-/g, "_")}`, { scripts: renderHostScripts(plan), connection })] as const;
+          })
+        : [],
+    );
     this.immich = new ImmichStack(this, "immich", {
       deploymentName: d.name,
       domain: d.domain,
@@ -90,7 +106,11 @@ export class ImmichDeploymentStack extends TerraformStack {
       auth: d.auth,
       backup: d.backup,
       monitoring: d.monitoring,
-      mlNodes: this.tuning.mlNodes.map((tuning) => ({ tuning, provider: nodeProviders.get(tuning.name)! })),
+      mlNodes: this.tuning.mlNodes.map((tuning) => {
+        const node = d.mlNodes.find((n) => n.name === tuning.name)!;
+        const host = this.nodeHosts.get(node.name);
+        return { tuning, provider: nodeProviders.get(node.name)!, ...(host ? { after: host.done } : {}) };
+      }),
       ...(this.host ? { after: this.host.done } : {}),
     });
   }

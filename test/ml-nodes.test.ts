@@ -172,3 +172,47 @@ describe("extra ML nodes: tuned from their own profiles and synthesized on their
     expect(alone.job.smartSearch.concurrency).toBe(2);
   });
 });
+
+describe("extra ML nodes: their hosts", () => {
+  it("each node's host scripts run on that node as its SSH user; its container waits for them", () => {
+    const d = load({ nodes: [FOUR[3]] });
+    const json = synth(d);
+    const steps = Object.entries(json.resource.terraform_data as Record<string, any>).filter(([id]) => id.startsWith("host_ml_rk3588_node_"));
+    expect(steps.map(([id]) => id.replace(/_[0-9A-F]{8}$/, ""))).toEqual([
+      "host_ml_rk3588_node_00-preflight",
+      "host_ml_rk3588_node_10-deploy-user",
+      "host_ml_rk3588_node_20-zfs",
+      "host_ml_rk3588_node_30-directories",
+      "host_ml_rk3588_node_40-sysctl",
+      "host_ml_rk3588_node_50-firewall",
+      "host_ml_rk3588_node_60-docker-daemon",
+    ]);
+    for (const [, s] of steps) expect(s.connection).toMatchObject({ type: "ssh", host: "rk3588-node.lan", user: "immich-deploy", port: 22 });
+    const last = steps[steps.length - 1]![0];
+    expect(byName(json, "immich-t-machine-learning-rk3588-node").depends_on).toContain(`terraform_data.${last}`);
+  });
+
+  it("the firewall lets only the Immich host reach the ML port, in DOCKER-USER (Docker's NAT bypasses UFW)", async () => {
+    const { deriveNodeHostPlan } = await import("../src/host/derive-host-plan.js");
+    const { computeTuning } = await import("../src/tuning/tuning.js");
+    const plan = (ml: Record<string, unknown>) => {
+      const d = load(ml);
+      const t = computeTuning(d.profile, { mlNodes: d.mlNodes });
+      return deriveNodeHostPlan(d, d.mlNodes[0]!, t.mlNodes[0]!);
+    };
+    expect(plan({ nodes: [FOUR[0]] }).firewall).toEqual({ sshPort: 22, tcp: [], udp: [], publishedOnlyFrom: [{ address: "192.168.10.20", port: 3003, from: "192.168.10.0/24" }] });
+    expect(plan({ nodes: [FOUR[0]], immichHostAddress: "192.168.10.5" }).firewall.publishedOnlyFrom).toEqual([{ address: "192.168.10.20", port: 3003, from: "192.168.10.5" }]);
+    const p = plan({ nodes: [FOUR[0]] });
+    expect(p.datasets.map((x) => x.dataset)).toEqual(["fast/immich/ml-cache", "fast/immich/docker"]);
+    expect(p.directories).toContainEqual({ path: "/srv/immich/ml-cache", owner: "0:0", mode: "0750" });
+    expect(p.dockerDaemon).toMatchObject({ "data-root": "/srv/immich/docker", "live-restore": true });
+    expect(p.preflight).toMatchObject({ nvidiaRuntime: true, devices: [], x86_64_v2: true });
+    expect(plan({ nodes: [FOUR[3]] }).preflight).toMatchObject({ nvidiaRuntime: false, devices: ["/dev/dri"], x86_64_v2: false });
+  });
+
+  it("refuses root as a node's SSH user: its host scripts would own root's keys", () => {
+    expect(problems({ nodes: [node("amd-node", 0, { dockerHost: "ssh://root@amd-node.lan" })] })).toEqual([
+      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")',
+    ]);
+  });
+});

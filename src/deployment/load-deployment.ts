@@ -232,6 +232,9 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
     if (d.spec.machineLearning.immichHostAddress === n.address) {
       issues.push({ path: [...at, "address"], message: `the node's address must not be the Immich host's (expected another address than spec.machineLearning.immichHostAddress, got "${n.address}")` });
     }
+    if (sshTarget(n.dockerHost)?.user === "root") {
+      issues.push({ path: [...at, "dockerHost"], message: 'the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")' });
+    }
     const profile = profiles.get(i);
     if (profile) issues.push(...backendProblems(n.backend, profile, [...at, "backend"]));
   });

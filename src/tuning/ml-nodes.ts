@@ -3,6 +3,9 @@ import { chooseAccelerators, MlBackend, type AcceleratorChoice } from "./acceler
 import { derive, SOURCES, type Derived } from "./derived.js";
 import { mlCapacity } from "./immich-jobs.js";
 import { tuneMachineLearning, type MachineLearningTuning } from "./machine-learning.js";
+import { ARC_MIN_MIB } from "./memory-budget.js";
+import { tuneNetwork, type NetworkTuning } from "./network.js";
+import { tuneZfs, type ZfsTuning } from "./zfs.js";
 
 /** An extra machine-learning node as the tuning engine sees it: its own hardware, and a backend if forced. */
 export interface MlNodeInput {
@@ -26,6 +29,10 @@ export interface MlNodeTuning {
   readonly memoryMiB: Derived<number>;
   /** Requests it serves well at once: orders the nodes and sizes the ML queues when it serves them. */
   readonly capacity: Derived<number>;
+  /** ZFS datasets of the node's pools (its model cache, Docker) and the ARC it may use. */
+  readonly zfs: ZfsTuning;
+  /** Kernel network settings and the Docker MTU, from the node's NICs. */
+  readonly network: NetworkTuning;
   readonly warnings: readonly string[];
 }
 
@@ -50,6 +57,8 @@ export function tuneMlNode(node: MlNodeInput): MlNodeTuning {
     available < wanted
       ? [`ML node "${node.name}": ${available} MiB left after the OS is less than the ${wanted} MiB its models want; expect out-of-memory restarts with the default models`]
       : [];
+  // The node runs one container: half of what it leaves may cache the model files it reads.
+  const arcMiB = Math.max(ARC_MIN_MIB, Math.floor((available - memoryMiB.value) / 2));
   return {
     name: node.name,
     address: node.address,
@@ -59,6 +68,8 @@ export function tuneMlNode(node: MlNodeInput): MlNodeTuning {
     machineLearning: ml,
     memoryMiB,
     capacity: mlCapacity(node.profile, acc),
+    zfs: tuneZfs(node.profile, arcMiB),
+    network: tuneNetwork(node.profile),
     warnings,
   };
 }
