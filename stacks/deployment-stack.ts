@@ -6,7 +6,7 @@ import { RedisEngine } from "../constructs/images.js";
 import { constrainProvider, ImmichStack } from "../constructs/immich-stack.js";
 import { HostResources } from "../constructs/host-resources.js";
 import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
-import { parsePostgresTag } from "../src/plan/versions.js";
+import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
 import { deriveHostPlan, deriveNodeHostPlan } from "../src/host/derive-host-plan.js";
 import type { HostPlan } from "../src/host/host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
@@ -49,14 +49,7 @@ export class ImmichDeploymentStack extends TerraformStack {
     super(scope, id);
     const d = props.deployment;
     this.deployment = d;
-    const postgres = parsePostgresTag(d.postgres.imageTag);
-    this.tuning = computeTuning(d.profile, {
-      ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}),
-      softwareTranscoding: d.softwareTranscoding,
-      monitoring: d.monitoring.enabled,
-      ...(postgres ? { postgresMajor: postgres.major } : {}),
-      mlNodes: d.mlNodes.map((n) => ({ name: n.name, address: n.address, profile: n.profile, ...(n.mlBackend ? { mlBackend: n.mlBackend } : {}) })),
-    });
+    this.tuning = deploymentTuning(d);
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
     new LocalBackend(this, { path: props.statePath ?? defaultStatePath(id) });
