@@ -6,9 +6,13 @@ export const AFTER_RULES = "/etc/ufw/after.rules";
 const BEGIN = "# BEGIN immich-iac published-port filter (managed: do not edit)";
 const END = "# END immich-iac published-port filter";
 
-/** One DOCKER-USER rule: drop new connections to `address:port` (before Docker's NAT) from anyone but `from`. */
+/**
+ * One DOCKER-USER rule: drop packets to `address:port` (as addressed before Docker's NAT) from anyone but `from`.
+ * Only in the original direction: the container's replies belong to the same connection and come from its
+ * own address, so without `--ctdir ORIGINAL` they would be dropped too (seen in the suite).
+ */
 export function dockerUserRule(p: PublishedFrom): string[] {
-  return ["-p", "tcp", "-m", "conntrack", "--ctorigdst", p.address, "--ctorigdstport", String(p.port), "!", "-s", p.from, "-j", "DROP"];
+  return ["-p", "tcp", "-m", "conntrack", "--ctorigdst", p.address, "--ctorigdstport", String(p.port), "--ctdir", "ORIGINAL", "!", "-s", p.from, "-j", "DROP"];
 }
 
 /** The after.rules block: UFW restores it at every start, so the filter survives a reboot before Docker starts. */
