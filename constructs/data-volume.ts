@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import { Volume } from "@cdktf/provider-docker/lib/volume/index.js";
 import { Construct } from "constructs";
 import { LABEL_DATA, LABEL_DEPLOYMENT } from "./labels.js";
@@ -13,6 +14,8 @@ export interface DataVolumeProps {
    * @default true
    */
   readonly userData?: boolean;
+  /** The Docker host it lives on (an extra ML node's provider). @default - the stack's default docker provider */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -32,6 +35,7 @@ export class DataVolume extends Construct {
     this.name = props.name;
     this.hostPath = props.hostPath;
     this.resource = new Volume(this, "Resource", {
+      ...(props.provider ? { provider: props.provider } : {}),
       name: props.name,
       driver: "local",
       driverOpts: { type: "none", o: "bind", device: props.hostPath },

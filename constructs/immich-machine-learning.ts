@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { MlBackend } from "../src/tuning/accelerators.js";
 import type { DataVolume } from "./data-volume.js";
@@ -61,6 +62,12 @@ export interface ImmichMachineLearningProps {
   readonly maliFirmware?: boolean;
   /** Pin the image (of this backend's tag) to this digest. @default - tag only */
   readonly imageDigest?: string;
+  /**
+   * An extra node on another Docker host: its provider, its name (the container is
+   * `immich-<deployment>-machine-learning-<name>`) and the private address its port is published on — that
+   * address only, never every interface: the ML API has no authentication. @default - the Immich host's container
+   */
+  readonly node?: { readonly provider: TerraformProvider; readonly name: string; readonly address: string };
 }
 
 /** The machine-learning sidecar with upstream's image suffix and device mapping for its backend. */
@@ -84,6 +91,7 @@ export class ImmichMachineLearning extends Construct {
     this.service = new ServiceContainer(this, "Service", {
       deploymentName: props.deploymentName,
       component: Component.MACHINE_LEARNING,
+      ...(props.node ? { provider: props.node.provider, nameSuffix: `-${props.node.name}`, ports: [{ containerPort: ML_PORT, hostPort: ML_PORT, hostIp: props.node.address }] } : {}),
       image: withDigest(`${IMMICH_ML_IMAGE}:${props.immichVersion}${suffix}`, props.imageDigest, "ImmichMachineLearning"),
       env: { ...props.env, MACHINE_LEARNING_CACHE_FOLDER: "/cache", TZ: props.timezone ?? "UTC" },
       networks: [props.network],
@@ -97,6 +105,6 @@ export class ImmichMachineLearning extends Construct {
       destroyGraceSeconds: 10,
       healthcheck: { test: ["CMD", "python3", "healthcheck.py"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 120 },
     });
-    this.url = `http://${this.service.name}:${ML_PORT}`;
+    this.url = props.node ? `http://${props.node.address}:${ML_PORT}` : `http://${this.service.name}:${ML_PORT}`;
   }
 }

@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import { Network } from "@cdktf/provider-docker/lib/network/index.js";
 import { Construct } from "constructs";
 import { LABEL_DEPLOYMENT } from "./labels.js";
@@ -16,6 +17,8 @@ export interface ImmichNetworkProps {
    * @default - the Docker daemon's default (1500)
    */
   readonly mtu?: number;
+  /** The Docker host it lives on (an extra ML node's provider). @default - the stack's default docker provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** A user-defined bridge network. Every argument of `docker_network` forces a replacement. */
@@ -32,6 +35,7 @@ export class ImmichNetwork extends Construct {
     this.name = props.name;
     this.internal = props.internal ?? false;
     this.resource = new Network(this, "Resource", {
+      ...(props.provider ? { provider: props.provider } : {}),
       name: props.name,
       driver: "bridge",
       internal: this.internal,

@@ -26,6 +26,7 @@ import { buildImmichConfig } from "../src/renderers/immich-config-file.js";
 import { renderPostgresOverride } from "../src/renderers/postgres-conf.js";
 import { renderRedisConf } from "../src/renderers/redis-conf.js";
 import type { Tuning } from "../src/tuning/tuning.js";
+import type { MlNodeTuning } from "../src/tuning/ml-nodes.js";
 import { volumeDirectory, volumeHostPath, type VolumeDirectory } from "../src/host/volume-layout.js";
 import { DATA_ROOT } from "../src/tuning/zfs.js";
 import { DataVolume } from "./data-volume.js";
@@ -51,6 +52,14 @@ import { monitoringContainer, PORTS, type MonitoringSettings } from "../src/moni
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
 
+/** An extra ML node: its tuning and the docker provider of its host. */
+export interface MlNodeDeployment {
+  readonly tuning: MlNodeTuning;
+  readonly provider: TerraformProvider;
+  /** What the node's resources wait for (its host scripts). @default [] */
+  readonly after?: readonly ITerraformDependable[];
+}
+
 export interface ImmichStackProps {
   /** Deployment name: prefixes every Docker object and fills `io.immich-iac.deployment`. */
   readonly deploymentName: string;
@@ -58,6 +67,11 @@ export interface ImmichStackProps {
   readonly domain: string;
   /** Everything derived from the hardware profile (`computeTuning(profile)`). */
   readonly tuning: Tuning;
+  /**
+   * Extra machine-learning nodes: each node's tuning (from `tuning.mlNodes`, whose order Immich's
+   * `machineLearning.urls` keeps) and the docker provider of its host. @default [] - the local container only
+   */
+  readonly mlNodes?: readonly MlNodeDeployment[];
   /** Pinned Immich release. @default DEFAULT_IMMICH_VERSION */
   readonly immichVersion?: string;
   /** IANA time zone for cron jobs and logs. @default "UTC" */
@@ -139,6 +153,8 @@ export class ImmichStack extends Construct {
   public readonly database: ImmichPostgres;
   public readonly redis: ImmichRedis;
   public readonly machineLearning: ImmichMachineLearning;
+  /** The extra nodes' ML containers, in the order of `machineLearning.urls`. */
+  public readonly mlNodes: readonly ImmichMachineLearning[];
   public readonly configFile: ImmichConfigFile;
   public readonly server: ImmichServer;
   public readonly jobHandler: ImmichJobHandler;
@@ -253,11 +269,13 @@ export class ImmichStack extends Construct {
     });
     // Grafana is only reachable through the proxy, behind Authelia: without them, monitoring runs without it.
     const grafanaDomain = props.monitoring?.enabled && props.ingress && props.auth ? props.monitoring.domain : undefined;
+    this.mlNodes = this.buildMlNodes(dep, props.mlNodes ?? [], t, root, version, tz, mtu);
     const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth, grafanaDomain !== undefined) : undefined;
     this.configFile = new ImmichConfigFile(this, "ConfigFile", {
       config: buildImmichConfig(t, {
         domain: props.domain,
-        machineLearningUrls: [this.machineLearning.url],
+        // The nodes in the tuning's order (fastest first), the Immich host's own container last: the fallback.
+        machineLearningUrls: [...this.mlNodes.map((n) => n.url), this.machineLearning.url],
         ...(props.backup ? { databaseBackup: { cronExpression: immichDumpCron(props.backup.intervalHours), keepLastAmount: props.backup.keepLocalDumps } } : {}),
         ...(props.ingress && props.auth && oidc
           ? {
@@ -405,6 +423,45 @@ export class ImmichStack extends Construct {
         if (node instanceof Container || node instanceof Volume || node instanceof Network) node.dependsOn = [...(node.dependsOn ?? []), ...first];
       }
     }
+  }
+
+  /** One ML container per extra node, on the node's own Docker host, with its network and model cache there. */
+  private buildMlNodes(dep: string, nodes: readonly MlNodeDeployment[], t: Tuning, root: string, version: string, tz: string, mtu: number): ImmichMachineLearning[] {
+    const want = t.mlNodes.map((n) => n.name);
+    const got = nodes.map((n) => n.tuning.name);
+    if ([...want].sort().join() !== [...got].sort().join()) {
+      throw new Error(`ImmichStack: mlNodes must be the nodes the tuning was computed with (tuning: ${want.join(", ") || "none"}; mlNodes: ${got.join(", ") || "none"}): pass the same nodes to computeTuning`);
+    }
+    return t.mlNodes.map((n) => {
+      const { provider, after } = nodes.find((x) => x.tuning.name === n.name)!;
+      const id = `MlNode-${n.name}`;
+      const network = new ImmichNetwork(this, `${id}-Network`, { name: `immich-${dep}-ml-${n.name}`, deploymentName: dep, mtu, provider });
+      const cache = new DataVolume(this, `${id}-CacheVolume`, {
+        name: `immich-${dep}-model-cache-${n.name}`,
+        deploymentName: dep,
+        hostPath: volumeHostPath(volumeDirectory("modelCache"), root),
+        userData: false,
+        provider,
+      });
+      const tuned = n.machineLearning;
+      const ml = new ImmichMachineLearning(this, id, {
+        deploymentName: dep,
+        network,
+        cacheVolume: cache,
+        immichVersion: version,
+        backend: tuned.backend.value,
+        env: Object.fromEntries(Object.entries(tuned.env).map(([k, d]) => [k, d.value])),
+        memoryMiB: n.memoryMiB.value,
+        timezone: tz,
+        maliFirmware: tuned.maliFirmware,
+        node: { provider, name: n.name, address: n.address },
+      });
+      if (after?.length) {
+        const first = after.map((a) => dependable(a));
+        for (const r of [network.resource, cache.resource, ml.service.container]) r.dependsOn = [...(r.dependsOn ?? []), ...first];
+      }
+      return ml;
+    });
   }
 
   /** The WAL archiver and the off-site copy the deployment asks for, and their scripts. */

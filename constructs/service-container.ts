@@ -1,3 +1,4 @@
+import type { TerraformProvider } from "cdktf";
 import { Container } from "@cdktf/provider-docker/lib/container/index.js";
 import { Image } from "@cdktf/provider-docker/lib/image/index.js";
 import { Construct } from "constructs";
@@ -111,6 +112,8 @@ export interface ServiceContainerProps {
    * seconds), so that containers depending on it start only then. @default - no wait: created is enough
    */
   readonly waitHealthySeconds?: number;
+  /** The Docker host it runs on (an extra ML node's provider). @default - the stack's default docker provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** Logging is explicit on every container: implicit options diff forever on provider 3.6.2 (#473). */
@@ -142,7 +145,8 @@ export class ServiceContainer extends Construct {
     this.component = props.component;
     this.name = containerName(props.deploymentName, props.component, props.nameSuffix ?? "");
 
-    this.image = new Image(this, "Image", { name: props.image, keepLocally: true });
+    const provider = props.provider ? { provider: props.provider } : {};
+    this.image = new Image(this, "Image", { name: props.image, keepLocally: true, ...provider });
 
     const hc = props.healthcheck;
     const healthcheck = {
@@ -161,6 +165,7 @@ export class ServiceContainer extends Construct {
       .map(([k, v]) => `${k}=${v}`);
 
     this.container = new Container(this, "Resource", {
+      ...provider,
       name: this.name,
       image: this.image.imageId,
       ...(props.entrypoint ? { entrypoint: [...props.entrypoint] } : {}),

@@ -6,8 +6,8 @@ import { RedisEngine } from "../constructs/images.js";
 import { constrainProvider, ImmichStack } from "../constructs/immich-stack.js";
 import { HostResources } from "../constructs/host-resources.js";
 import { sshTarget, type Deployment } from "../src/deployment/load-deployment.js";
-import { parsePostgresTag } from "../src/plan/versions.js";
-import { deriveHostPlan } from "../src/host/derive-host-plan.js";
+import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
+import { deriveHostPlan, deriveNodeHostPlan } from "../src/host/derive-host-plan.js";
 import type { HostPlan } from "../src/host/host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
 import { computeTuning, type Tuning } from "../src/tuning/tuning.js";
@@ -22,6 +22,11 @@ export interface ImmichDeploymentStackProps {
   readonly statePath?: string;
 }
 
+/** The docker provider alias of an extra ML node (`docker.ml_<name>` in Terraform). */
+export function mlNodeProviderAlias(node: string): string {
+  return `ml_${node.replace(/-/g, "_")}`;
+}
+
 /** The state path relative to `<out>/stacks/<stack>/` when none is given: next to `<out>`. */
 export function defaultStatePath(stack: string): string {
   return `../../../terraform.${stack}.tfstate`;
@@ -34,24 +39,26 @@ export class ImmichDeploymentStack extends TerraformStack {
   /** The host scripts, when the deployment lets the stack manage the host. */
   public readonly host?: HostResources;
   public readonly hostPlan: HostPlan;
+  /** Each extra ML node's host, by node name. */
+  public readonly nodeHostPlans: ReadonlyMap<string, HostPlan>;
+  /** Each extra ML node's host scripts, when the deployment manages hosts. */
+  public readonly nodeHosts: ReadonlyMap<string, HostResources>;
   public readonly deployment: Deployment;
 
   constructor(scope: Construct, id: string, props: ImmichDeploymentStackProps) {
     super(scope, id);
     const d = props.deployment;
     this.deployment = d;
-    const postgres = parsePostgresTag(d.postgres.imageTag);
-    this.tuning = computeTuning(d.profile, {
-      ...(d.mlBackend ? { mlBackend: d.mlBackend } : {}),
-      softwareTranscoding: d.softwareTranscoding,
-      monitoring: d.monitoring.enabled,
-      ...(postgres ? { postgresMajor: postgres.major } : {}),
-    });
+    this.tuning = deploymentTuning(d);
     // Relative to cdktf.out/stacks/<stack>: the state sits next to cdktf.out/, outside the directory synth
     // rewrites, and cdk.tf.json holds no absolute path (cdktf's default is absolute).
     new LocalBackend(this, { path: props.statePath ?? defaultStatePath(id) });
     new DockerProvider(this, "docker", { host: d.dockerHost });
     new RandomProvider(this, "random", {});
+    // One provider per extra ML node: each node is its own Docker host (the loader refuses two on one host).
+    const nodeProviders = new Map(
+      d.mlNodes.map((n) => [n.name, new DockerProvider(this, `docker_ml_${n.name.replace(/-/g, "_")}`, { host: n.dockerHost, alias: mlNodeProviderAlias(n.name) })]),
+    );
     constrainProvider(this, "docker");
     const hostPlan = deriveHostPlan(d, this.tuning);
     const ssh = sshTarget(d.dockerHost);
@@ -62,6 +69,18 @@ export class ImmichDeploymentStack extends TerraformStack {
         })
       : undefined;
     this.hostPlan = hostPlan;
+    // Each node's host scripts run on that node, over its own SSH connection; its container waits for them only.
+    this.nodeHostPlans = new Map(d.mlNodes.map((n) => [n.name, deriveNodeHostPlan(d, n, this.tuning.mlNodes.find((t) => t.name === n.name)!)]));
+    this.nodeHosts = new Map(
+      d.host.manage
+        ? d.mlNodes.map((n) => {
+            const ssh = sshTarget(n.dockerHost);
+            const plan = this.nodeHostPlans.get(n.name)!;
+            const connection = ssh ? ({ type: "ssh", host: ssh.host, user: plan.deployUser.name, port: ssh.port } as const) : ({ type: "local" } as const);
+            return [n.name, new HostResources(this, `host_ml_${n.name.replace(/-/g, "_")}`, { scripts: renderHostScripts(plan), connection })] as const;
+          })
+        : [],
+    );
     this.immich = new ImmichStack(this, "immich", {
       deploymentName: d.name,
       domain: d.domain,
@@ -80,6 +99,11 @@ export class ImmichDeploymentStack extends TerraformStack {
       auth: d.auth,
       backup: d.backup,
       monitoring: d.monitoring,
+      mlNodes: this.tuning.mlNodes.map((tuning) => {
+        const node = d.mlNodes.find((n) => n.name === tuning.name)!;
+        const host = this.nodeHosts.get(node.name);
+        return { tuning, provider: nodeProviders.get(node.name)!, ...(host ? { after: host.done } : {}) };
+      }),
       ...(this.host ? { after: this.host.done } : {}),
     });
   }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { REPO } from "./util.js";
 
 // The CLI as users run it: the compiled bin, in a child process (`npm test` builds first).
@@ -68,6 +69,38 @@ describe("immich-iac CLI", () => {
     const r = await cli(["explain", "--profile", "nope.yaml"]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.trim()).toBe("nope.yaml:1:1: (file): file not found");
+  });
+
+  it("explain --deployment shows the deployment's tuning with each extra ML node, in the order of machineLearning.urls", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    const fixtures = join(REPO, "test", "fixtures", "ml-nodes");
+    const doc = parse(readFileSync(join(REPO, "deployments", "homelab.yaml"), "utf8"));
+    doc.spec.machineLearning = {
+      nodes: [
+        { name: "pi", dockerHost: "ssh://immich-deploy@pi.lan", address: "192.168.10.31", hardwareProfile: join(fixtures, "rk3588-node.yaml") },
+        { name: "gpu", dockerHost: "ssh://immich-deploy@gpu.lan", address: "192.168.10.30", hardwareProfile: join(fixtures, "nvidia-node.yaml") },
+      ],
+    };
+    writeFileSync(join(dir, "d.yaml"), stringify(doc));
+    const json = await cli(["explain", "--deployment", "d.yaml", "--json"], dir);
+    expect(json.exitCode, json.stderr).toBe(0);
+    const j = JSON.parse(json.stdout);
+    expect(j.mlNodes.map((n: any) => [n.name, n.backend, n.imageSuffix, n.architecture, n.capacity])).toEqual([
+      ["gpu", "cuda", "-cuda", "amd64", 12],
+      ["pi", "rknn", "-rknn", "arm64", 2],
+    ]);
+    expect(j.immichConfig.job.smartSearch.concurrency).toBe(12);
+    const table = await cli(["explain", "--deployment", "d.yaml"], dir);
+    expect(table.stdout).toContain("ml node gpu (192.168.10.30, profile nvidia-node, url 1 of 3)");
+    expect(table.stdout).toMatch(/smartSearch\s+12\n\s+formula: max\(default 2, min\(16, served by node "gpu" \(first in machineLearning.urls\): GPU: min\(16, max\(4, ⌊24 GiB VRAM \/ 2⌋\)\) = 12\)\)/);
+  });
+
+  it("explain needs exactly one of --profile and --deployment", async () => {
+    for (const args of [["explain"], ["explain", "--profile", profile("homelab-minimal"), "--deployment", "d.yaml"]]) {
+      const r = await cli(args);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toBe("immich-iac explain: give --profile <file> or --deployment <file> (one of them)\n");
+    }
   });
 
   it("schema prints the committed JSON Schema", async () => {

@@ -32,9 +32,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command("explain")
     .description("Show every derived setting with its formula and source")
-    .requiredOption("--profile <file>", "hardware profile YAML")
-    .option("--json", "print one JSON object (totalMemoryMiB, memoryBudgetMiB, postgres, immichConfig, machineLearning, zfs, sysctl, …)")
-    .action(async (opts: { profile: string; json?: boolean }) => setExit((await import("./commands/explain.js")).explainCommand(opts, io)));
+    .option("--profile <file>", "hardware profile YAML")
+    .option("--deployment <file>", "deployment YAML: its profile with its choices and extra ML nodes")
+    .option("--json", "print one JSON object (totalMemoryMiB, memoryBudgetMiB, postgres, immichConfig, machineLearning, mlNodes, zfs, sysctl, …)")
+    .action(async (opts: { profile?: string; deployment?: string; json?: boolean }) => setExit((await import("./commands/explain.js")).explainCommand(opts, io)));
 
   program
     .command("schema")

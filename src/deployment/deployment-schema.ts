@@ -36,6 +36,53 @@ export const LINUX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const SAFE_PATH = /^(\/[A-Za-z0-9._@+-]+)+$/;
 
+/** At most this many extra machine-learning nodes: Immich tries its URLs in order, one after another. */
+export const MAX_ML_NODES = 8;
+/** A node name: part of its container's name, `immich-<deployment>-machine-learning-<node>`. */
+const ML_NODE_NAME = /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/;
+
+/** Why an address is not a private IPv4 address (RFC 1918), or undefined. */
+export function privateIpv4Problem(value: string): string | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
+  const octets = m ? m.slice(1).map(Number) : [];
+  if (!m || octets.some((o, i) => o > 255 || String(o) !== m[i + 1])) return `expected an IPv4 address like 192.168.1.20 (got ${quoteShort(value)})`;
+  const [a, b] = octets as [number, number];
+  const isPrivate = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  return isPrivate ? undefined : `expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got ${value})`;
+}
+
+function privateIpv4Check(value: string, ctx: z.RefinementCtx): void {
+  const problem = privateIpv4Problem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+}
+
+function mlNodeSchema(checkProfileRef: ProfileReferenceCheck) {
+  return z.strictObject({
+    name: z.string().regex(ML_NODE_NAME, { error: "expected a node name: lowercase letters, digits and '-', 1-20 characters, starting with a letter" }),
+    /** The node's Docker: `ssh://user@host[:port]` (or tcp/unix for a local test engine). */
+    dockerHost: z
+      .string()
+      .max(300)
+      .superRefine((value, ctx) => {
+        const problem = dockerHostProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    /** The private address the Immich host reaches the node on; the ML port is published there only. */
+    address: z.string().superRefine(privateIpv4Check),
+    /** A shipped profile's name or a path relative to this file: the node's own hardware. */
+    hardwareProfile: z
+      .string()
+      .min(1)
+      .max(1024)
+      .superRefine((ref, ctx) => {
+        const problem = checkProfileRef(ref);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    /** Force the node's backend; `auto` picks from its profile's accelerators. */
+    backend: z.enum(ML_BACKEND_CHOICES).default("auto"),
+  });
+}
+
 /** Why a `dockerHost` is not one, or undefined. Parsed, not only matched: the port is checked as a number. */
 export function dockerHostProblem(value: string): string | undefined {
   const wrong = (expected: string) => `invalid format (expected ${expected}, got ${quoteShort(value)})`;
@@ -308,8 +355,14 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
       })
       .default("/srv/immich"),
     machineLearning: z
-      .strictObject({ backend: z.enum(ML_BACKEND_CHOICES).default("auto") })
-      .default({ backend: "auto" }),
+      .strictObject({
+        backend: z.enum(ML_BACKEND_CHOICES).default("auto"),
+        /** Extra machine-learning nodes on other Docker hosts, each tuned from its own profile (see src/tuning/ml-nodes.ts). */
+        nodes: z.array(mlNodeSchema(checkProfileRef)).max(MAX_ML_NODES, { error: `expected at most ${MAX_ML_NODES} nodes` }).default([]),
+        /** The private address nodes see the Immich host's requests come from: their firewall admits only it. @default - each node's own /24 */
+        immichHostAddress: z.string().superRefine(privateIpv4Check).optional(),
+      })
+      .default({ backend: "auto", nodes: [] }),
     /** Bind the Docker host's /etc/localtime read-only into the Immich containers, as Immich's compose does. */
     mountLocaltime: z.boolean().default(true),
     /** `software` transcodes on the CPU even when the profile has an accelerator used for transcoding. */

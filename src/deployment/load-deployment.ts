@@ -24,6 +24,7 @@ import {
   DEFAULT_IMMICH_VERSION,
   deploymentSchema,
   MAX_DEPLOYMENT_NAME,
+  MAX_ML_NODES,
   type DeploymentDocument,
 } from "./deployment-schema.js";
 
@@ -50,6 +51,10 @@ export interface Deployment {
   readonly dataRoot: string;
   /** `undefined` = chosen from the accelerators. */
   readonly mlBackend?: MlBackend;
+  /** Extra machine-learning nodes on other Docker hosts, in the order the file lists them. */
+  readonly mlNodes: readonly MlNodeSettings[];
+  /** The Immich host's private address as the nodes see it (their firewall admits only it). @default - each node's /24 */
+  readonly immichHostAddress?: string;
   /** Transcode in software whatever the accelerators. */
   readonly softwareTranscoding: boolean;
   /** Bind the Docker host's /etc/localtime into the Immich server containers. */
@@ -59,6 +64,17 @@ export interface Deployment {
   readonly host: HostSettings;
   readonly backup: BackupSettings;
   readonly monitoring: MonitoringSettings;
+}
+
+/** One extra machine-learning node, with its own hardware profile. */
+export interface MlNodeSettings {
+  readonly name: string;
+  readonly dockerHost: string;
+  /** Private address the Immich host reaches it on; its ML port is published there only. */
+  readonly address: string;
+  readonly profile: HardwareProfile;
+  /** Forced backend; otherwise from the node's accelerators. */
+  readonly mlBackend?: MlBackend;
 }
 
 export interface HostSettings {
@@ -92,6 +108,7 @@ export function loadDeploymentFile(file: string): Deployment {
   let profileProblems: readonly Problem[] = [];
   let deploymentProblems: readonly Problem[] = [];
   let doc: DeploymentDocument | undefined;
+  let nodeProfiles = new Map<number, HardwareProfile>();
 
   const checkRef = (ref: string): string | undefined => {
     const path = profilePathFor(ref, file);
@@ -111,7 +128,20 @@ export function loadDeploymentFile(file: string): Deployment {
       profileProblems = e.problems;
       return [];
     }
-    return [...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile)];
+    nodeProfiles = new Map();
+    d.spec.machineLearning.nodes.forEach((n, i) => {
+      try {
+        nodeProfiles.set(i, loadProfileFile(profilePathFor(n.hardwareProfile, file)));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        profileProblems = [...profileProblems, ...e.problems];
+      }
+    });
+    const purpose: PathIssue[] =
+      profile.spec.purpose === "immich-host"
+        ? []
+        : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
+    return [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles)];
   };
 
   try {
@@ -120,36 +150,44 @@ export function loadDeploymentFile(file: string): Deployment {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
     // The deployment's own shape failed, so cross-checks did not run: still report the profile's problems.
-    if (profile === undefined && profileProblems.length === 0) profileProblems = problemsOfReferencedProfile(file);
+    if (profile === undefined && profileProblems.length === 0) profileProblems = problemsOfReferencedProfiles(file);
   }
   if (deploymentProblems.length > 0 || profileProblems.length > 0) throw new InputError([...deploymentProblems, ...profileProblems]);
-  return toDeployment(doc!, profile!);
+  return toDeployment(doc!, profile!, nodeProfiles);
 }
 
-function problemsOfReferencedProfile(file: string): readonly Problem[] {
-  let ref: unknown;
+/** The problems of every profile the file names (the host's and the ML nodes'), read leniently from its raw YAML. */
+function problemsOfReferencedProfiles(file: string): readonly Problem[] {
+  let spec: { hardwareProfile?: unknown; machineLearning?: { nodes?: unknown } } | undefined;
   try {
-    ref = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES }) as { spec?: { hardwareProfile?: unknown } } | null)?.spec?.hardwareProfile;
+    spec = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES }) as { spec?: typeof spec } | null)?.spec ?? undefined;
   } catch {
     return [];
   }
-  if (typeof ref !== "string" || ref === "") return [];
-  const path = profilePathFor(ref, file);
-  if (!existsSync(path)) return [];
-  try {
-    loadProfileFile(path);
-    return [];
-  } catch (e) {
-    if (e instanceof InputError) return e.problems;
-    throw e;
-  }
+  const nodes = Array.isArray(spec?.machineLearning?.nodes) ? (spec.machineLearning.nodes as unknown[]).slice(0, MAX_ML_NODES) : [];
+  const refs = [spec?.hardwareProfile, ...nodes.map((n) => (n as { hardwareProfile?: unknown } | null)?.hardwareProfile)];
+  return refs.flatMap((ref) => {
+    if (typeof ref !== "string" || ref === "" || ref.length > 1024) return [];
+    const path = profilePathFor(ref, file);
+    if (!existsSync(path)) return [];
+    try {
+      loadProfileFile(path);
+      return [];
+    } catch (e) {
+      if (e instanceof InputError) return e.problems;
+      throw e;
+    }
+  });
 }
 
 function checkBackend(d: DeploymentDocument, profile: HardwareProfile): PathIssue[] {
-  const choice = d.spec.machineLearning.backend;
+  return backendProblems(d.spec.machineLearning.backend, profile, ["spec", "machineLearning", "backend"]);
+}
+
+/** A forced backend needs an image for the CPU's architecture and the accelerator it runs on. */
+function backendProblems(choice: string, profile: HardwareProfile, at: (string | number)[]): PathIssue[] {
   if (choice === "auto" || choice === "cpu") return [];
   const backend = choice as MlBackend;
-  const at = ["spec", "machineLearning", "backend"];
   const arch = architectureOf(profile.spec.cpu);
   if (!ML_BACKEND_ARCHITECTURES[backend].includes(arch)) {
     const fits = Object.values(MlBackend).filter((b) => ML_BACKEND_ARCHITECTURES[b].includes(arch));
@@ -166,6 +204,41 @@ function checkBackend(d: DeploymentDocument, profile: HardwareProfile): PathIssu
     ];
   }
   return [];
+}
+
+/**
+ * Extra ML nodes: unique names and addresses, another Docker host than the Immich host's, and a forced backend
+ * the node's own profile can run. Each node's profile problems are reported by `loadNodeProfiles`.
+ */
+function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, HardwareProfile>): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const nodes = d.spec.machineLearning.nodes;
+  const seen = (key: "name" | "address" | "dockerHost") => {
+    const first = new Map<string, number>();
+    nodes.forEach((n, i) => {
+      const j = first.get(n[key]);
+      if (j === undefined) first.set(n[key], i);
+      else issues.push({ path: ["spec", "machineLearning", "nodes", i, key], message: `must be unique among the nodes (expected another ${key} than node ${j}'s, got "${n[key]}")` });
+    });
+  };
+  seen("name");
+  seen("address");
+  seen("dockerHost");
+  nodes.forEach((n, i) => {
+    const at = ["spec", "machineLearning", "nodes", i];
+    if (n.dockerHost === d.spec.dockerHost) {
+      issues.push({ path: [...at, "dockerHost"], message: `a node runs on another Docker host than Immich's (expected a host other than spec.dockerHost, got "${n.dockerHost}")` });
+    }
+    if (d.spec.machineLearning.immichHostAddress === n.address) {
+      issues.push({ path: [...at, "address"], message: `the node's address must not be the Immich host's (expected another address than spec.machineLearning.immichHostAddress, got "${n.address}")` });
+    }
+    if (sshTarget(n.dockerHost)?.user === "root") {
+      issues.push({ path: [...at, "dockerHost"], message: 'the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")' });
+    }
+    const profile = profiles.get(i);
+    if (profile) issues.push(...backendProblems(n.backend, profile, [...at, "backend"]));
+  });
+  return issues;
 }
 
 /** The deploy user defaults to the SSH user of dockerHost: never root, whose keys and shell the host scripts would own. */
@@ -235,7 +308,7 @@ function toIngress(d: DeploymentDocument): IngressSettings {
   return { domain: d.spec.domain, authDomain, cookieDomain: cookie.cookieDomain, tls: d.spec.ingress.tls, http3: d.spec.ingress.http3 };
 }
 
-function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployment {
+function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfiles: ReadonlyMap<number, HardwareProfile>): Deployment {
   const s = d.spec;
   return {
     name: d.metadata.name,
@@ -255,6 +328,14 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile): Deployme
     jobHandlerReplicas: s.jobHandler.replicas,
     dataRoot: s.dataRoot,
     ...(s.machineLearning.backend !== "auto" ? { mlBackend: s.machineLearning.backend as MlBackend } : {}),
+    mlNodes: s.machineLearning.nodes.map((n, i) => ({
+      name: n.name,
+      dockerHost: n.dockerHost,
+      address: n.address,
+      profile: nodeProfiles.get(i)!,
+      ...(n.backend !== "auto" ? { mlBackend: n.backend as MlBackend } : {}),
+    })),
+    ...(s.machineLearning.immichHostAddress ? { immichHostAddress: s.machineLearning.immichHostAddress } : {}),
     softwareTranscoding: s.transcoding.acceleration === "software",
     mountLocaltime: s.mountLocaltime,
     ingress: toIngress(d),
@@ -324,6 +405,7 @@ export function deploymentForProfile(profileFile: string): Deployment {
     imageDigests: {},
     jobHandlerReplicas: 1,
     dataRoot: "/srv/immich",
+    mlNodes: [],
     softwareTranscoding: false,
     mountLocaltime: true,
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },

@@ -1,4 +1,5 @@
-import type { Deployment } from "../deployment/load-deployment.js";
+import { sshTarget, type Deployment, type MlNodeSettings } from "../deployment/load-deployment.js";
+import type { MlNodeTuning } from "../tuning/ml-nodes.js";
 import { architectureOf } from "../profile/hardware-profile-schema.js";
 import { MlBackend, TranscodeAccel } from "../tuning/accelerators.js";
 import type { Tuning } from "../tuning/tuning.js";
@@ -24,6 +25,72 @@ const DEVICES_BY_TRANSCODE: Readonly<Record<TranscodeAccel, readonly string[]>> 
   [TranscodeAccel.VAAPI]: ["/dev/dri"],
   [TranscodeAccel.RKMPP]: ["/dev/rga", "/dev/dri", "/dev/dma_heap", "/dev/mpp_service"],
 };
+
+/** Immich's ML port, published on an extra node's address (constructs/immich-machine-learning.ts ML_PORT). */
+export const ML_NODE_PORT = 3003;
+
+/** `192.168.10.20` → `192.168.10.0/24`: who may call a node when the deployment does not name the Immich host. */
+export function slash24(address: string): string {
+  return `${address.split(".").slice(0, 3).join(".")}.0/24`;
+}
+
+/**
+ * The host an extra ML node needs: its pools' datasets (model cache, Docker), the model-cache directory, kernel
+ * network settings, the deploy user, a firewall that admits SSH and lets only the Immich host (or the node's
+ * /24) reach the ML port, Docker's daemon.json, and a preflight for its accelerator.
+ */
+export function deriveNodeHostPlan(d: Deployment, node: MlNodeSettings, t: MlNodeTuning): HostPlan {
+  const root = d.dataRoot;
+  const profile = node.profile;
+  const roleOfDataset = new Map(t.zfs.datasets.map((ds) => [ds.dataset, ds.role]));
+  const dirs = new Map<string, HostDirectory>();
+  for (const pool of profile.spec.storage.pools) {
+    for (const role of pool.roles) dirs.set(roleMountpoint(role, root), { path: roleMountpoint(role, root), owner: "0:0", mode: "0755" });
+  }
+  const cache = VOLUME_LAYOUT.find((v) => v.key === "modelCache")!;
+  dirs.set(volumeHostPath(cache, root), { path: volumeHostPath(cache, root), owner: cache.owner, mode: cache.mode });
+  const ssh = sshTarget(node.dockerHost);
+  const backend = t.machineLearning.backend.value;
+  const hasDockerRole = profile.spec.storage.pools.some((p) => p.roles.includes("docker"));
+  return {
+    deploymentName: `${d.name} (ML node ${node.name})`,
+    pools: profile.spec.storage.pools.map((p) => ({
+      name: p.name,
+      filesystem: p.filesystem,
+      devices: p.devices,
+      ...(p.sectorSizeBytes !== undefined ? { sectorSizeBytes: p.sectorSizeBytes } : p.media === "sata-ssd" ? {} : { sectorSizeBytes: 4096 }),
+    })),
+    datasets: t.zfs.datasets.map((ds) => ({
+      dataset: ds.dataset,
+      pool: ds.pool,
+      mountpoint: roleMountpoint(roleOfDataset.get(ds.dataset)!, root),
+      properties: Object.fromEntries(Object.entries(ds.properties).map(([k, v]) => [k, v.value])),
+    })),
+    arcMaxBytes: t.zfs.arcMaxBytes.value,
+    directories: [...dirs.values()],
+    sysctl: Object.fromEntries(Object.entries(t.network.sysctl).map(([k, v]) => [k, v.value])),
+    firewall: {
+      sshPort: ssh?.port ?? 22,
+      tcp: [],
+      udp: [],
+      publishedOnlyFrom: [{ address: node.address, port: ML_NODE_PORT, from: d.immichHostAddress ?? slash24(node.address) }],
+    },
+    deployUser: { name: ssh?.user ?? d.host.deployUser.name, authorizedKeys: d.host.deployUser.authorizedKeys },
+    dockerDaemon: {
+      ...(hasDockerRole ? { "data-root": roleMountpoint("docker", root) } : {}),
+      "live-restore": true,
+      "log-driver": "json-file",
+      "log-opts": { ...DOCKER_LOG_OPTS },
+      mtu: t.network.dockerMtu.value,
+    },
+    preflight: {
+      minDockerVersion: "20.10",
+      nvidiaRuntime: backend === MlBackend.CUDA,
+      devices: DEVICES_BY_BACKEND[backend],
+      x86_64_v2: t.architecture === "amd64",
+    },
+  };
+}
 
 /** The host a deployment needs, from its profile, its tuning and its settings. */
 export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {

@@ -26,6 +26,13 @@ export interface HostDirectory {
   readonly mode: string;
 }
 
+/** A port Docker publishes on `address`, reachable only from `from` (an address or a CIDR block). */
+export interface PublishedFrom {
+  readonly address: string;
+  readonly port: number;
+  readonly from: string;
+}
+
 export interface HostPlan {
   readonly deploymentName: string;
   readonly pools: readonly HostPool[];
@@ -34,7 +41,16 @@ export interface HostPlan {
   readonly arcMaxBytes: number;
   readonly directories: readonly HostDirectory[];
   readonly sysctl: Readonly<Record<string, string>>;
-  readonly firewall: { readonly sshPort: number; readonly tcp: readonly number[]; readonly udp: readonly number[] };
+  readonly firewall: {
+    readonly sshPort: number;
+    readonly tcp: readonly number[];
+    readonly udp: readonly number[];
+    /**
+     * Ports Docker publishes on one address, admitted only from one source (an ML node's port, from the Immich
+     * host). Docker's NAT bypasses UFW's input rules, so these are DOCKER-USER rules. @default []
+     */
+    readonly publishedOnlyFrom?: readonly PublishedFrom[];
+  };
   readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
   /** /etc/docker/daemon.json as an object (rendered with sorted keys). */
   readonly dockerDaemon: Readonly<Record<string, unknown>>;

@@ -112,6 +112,12 @@ export function classifyChange(rc: ResourceChange): ClassifiedChange {
     if (isReplace && component === "backup") {
       return { ...base, kind: ChangeKind.OTHER_REPLACE, class: RiskClass.SAFE, message: `${String(before?.name ?? service)} recreated: no downtime; WAL waits in the replication slot meanwhile${because}` };
     }
+    // An extra ML node: Immich's next URL (another node or the local container) serves while it is away.
+    const nodeName = component === "machine-learning" ? /-machine-learning-([a-z0-9-]+)$/.exec(String(before?.name ?? after?.name ?? ""))?.[1] : undefined;
+    if (nodeName && isReplace) {
+      return { ...base, kind: ChangeKind.SERVICE_RECREATED, class: RiskClass.MAINTENANCE, message: `${String(before?.name)} recreated: ML node ${nodeName} is down while it restarts; the next URL in machineLearning.urls serves meanwhile${because}` };
+    }
+    if (nodeName) return { ...base, kind: ChangeKind.SERVICE_REMOVED, class: RiskClass.MAINTENANCE, message: `${String(before?.name)} removed: ML requests go to the next URL in machineLearning.urls` };
     // Monitoring serves no user either: a restart leaves a gap in the metrics, nothing else.
     if (isReplace && component === "monitoring") {
       return { ...base, kind: ChangeKind.OTHER_REPLACE, class: RiskClass.SAFE, message: `${String(before?.name ?? service)} recreated: a gap in metrics and alerts while it restarts, no downtime${because}` };

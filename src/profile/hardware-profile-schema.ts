@@ -185,9 +185,20 @@ function checkStorage(storage: { pools: Pool[] }, ctx: Ctx): void {
       } else roleOwner.set(role, pool.name);
     });
   });
-  for (const role of ROLES) {
-    if (!roleOwner.has(role)) {
-      fail(ctx, ["pools"], `role "${role}" is not placed on any pool (expected every role of ${oneOf(ROLES)} on a pool)`);
+}
+
+/** What a machine is for: the Immich host needs every role; an extra ML node only its model cache. */
+export const PURPOSES = ["immich-host", "ml-node"] as const;
+export type Purpose = (typeof PURPOSES)[number];
+const ROLES_BY_PURPOSE: Readonly<Record<Purpose, readonly Role[]>> = { "immich-host": ROLES, "ml-node": ["ml-cache"] };
+
+function checkRolesForPurpose(spec: { purpose: Purpose; storage: { pools: Pool[] } }, ctx: Ctx): void {
+  const placed = new Set(spec.storage.pools.flatMap((p) => p.roles));
+  const needed = ROLES_BY_PURPOSE[spec.purpose];
+  for (const role of needed) {
+    if (!placed.has(role)) {
+      const expected = spec.purpose === "immich-host" ? `every role of ${oneOf(ROLES)} on a pool` : `"ml-cache" on a pool (an ML node keeps its models there)`;
+      fail(ctx, ["storage", "pools"], `role "${role}" is not placed on any pool (expected ${expected})`);
     }
   }
 }
@@ -273,13 +284,16 @@ export const HardwareProfileBaseSchema = z.strictObject({
   }),
   spec: z
     .strictObject({
+      /** `ml-node`: an extra machine-learning node (only the ml-cache role is needed). */
+      purpose: z.enum(PURPOSES).default("immich-host"),
       cpu: CpuSchema,
       memory: MemorySchema,
       storage: z.strictObject({ pools: z.array(PoolSchema).min(1).max(LIMITS.pools) }).superRefine(checkStorage),
       network: NetworkSchema,
       accelerators: AcceleratorsSchema,
     })
-    .check(crossCheck(["cpu", "accelerators"], checkAcceleratorsForCpu)),
+    .check(crossCheck(["cpu", "accelerators"], checkAcceleratorsForCpu))
+    .check(crossCheck(["purpose", "storage"], checkRolesForPurpose)),
 });
 
 type BaseProfile = z.output<typeof HardwareProfileBaseSchema>;

@@ -25,6 +25,18 @@ export interface ExplainJson {
   readonly zfsArcMaxBytes: number;
   readonly sysctl: Readonly<Record<string, string>>;
   readonly dockerNetworkMtu: number;
+  /** Extra ML nodes, in the order of `machineLearning.urls` (added with issue 14; absent keys mean none). */
+  readonly mlNodes: readonly {
+    readonly name: string;
+    readonly address: string;
+    readonly profile: string;
+    readonly architecture: string;
+    readonly backend: string;
+    readonly imageSuffix: string;
+    readonly memoryMiB: number;
+    readonly capacity: number;
+    readonly env: Readonly<Record<string, string>>;
+  }[];
   readonly warnings: readonly string[];
 }
 
@@ -53,6 +65,17 @@ export function explainJson(t: Tuning): ExplainJson {
     zfsArcMaxBytes: t.zfs.arcMaxBytes.value,
     sysctl: values(t.network.sysctl),
     dockerNetworkMtu: t.network.dockerMtu.value,
+    mlNodes: t.mlNodes.map((n) => ({
+      name: n.name,
+      address: n.address,
+      profile: n.profileName,
+      architecture: n.architecture,
+      backend: n.machineLearning.backend.value,
+      imageSuffix: n.machineLearning.imageSuffix,
+      memoryMiB: n.memoryMiB.value,
+      capacity: n.capacity.value,
+      env: values(n.machineLearning.env),
+    })),
     warnings: t.warnings,
   };
 }
@@ -74,6 +97,12 @@ export function explainEntries(t: Tuning): ExplainEntry[] {
   add("zfs", { zfs_arc_max: t.zfs.arcMaxBytes });
   add("sysctl", t.network.sysctl);
   add("docker", { networkMtu: t.network.dockerMtu, nicClass: t.network.nicClass });
+  t.mlNodes.forEach((n, i) => {
+    const at = `ml node ${n.name} (${n.address}, profile ${n.profileName}, url ${i + 1} of ${t.mlNodes.length + 1})`;
+    add(at, { backend: n.machineLearning.backend, capacity: n.capacity, memoryMiB: n.memoryMiB, workers: n.machineLearning.workers, cpuThreads: n.machineLearning.cpuThreads });
+    add(`${at} env`, n.machineLearning.env);
+    add(`${at} zfs`, { zfs_arc_max: n.zfs.arcMaxBytes });
+  });
   return out;
 }
 

@@ -32,11 +32,34 @@ export interface JobTuning {
   readonly ffmpegThreads: Derived<number>;
 }
 
+/** The ML endpoint that serves the ML queues when it is not the local container (an extra node, see ml-nodes.ts). */
+export interface MlServing {
+  /** For the formula, e.g. `node "gpu-box"`. */
+  readonly what: string;
+  readonly capacity: Derived<number>;
+  readonly acc: AcceleratorChoice;
+}
+
+/**
+ * How many ML requests one endpoint serves well at once (the smart-search and face-detection concurrency):
+ * a GPU by its VRAM, a CPU (or NPU) by its threads.
+ */
+export function mlCapacity(profile: HardwareProfile, acc: AcceleratorChoice): Derived<number> {
+  const t = profile.spec.cpu.threads;
+  const source = `${SOURCES.immichFaq}; ${SOURCES.ruleOfThumb}`;
+  if (acc.mlOnGpu) {
+    const vram = acc.mlMemoryGiB;
+    const v = vram === undefined ? 4 : Math.min(16, Math.max(4, Math.floor(vram / 2)));
+    return derive(v, vram === undefined ? "GPU without stated VRAM → 4" : `GPU: min(16, max(4, ⌊${vram} GiB VRAM / 2⌋)) = ${v}`, source);
+  }
+  return derive(t >= 12 ? 3 : 2, `CPU: ${t} threads ${t >= 12 ? "≥ 12 → 3" : "< 12 → 2"}`, source);
+}
+
 /**
  * Job concurrency per queue: upstream defaults are the floor, 16 the cap, and the rules of thumb in
  * tuning.md §7 in between.
  */
-export function tuneJobs(profile: HardwareProfile, acc: AcceleratorChoice): JobTuning {
+export function tuneJobs(profile: HardwareProfile, acc: AcceleratorChoice, serving?: MlServing): JobTuning {
   const t = profile.spec.cpu.threads;
   const libraryPool = profile.spec.storage.pools.find((p) => p.roles.includes("library"));
   const fastLibrary = libraryPool !== undefined && libraryPool.media !== "hdd";
@@ -50,21 +73,15 @@ export function tuneJobs(profile: HardwareProfile, acc: AcceleratorChoice): JobT
   }
 
   const mlGuide = `${SOURCES.immichFaq}; ${SOURCES.ruleOfThumb}`;
-  let mlConcurrency: number;
-  let mlFormula: string;
-  if (acc.mlOnGpu) {
-    const vram = acc.mlMemoryGiB;
-    mlConcurrency = vram === undefined ? 4 : Math.min(16, Math.max(4, Math.floor(vram / 2)));
-    mlFormula = vram === undefined ? "GPU without stated VRAM → 4" : `GPU: min(16, max(4, ⌊${vram} GiB VRAM / 2⌋)) = ${mlConcurrency}`;
-  } else {
-    mlConcurrency = t >= 12 ? 3 : 2;
-    mlFormula = `CPU: ${t} threads ${t >= 12 ? "≥ 12 → 3" : "< 12 → 2"}`;
-  }
+  const served = serving ?? { capacity: mlCapacity(profile, acc), acc };
+  const mlConcurrency = served.capacity.value;
+  const mlFormula = serving ? `${serving.what}: ${served.capacity.formula}` : served.capacity.formula;
   out.smartSearch = bounded("smartSearch", mlConcurrency, mlFormula, mlGuide);
   out.faceDetection = bounded("faceDetection", mlConcurrency, mlFormula, mlGuide);
 
-  const ocr = acc.mlOnGpu ? Math.min(4, Math.max(2, Math.floor((acc.mlMemoryGiB ?? 8) / 4))) : 1;
-  out.ocr = bounded("ocr", ocr, acc.mlOnGpu ? `GPU: min(4, max(2, ⌊${acc.mlMemoryGiB ?? 8} GiB / 4⌋)) = ${ocr}` : "CPU: 1", mlGuide);
+  const mlAcc = served.acc;
+  const ocr = mlAcc.mlOnGpu ? Math.min(4, Math.max(2, Math.floor((mlAcc.mlMemoryGiB ?? 8) / 4))) : 1;
+  out.ocr = bounded("ocr", ocr, mlAcc.mlOnGpu ? `GPU: min(4, max(2, ⌊${mlAcc.mlMemoryGiB ?? 8} GiB / 4⌋)) = ${ocr}` : "CPU: 1", mlGuide);
 
   const thumbs = clamp(Math.floor(t / 4), 3, 8);
   out.thumbnailGeneration = bounded("thumbnailGeneration", thumbs, `clamp(⌊${t} threads / 4⌋, 3, 8) = ${thumbs}`, SOURCES.ruleOfThumb);

@@ -1,4 +1,5 @@
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
+import { orderMlNodes, tuneMlNode, type MlNodeInput, type MlNodeTuning } from "./ml-nodes.js";
 import { chooseAccelerators, MlBackend, TranscodeAccel } from "./accelerators.js";
 import { derive, SOURCES, type Derived } from "./derived.js";
 import { tuneJobs, type JobTuning } from "./immich-jobs.js";
@@ -19,6 +20,8 @@ export interface Tuning {
   readonly jobs: JobTuning;
   readonly transcode: Derived<TranscodeAccel>;
   readonly machineLearning: MachineLearningTuning;
+  /** Extra ML nodes, in the order of `machineLearning.urls` (fastest first; the local container follows them). */
+  readonly mlNodes: readonly MlNodeTuning[];
   readonly zfs: ZfsTuning;
   readonly network: NetworkTuning;
   readonly warnings: readonly string[];
@@ -36,11 +39,16 @@ export interface TuningOptions {
   readonly postgresMajor?: number;
   /** Monitoring runs and gets its share of RAM. @default - on from 64 GiB of RAM */
   readonly monitoring?: boolean;
+  /** Extra machine-learning nodes, each tuned from its own profile. @default [] */
+  readonly mlNodes?: readonly MlNodeInput[];
 }
 
 export function computeTuning(profile: HardwareProfile, options: TuningOptions = {}): Tuning {
   const acc = chooseAccelerators(profile, options.mlBackend, options.softwareTranscoding ?? false);
-  const jobs = tuneJobs(profile, acc);
+  const mlNodes = orderMlNodes((options.mlNodes ?? []).map(tuneMlNode));
+  // Immich sends every ML request to the first URL that answers: the ML queues are sized for that node.
+  const first = mlNodes[0];
+  const jobs = tuneJobs(profile, acc, first ? { what: `served by node "${first.name}" (first in machineLearning.urls)`, capacity: first.capacity, acc: first.accelerators } : undefined);
   const ml = tuneMachineLearning(profile, acc);
   const pools = profile.spec.storage.pools;
   const hasZfs = pools.some((p) => p.filesystem === "zfs");
@@ -72,9 +80,10 @@ export function computeTuning(profile: HardwareProfile, options: TuningOptions =
     jobs,
     transcode: acc.transcode,
     machineLearning: ml,
+    mlNodes,
     zfs: tuneZfs(profile, memory.components.zfsArc.value),
     network: tuneNetwork(profile),
-    warnings: [...memory.warnings, ...sharedPoolWarnings(profile)],
+    warnings: [...memory.warnings, ...sharedPoolWarnings(profile), ...mlNodes.flatMap((n) => n.warnings)],
   };
 }
 

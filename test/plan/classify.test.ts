@@ -50,6 +50,22 @@ describe("plan report: one class per kind of change", () => {
     expect(only(plan([container("monitoring", ["delete"])]))).toMatchObject({ exit: 3, kind: "service-removed", message: "immich-home-monitoring removed: what it watched goes unwatched" });
   });
 
+  it("an extra ML node's container: added → safe; replaced or removed → maintenance, naming the node and the fallback", () => {
+    const nodeMl = (actions: any, over: any = {}) => {
+      const c = container("machine-learning", actions, over);
+      for (const side of ["before", "after"] as const) if (c.change[side]) (c.change[side] as any).name = "immich-home-machine-learning-gpu-box";
+      return c;
+    };
+    expect(only(plan([nodeMl(["create"])]))).toMatchObject({ exit: 2, kind: "create", class: RiskClass.SAFE });
+    expect(only(plan([nodeMl(["delete", "create"], { replacePaths: [["image"]] })]))).toMatchObject({
+      exit: 3,
+      kind: "service-recreated",
+      message: "immich-home-machine-learning-gpu-box recreated: ML node gpu-box is down while it restarts; the next URL in machineLearning.urls serves meanwhile (forced by image)",
+    });
+    expect(only(plan([nodeMl(["delete"])]))).toMatchObject({ exit: 3, kind: "service-removed", message: "immich-home-machine-learning-gpu-box removed: ML requests go to the next URL in machineLearning.urls" });
+    expect(only(plan([container("machine-learning", ["delete"])]))).toMatchObject({ message: "machine-learning removed" });
+  });
+
   it("create-before-destroy replacement counts the same", () => {
     expect(only(plan([container("server", ["create", "delete"], { replacePaths: [["env"]] })]))).toMatchObject({ exit: 3, kind: "service-recreated", cause: "env" });
   });

@@ -98,6 +98,21 @@ describe("policy rules", () => {
     ]);
   });
 
+  it("IIAC006 exception: a machine-learning container may publish on one private address, never a wildcard or a public one", () => {
+    const ml = [{ label: "io.immich-iac.component", value: "machine-learning" }];
+    expect(violations(OnlyProxyPublishesWidely, { labels: ml, ports: [{ internal: 3003, external: 3003, ip: "192.168.10.20" }] })).toEqual([]);
+    expect(violations(OnlyProxyPublishesWidely, { labels: ml, ports: [{ internal: 3003, external: 3003, ip: "10.1.2.3" }] })).toEqual([]);
+    expect(violations(OnlyProxyPublishesWidely, { labels: ml, ports: [{ internal: 3003, external: 3003, ip: "0.0.0.0" }] })).toEqual([
+      `${C}: publishes 0.0.0.0:3003; only the proxy may, bind 127.0.0.1 instead`,
+    ]);
+    expect(violations(OnlyProxyPublishesWidely, { labels: ml, ports: [{ internal: 3003, external: 3003, ip: "203.0.113.7" }] })).toEqual([
+      `${C}: publishes 203.0.113.7:3003; only the proxy may, bind 127.0.0.1 instead`,
+    ]);
+    expect(violations(OnlyProxyPublishesWidely, { ports: [{ internal: 2283, external: 2283, ip: "192.168.10.20" }] })).toEqual([
+      `${C}: publishes 192.168.10.20:2283; only the proxy may, bind 127.0.0.1 instead`,
+    ]);
+  });
+
   it("IIAC007 BackendOnInternalNetwork", () => {
     expect(violations(BackendOnInternalNetwork, { labels: db }, { internalNetwork: true })).toEqual([]);
     expect(violations(BackendOnInternalNetwork, { labels: db })).toEqual([

@@ -1,15 +1,24 @@
 import { loadProfileFile } from "../../profile/load-profile.js";
 import { explainJson, explainTable } from "../../tuning/explain.js";
 import { computeTuning } from "../../tuning/tuning.js";
-import { EXIT_OK, type CliIo } from "../io.js";
+import { deploymentTuning } from "../../deployment/deployment-tuning.js";
+import { loadDeploymentFile } from "../../deployment/load-deployment.js";
+import { EXIT_OK, EXIT_INVALID_INPUT, type CliIo } from "../io.js";
 
 export interface ExplainOptions {
-  readonly profile: string;
+  /** A hardware profile alone (the defaults a deployment of it gets). */
+  readonly profile?: string;
+  /** A deployment: its profile with its choices and its extra ML nodes. */
+  readonly deployment?: string;
   readonly json?: boolean;
 }
 
 export function explainCommand(opts: ExplainOptions, io: CliIo): number {
-  const tuning = computeTuning(loadProfileFile(opts.profile));
+  if ((opts.profile === undefined) === (opts.deployment === undefined)) {
+    io.err("immich-iac explain: give --profile <file> or --deployment <file> (one of them)\n");
+    return EXIT_INVALID_INPUT;
+  }
+  const tuning = opts.deployment ? deploymentTuning(loadDeploymentFile(opts.deployment)) : computeTuning(loadProfileFile(opts.profile!));
   io.out(opts.json ? `${JSON.stringify(explainJson(tuning), null, 2)}\n` : explainTable(tuning));
   return EXIT_OK;
 }

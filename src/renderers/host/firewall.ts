@@ -1,12 +1,34 @@
-import type { HostPlan } from "../../host/host-plan.js";
+import type { HostPlan, PublishedFrom } from "../../host/host-plan.js";
 import { prelude, q } from "./prelude.js";
+
+/** Marks the block this script owns in UFW's after.rules; nothing outside it is touched. */
+export const AFTER_RULES = "/etc/ufw/after.rules";
+const BEGIN = "# BEGIN immich-iac published-port filter (managed: do not edit)";
+const END = "# END immich-iac published-port filter";
+
+/**
+ * One DOCKER-USER rule: drop packets to `address:port` (as addressed before Docker's NAT) from anyone but `from`.
+ * Only in the original direction: the container's replies belong to the same connection and come from its
+ * own address, so without `--ctdir ORIGINAL` they would be dropped too (seen in the suite).
+ */
+export function dockerUserRule(p: PublishedFrom): string[] {
+  return ["-p", "tcp", "-m", "conntrack", "--ctorigdst", p.address, "--ctorigdstport", String(p.port), "--ctdir", "ORIGINAL", "!", "-s", p.from, "-j", "DROP"];
+}
+
+/** The after.rules block: UFW restores it at every start, so the filter survives a reboot before Docker starts. */
+export function afterRulesBlock(published: readonly PublishedFrom[]): string {
+  return [BEGIN, "*filter", ":DOCKER-USER - [0:0]", ...published.map((p) => `-A DOCKER-USER ${dockerUserRule(p).join(" ")}`), "COMMIT", END].join("\n");
+}
 
 /**
  * UFW: deny incoming by default, allow SSH and the proxy's ports. Docker's published ports bypass UFW
- * (NAT before the filter); only the proxy publishes, on ports opened here anyway (policy rule IIAC006).
+ * (NAT before the filter); only the proxy publishes widely, on ports opened here anyway (policy rule IIAC006).
+ * A port published on one address for one source (an ML node's) is filtered in DOCKER-USER, which Docker
+ * consults before its own rules, and kept in a block of UFW's after.rules for the next boot.
  */
 export function renderFirewall(plan: HostPlan, title: string): string {
   const rules = [`${plan.firewall.sshPort}/tcp`, ...plan.firewall.tcp.map((p) => `${p}/tcp`), ...plan.firewall.udp.map((p) => `${p}/udp`)];
+  const published = plan.firewall.publishedOnlyFrom ?? [];
   const lines = [
     prelude("firewall", title),
     'command -v ufw >/dev/null 2>&1 || fail "ufw is missing: apt-get install ufw"',
@@ -18,9 +40,51 @@ export function renderFirewall(plan: HostPlan, title: string): string {
     '  if ufw show added 2>/dev/null | grep -qx "ufw allow $1"; then report "allow $1" unchanged; else ufw allow "$1" >/dev/null; report "allow $1" changed; fi',
     "}",
     ...rules.map((r) => `ensure_rule ${q(r)}`),
+    ...(published.length ? publishedFilter(published) : []),
     'if grep -q "^Status: active" <<<"$status"; then report "ufw enabled" unchanged; else ufw --force enable >/dev/null; report "ufw enabled" changed; fi',
     "",
     "finish",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function publishedFilter(published: readonly PublishedFrom[]): string[] {
+  return [
+    'command -v iptables >/dev/null 2>&1 || fail "iptables is missing: apt-get install iptables"',
+    "# Live: DOCKER-USER exists once Docker ran; create it if Docker has not yet (Docker keeps an existing one).",
+    "iptables -N DOCKER-USER 2>/dev/null || true",
+    "ensure_docker_user() { # item rule...",
+    "  local item=$1; shift",
+    '  if iptables -C DOCKER-USER "$@" 2>/dev/null; then report "$item" unchanged; else iptables -I DOCKER-USER 1 "$@"; report "$item" changed; fi',
+    "}",
+    "# Our earlier rule for the same address and port with another source (the deployment changed it) goes first.",
+    "drop_stale() { # address port wanted-source",
+    "  local line words",
+    '  while IFS= read -r line; do',
+    '    read -ra words <<<"$line"',
+    '    iptables -D "${words[@]:1}"',
+    '    report "DOCKER-USER $1:$2 stale rule ($line)" changed',
+    '  done < <(iptables -S DOCKER-USER | grep -F -- "--ctorigdst $1 --ctorigdstport $2 --ctdir ORIGINAL" | grep -vF -- "! -s $3" || true)',
+    "}",
+    ...published.flatMap((p) => [
+      `drop_stale ${q(p.address)} ${q(String(p.port))} ${q(p.from.includes("/") ? p.from : `${p.from}/32`)}`,
+      `ensure_docker_user ${q(`DOCKER-USER ${p.address}:${p.port} only from ${p.from}`)} ${dockerUserRule(p).map(q).join(" ")}`,
+    ]),
+    "# At boot: the same rules in a block of UFW's after.rules (only that block is ever rewritten).",
+    `block=${q(afterRulesBlock(published))}`,
+    `begin=${q(BEGIN)}`,
+    `end=${q(END)}`,
+    `touch ${q(AFTER_RULES)}`,
+    `current=$(awk -v b="$begin" -v e="$end" '$0 == b {on = 1} on {print} $0 == e {on = 0}' ${q(AFTER_RULES)})`,
+    'if [ "$current" = "$block" ]; then',
+    `  report ${q(`${AFTER_RULES} block`)} unchanged`,
+    "else",
+    "  tmp=$(mktemp)",
+    `  awk -v b="$begin" -v e="$end" '$0 == b {skip = 1} !skip {print} $0 == e {skip = 0}' ${q(AFTER_RULES)} >"$tmp"`,
+    '  printf "%s\\n" "$block" >>"$tmp"',
+    `  chmod --reference=${q(AFTER_RULES)} "$tmp" 2>/dev/null || chmod 0640 "$tmp"`,
+    `  mv -f "$tmp" ${q(AFTER_RULES)}`,
+    `  report ${q(`${AFTER_RULES} block`)} changed`,
+    "fi",
+  ];
 }

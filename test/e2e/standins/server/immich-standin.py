@@ -4,7 +4,9 @@
 Proves (our wiring): the container gets what the real server needs and can use it — it connects to
 PostgreSQL with the DB_* settings and the password we pass (a real login on the real stand-in database), to
 Redis (PING), reads and parses IMMICH_CONFIG_FILE as JSON, writes under /data (the library volume), reaches
-every URL in machineLearning.urls (GET <url>/ping), and, when NODE_EXTRA_CA_CERTS is set, finds that CA file.
+machineLearning.urls (GET <url>/ping; healthy while any answers, as Immich serves ML while one does), and, when
+NODE_EXTRA_CA_CERTS is set, finds that CA file. `immich-standin ml` prints which URLs answer and which one a
+request would go to (the first that answers, in list order).
 It answers GET /api/server/ping with {"res":"pong"} only while every check passes, so the healthcheck fails
 when the wiring is wrong. `immich-standin oidc` fetches the OIDC discovery document from oauth.issuerUrl,
 trusting NODE_EXTRA_CA_CERTS, as the real server does when a user logs in.
@@ -70,19 +72,37 @@ def problems():
     except OSError as e:
         found.append(f"/data is not writable: {e}")
     ml = cfg.get("machineLearning", {})
-    urls = ml.get("urls") or ([env["IMMICH_MACHINE_LEARNING_URL"]] if env.get("IMMICH_MACHINE_LEARNING_URL") else [])
     if ml.get("enabled", True):
-        for url in urls:
-            try:
-                with urllib.request.urlopen(url.rstrip("/") + "/ping", timeout=2) as resp:
-                    if resp.status != 200:
-                        found.append(f"machine learning {url}: HTTP {resp.status}")
-            except Exception as e:  # noqa: BLE001
-                found.append(f"machine learning {url}: {e}")
+        # Like Immich: ML works while any URL answers (it tries them in order); down only when none does.
+        checked = ml_urls(cfg)
+        if not any(c["ok"] for c in checked):
+            found.extend(f"machine learning {c['url']}: {c['error']}" for c in checked)
     ca = env.get("NODE_EXTRA_CA_CERTS")
     if ca and not (os.path.isfile(ca) and "BEGIN CERTIFICATE" in open(ca, encoding="utf-8").read()):
         found.append(f"NODE_EXTRA_CA_CERTS {ca}: no certificate there")
     return found
+
+
+def ml_urls(cfg):
+    """Every machineLearning.urls entry, in order, with whether GET <url>/ping answers 200."""
+    urls = cfg.get("machineLearning", {}).get("urls") or ([env["IMMICH_MACHINE_LEARNING_URL"]] if env.get("IMMICH_MACHINE_LEARNING_URL") else [])
+    out = []
+    for url in urls:
+        try:
+            with urllib.request.urlopen(url.rstrip("/") + "/ping", timeout=2) as resp:
+                out.append({"url": url, "ok": resp.status == 200, "error": "" if resp.status == 200 else f"HTTP {resp.status}"})
+        except Exception as e:  # noqa: BLE001
+            out.append({"url": url, "ok": False, "error": str(e)})
+    return out
+
+
+def ml():
+    """Prints each ML URL with whether it answers, and the one Immich would send a request to (the first that
+    answers, in list order [IMM machine-learning.repository.ts]); exit 1 when none answers."""
+    checked = ml_urls(config())
+    serving = next((c["url"] for c in checked if c["ok"]), None)
+    print(json.dumps({"urls": checked, "serving": serving}))
+    return 0 if serving else 1
 
 
 def watch(state):
@@ -170,6 +190,8 @@ def oidc():
 if __name__ == "__main__":
     if sys.argv[1:] == ["oidc"]:
         sys.exit(oidc())
+    if sys.argv[1:] == ["ml"]:
+        sys.exit(ml())
     state = {"problems": ["starting"]}
     threading.Thread(target=watch, args=(state,), daemon=True).start()
     if api_excluded():

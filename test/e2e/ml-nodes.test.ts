@@ -1,0 +1,118 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dockerUserRule } from "../../src/renderers/host/firewall.js";
+import { deploymentPath } from "../stack-util.js";
+import { REPO } from "../util.js";
+import {
+  createVolumeDirectories,
+  docker,
+  e2eCopyOf,
+  ensureDockerEngine,
+  liftPreventDestroy,
+  provideImages,
+  removeLeftovers,
+  resynth,
+  tf,
+  toolchain,
+  waitHealthy,
+  type E2eDeployment,
+  type Toolchain,
+} from "./harness.js";
+import { startNodeEngine, type NodeEngine } from "./node-engine.js";
+
+/**
+ * An extra ML node for real: a second Docker Engine in its own network namespace plays the node's host. Apply
+ * puts the node's ML container on that engine, published on the node's address only; the server stand-in
+ * reaches it there, and when the node's container stops, the Immich host's own container answers instead.
+ */
+describe("an extra ML node on a second Docker host", () => {
+  let t: Toolchain;
+  let d: E2eDeployment;
+  let node: NodeEngine;
+  let json: any;
+  const nodeContainer = () => `immich-${d.name}-machine-learning-node1`;
+  const server = () => `immich-${d.name}-server`;
+  const mlStatus = async () => JSON.parse((await execIn(server(), ["immich-standin", "ml"])).stdout) as { urls: { url: string; ok: boolean }[]; serving: string | null };
+  const execIn = async (container: string, args: string[]) => {
+    const { execa } = await import("execa");
+    return execa("docker", ["exec", container, ...args], { reject: false });
+  };
+
+  beforeAll(async () => {
+    t = await toolchain();
+    await ensureDockerEngine();
+    node = await startNodeEngine(1);
+    d = e2eCopyOf(deploymentPath("homelab"), "mlnodes", (doc) => {
+      doc.spec.machineLearning = {
+        immichHostAddress: node.hostAddress,
+        nodes: [{ name: "node1", dockerHost: node.dockerHost, address: node.address, hardwareProfile: join(REPO, "test", "fixtures", "ml-nodes", "cpu-node.yaml") }],
+      };
+    });
+    await removeLeftovers(d.name);
+    json = resynth(d);
+    createVolumeDirectories(json, d.dataRoot);
+    await provideImages(json);
+    for (const image of Object.values(json.resource.docker_image as Record<string, any>).filter((i) => i.provider === "docker.ml_node1")) await node.loadImage(image.name);
+    const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
+    expect(init.exitCode, init.all).toBe(0);
+  }, 1_800_000);
+
+  afterAll(async () => {
+    if (d) {
+      liftPreventDestroy(d);
+      const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"]);
+      if (destroy.exitCode !== 0) console.error(destroy.all);
+      await removeLeftovers(d.name);
+      rmSync(d.work, { recursive: true, force: true });
+    }
+    await node?.stop();
+  }, 900_000);
+
+  it("applies: the node's ML container runs on the node's engine, published on its address only; the second plan is empty", async () => {
+    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+    expect(apply.exitCode, apply.all).toBe(0);
+    await waitHealthy(d.name);
+    const onNode = await node.docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Names}} {{.Status}}"]);
+    expect(onNode).toMatch(new RegExp(`^${nodeContainer()} Up .*\\(healthy\\)$`));
+    const here = await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Names}}"]);
+    expect(here.split("\n")).not.toContain(nodeContainer());
+    const ports = JSON.parse(await node.docker(["inspect", "-f", "{{json .HostConfig.PortBindings}}", nodeContainer()]));
+    expect(ports).toEqual({ "3003/tcp": [{ HostIp: node.address, HostPort: "3003" }] });
+    const second = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
+    expect(second.exitCode, second.all).toBe(0);
+  }, 900_000);
+
+  it("the server reaches the node through its address, first in machineLearning.urls, the local container last", async () => {
+    const status = await mlStatus();
+    expect(status.urls.map((u) => u.url)).toEqual([`http://${node.address}:3003`, `http://immich-${d.name}-machine-learning:3003`]);
+    expect(status.urls.every((u) => u.ok)).toBe(true);
+    expect(status.serving).toBe(`http://${node.address}:3003`);
+  });
+
+  it("the node's DOCKER-USER rule (as its firewall script writes it) admits the Immich host and no one else", async () => {
+    const rule = (from: string) => dockerUserRule({ address: node.address, port: 3003, from });
+    const insert = await node.inNetns(["iptables", "-I", "DOCKER-USER", "1", ...rule(node.hostAddress)]);
+    expect(insert.exitCode, insert.all).toBe(0);
+    expect((await mlStatus()).serving).toBe(`http://${node.address}:3003`);
+    const replace = await node.inNetns(["iptables", "-R", "DOCKER-USER", "1", ...rule("192.168.239.9")]);
+    expect(replace.exitCode, replace.all).toBe(0);
+    const blocked = await mlStatus();
+    expect(blocked.urls[0]).toMatchObject({ ok: false });
+    expect(blocked.serving).toBe(`http://immich-${d.name}-machine-learning:3003`);
+    await node.inNetns(["iptables", "-D", "DOCKER-USER", "1"]);
+    expect((await mlStatus()).serving).toBe(`http://${node.address}:3003`);
+  });
+
+  it("with the node's container stopped, the configured fallback answers and Immich stays healthy", async () => {
+    await node.docker(["stop", nodeContainer()]);
+    try {
+      const status = await mlStatus();
+      expect(status.urls[0]).toMatchObject({ url: `http://${node.address}:3003`, ok: false });
+      expect(status.serving).toBe(`http://immich-${d.name}-machine-learning:3003`);
+      await waitHealthy(d.name, 60);
+    } finally {
+      await node.docker(["start", nodeContainer()]);
+    }
+  }, 300_000);
+});
