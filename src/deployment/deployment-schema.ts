@@ -56,28 +56,38 @@ function privateIpv4Check(value: string, ctx: z.RefinementCtx): void {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 }
 
+/** A shipped profile's name or a path relative to the deployment file, checked by `check`. */
+function profileRefSchema(check: ProfileReferenceCheck) {
+  return z
+    .string()
+    .min(1)
+    .max(1024)
+    .superRefine((ref, ctx) => {
+      const problem = check(ref);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
+/** A Docker host: `unix://`, `ssh://user@host[:port]` or `tcp://host:port` (see dockerHostProblem). */
+function dockerHostSchema() {
+  return z
+    .string()
+    .max(300)
+    .superRefine((value, ctx) => {
+      const problem = dockerHostProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
 function mlNodeSchema(checkProfileRef: ProfileReferenceCheck) {
   return z.strictObject({
     name: z.string().regex(ML_NODE_NAME, { error: "expected a node name: lowercase letters, digits and '-', 1-20 characters, starting with a letter" }),
     /** The node's Docker: `ssh://user@host[:port]` (or tcp/unix for a local test engine). */
-    dockerHost: z
-      .string()
-      .max(300)
-      .superRefine((value, ctx) => {
-        const problem = dockerHostProblem(value);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      }),
+    dockerHost: dockerHostSchema(),
     /** The private address the Immich host reaches the node on; the ML port is published there only. */
     address: z.string().superRefine(privateIpv4Check),
     /** A shipped profile's name or a path relative to this file: the node's own hardware. */
-    hardwareProfile: z
-      .string()
-      .min(1)
-      .max(1024)
-      .superRefine((ref, ctx) => {
-        const problem = checkProfileRef(ref);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      }),
+    hardwareProfile: profileRefSchema(checkProfileRef),
     /** Force the node's backend; `auto` picks from its profile's accelerators. */
     backend: z.enum(ML_BACKEND_CHOICES).default("auto"),
   });
@@ -287,21 +297,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
   }),
   spec: z.strictObject({
     /** A shipped profile's name (`epyc-4004-prosumer`) or a path relative to this file. */
-    hardwareProfile: z
-      .string()
-      .min(1)
-      .max(1024)
-      .superRefine((ref, ctx) => {
-        const problem = checkProfileRef(ref);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      }),
-    dockerHost: z
-      .string()
-      .max(300)
-      .superRefine((value, ctx) => {
-        const problem = dockerHostProblem(value);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      })
+    hardwareProfile: profileRefSchema(checkProfileRef),
+    dockerHost: dockerHostSchema()
       .default(DEFAULT_DOCKER_HOST),
     immichVersion: z
       .string()

@@ -1,5 +1,7 @@
 import { sshTarget, type Deployment, type MlNodeSettings } from "../deployment/load-deployment.js";
 import type { MlNodeTuning } from "../tuning/ml-nodes.js";
+import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
+import type { ZfsTuning } from "../tuning/zfs.js";
 import { architectureOf } from "../profile/hardware-profile-schema.js";
 import { MlBackend, TranscodeAccel } from "../tuning/accelerators.js";
 import type { Tuning } from "../tuning/tuning.js";
@@ -26,6 +28,35 @@ const DEVICES_BY_TRANSCODE: Readonly<Record<TranscodeAccel, readonly string[]>> 
   [TranscodeAccel.RKMPP]: ["/dev/rga", "/dev/dri", "/dev/dma_heap", "/dev/mpp_service"],
 };
 
+/** The profile's pools as preflight checks them: a stated sector size, else 4096 for NVMe and HDD. */
+function hostPools(profile: HardwareProfile): HostPlan["pools"] {
+  return profile.spec.storage.pools.map((p) => ({
+    name: p.name,
+    filesystem: p.filesystem,
+    devices: p.devices,
+    ...(p.sectorSizeBytes !== undefined ? { sectorSizeBytes: p.sectorSizeBytes } : p.media === "sata-ssd" ? {} : { sectorSizeBytes: 4096 }),
+  }));
+}
+
+/** The tuned datasets, mounted at their roles' mountpoints under the data root. */
+function hostDatasets(zfs: ZfsTuning, root: string): HostPlan["datasets"] {
+  return zfs.datasets.map((ds) => ({
+    dataset: ds.dataset,
+    pool: ds.pool,
+    mountpoint: roleMountpoint(ds.role, root),
+    properties: Object.fromEntries(Object.entries(ds.properties).map(([k, v]) => [k, v.value])),
+  }));
+}
+
+/** Role mountpoints first (on ZFS the dataset creates them; elsewhere the operator mounts them here). */
+function roleDirectories(profile: HardwareProfile, root: string): Map<string, HostDirectory> {
+  const dirs = new Map<string, HostDirectory>();
+  for (const pool of profile.spec.storage.pools) {
+    for (const role of pool.roles) dirs.set(roleMountpoint(role, root), { path: roleMountpoint(role, root), owner: "0:0", mode: "0755" });
+  }
+  return dirs;
+}
+
 /** Immich's ML port, published on an extra node's address (constructs/immich-machine-learning.ts ML_PORT). */
 export const ML_NODE_PORT = 3003;
 
@@ -42,11 +73,7 @@ export function slash24(address: string): string {
 export function deriveNodeHostPlan(d: Deployment, node: MlNodeSettings, t: MlNodeTuning): HostPlan {
   const root = d.dataRoot;
   const profile = node.profile;
-  const roleOfDataset = new Map(t.zfs.datasets.map((ds) => [ds.dataset, ds.role]));
-  const dirs = new Map<string, HostDirectory>();
-  for (const pool of profile.spec.storage.pools) {
-    for (const role of pool.roles) dirs.set(roleMountpoint(role, root), { path: roleMountpoint(role, root), owner: "0:0", mode: "0755" });
-  }
+  const dirs = roleDirectories(profile, root);
   const cache = VOLUME_LAYOUT.find((v) => v.key === "modelCache")!;
   dirs.set(volumeHostPath(cache, root), { path: volumeHostPath(cache, root), owner: cache.owner, mode: cache.mode });
   const ssh = sshTarget(node.dockerHost);
@@ -54,18 +81,8 @@ export function deriveNodeHostPlan(d: Deployment, node: MlNodeSettings, t: MlNod
   const hasDockerRole = profile.spec.storage.pools.some((p) => p.roles.includes("docker"));
   return {
     deploymentName: `${d.name} (ML node ${node.name})`,
-    pools: profile.spec.storage.pools.map((p) => ({
-      name: p.name,
-      filesystem: p.filesystem,
-      devices: p.devices,
-      ...(p.sectorSizeBytes !== undefined ? { sectorSizeBytes: p.sectorSizeBytes } : p.media === "sata-ssd" ? {} : { sectorSizeBytes: 4096 }),
-    })),
-    datasets: t.zfs.datasets.map((ds) => ({
-      dataset: ds.dataset,
-      pool: ds.pool,
-      mountpoint: roleMountpoint(roleOfDataset.get(ds.dataset)!, root),
-      properties: Object.fromEntries(Object.entries(ds.properties).map(([k, v]) => [k, v.value])),
-    })),
+    pools: hostPools(profile),
+    datasets: hostDatasets(t.zfs, root),
     arcMaxBytes: t.zfs.arcMaxBytes.value,
     directories: [...dirs.values()],
     sysctl: Object.fromEntries(Object.entries(t.network.sysctl).map(([k, v]) => [k, v.value])),
@@ -96,18 +113,8 @@ export function deriveNodeHostPlan(d: Deployment, node: MlNodeSettings, t: MlNod
 export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
   const profile = d.profile;
   const root = d.dataRoot;
-  const roleOfDataset = new Map(t.zfs.datasets.map((ds) => [ds.dataset, ds.role]));
-  const datasets = t.zfs.datasets.map((ds) => ({
-    dataset: ds.dataset,
-    pool: ds.pool,
-    mountpoint: roleMountpoint(roleOfDataset.get(ds.dataset)!, root),
-    properties: Object.fromEntries(Object.entries(ds.properties).map(([k, v]) => [k, v.value])),
-  }));
-  const dirs = new Map<string, HostDirectory>();
-  // Role mountpoints first (on ZFS the dataset creates them; elsewhere the operator mounts them here).
-  for (const pool of profile.spec.storage.pools) {
-    for (const role of pool.roles) dirs.set(roleMountpoint(role, root), { path: roleMountpoint(role, root), owner: "0:0", mode: "0755" });
-  }
+  const datasets = hostDatasets(t.zfs, root);
+  const dirs = roleDirectories(profile, root);
   for (const v of VOLUME_LAYOUT) {
     const path = volumeHostPath(v, root);
     dirs.set(path, { path, owner: v.owner, mode: v.mode });
@@ -115,16 +122,7 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
   const devices = [...new Set([...DEVICES_BY_BACKEND[t.machineLearning.backend.value], ...DEVICES_BY_TRANSCODE[t.transcode.value]])];
   return {
     deploymentName: d.name,
-    pools: profile.spec.storage.pools.map((p) => ({
-      name: p.name,
-      filesystem: p.filesystem,
-      devices: p.devices,
-      ...(p.sectorSizeBytes !== undefined
-        ? { sectorSizeBytes: p.sectorSizeBytes }
-        : p.media === "sata-ssd"
-          ? {}
-          : { sectorSizeBytes: 4096 }),
-    })),
+    pools: hostPools(profile),
     datasets,
     arcMaxBytes: t.zfs.arcMaxBytes.value,
     directories: [...dirs.values()],

@@ -7,10 +7,10 @@ import { deploymentPath } from "../stack-util.js";
 import {
   backupCli,
   createVolumeDirectories,
+  destroyDeployment,
   docker,
   e2eCopyOf,
   ensureDockerEngine,
-  liftPreventDestroy,
   provideImages,
   removeLeftovers,
   resynth,
@@ -63,13 +63,7 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
   }, 1_800_000);
 
   afterAll(async () => {
-    if (d) {
-      liftPreventDestroy(d);
-      const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"]);
-      if (destroy.exitCode !== 0) console.error(destroy.all);
-      await removeLeftovers(d.name);
-      rmSync(d.work, { recursive: true, force: true });
-    }
+    if (d) await destroyDeployment(t, d);
     await s3?.stop();
   }, 900_000);
 

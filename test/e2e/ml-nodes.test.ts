@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dockerUserRule } from "../../src/renderers/host/firewall.js";
@@ -6,10 +5,10 @@ import { deploymentPath } from "../stack-util.js";
 import { REPO } from "../util.js";
 import {
   createVolumeDirectories,
+  destroyDeployment,
   docker,
   e2eCopyOf,
   ensureDockerEngine,
-  liftPreventDestroy,
   provideImages,
   removeLeftovers,
   resynth,
@@ -59,13 +58,7 @@ describe("an extra ML node on a second Docker host", () => {
   }, 1_800_000);
 
   afterAll(async () => {
-    if (d) {
-      liftPreventDestroy(d);
-      const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"]);
-      if (destroy.exitCode !== 0) console.error(destroy.all);
-      await removeLeftovers(d.name);
-      rmSync(d.work, { recursive: true, force: true });
-    }
+    if (d) await destroyDeployment(t, d);
     await node?.stop();
   }, 900_000);
 

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploymentPath } from "../stack-util.js";
 import {
   createVolumeDirectories,
+  destroyDeployment,
   docker,
   e2eCopyOf,
-  liftPreventDestroy,
   provideImages,
   removeLeftovers,
   resynth,
@@ -68,12 +68,8 @@ describe("taking over a compose install: same directories, same PostgreSQL major
 
   afterAll(async () => {
     if (!d) return;
-    liftPreventDestroy(d);
-    const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"], env);
-    if (destroy.exitCode !== 0) console.error(destroy.all);
-    await removeLeftovers(d.name);
+    await destroyDeployment(t, d, env);
     await docker(["rm", "-f", COMPOSE_CONTAINER]).catch(() => "");
-    rmSync(d.work, { recursive: true, force: true });
   }, 900_000);
 
   it("the first apply keeps the database and the files, every container healthy, the second plan empty", async () => {
