@@ -1,6 +1,8 @@
 import { execa } from "execa";
 import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { HostPlan } from "../../src/host/host-plan.js";
 import { REPO } from "../util.js";
 
 /** The disposable Debian 13 test host: built locally (scripts/host-test-image.sh), never pulled. */
@@ -61,3 +63,45 @@ export const CREATE_TEST_POOLS = [
   "zpool create fast mirror /var/tmp/disk1 /var/tmp/disk2",
   "zpool create tank raidz2 /var/tmp/disk3 /var/tmp/disk4 /var/tmp/disk5 /var/tmp/disk6",
 ].join("\n");
+
+/** The deploy user's key in the host tests. */
+export const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ci@immich-iac";
+
+/** A real, read-only block device of this machine for preflight, and its physical sector size. */
+export function aBlockDevice(): { path: string; sectorSize: 512 | 4096 } {
+  const name = readdirSync("/sys/block").find((d) => !/^(loop|ram|zram|sr|nbd)/.test(d));
+  if (!name) throw new Error("no block device on this machine for the preflight test");
+  const size = Number(readFileSync(`/sys/block/${name}/queue/physical_block_size`, "utf8"));
+  return { path: `/dev/${name}`, sectorSize: size === 4096 ? 4096 : 512 };
+}
+
+/**
+ * zfs-fuse (pool version 23) cannot hold some values OpenZFS takes: no lz4, no xattr=sa, recordsize at most
+ * 128K, no dnodesize or redundant_metadata. The test maps them to what it can hold; the product is unchanged.
+ */
+const ZFS_FUSE_VALUES: Record<string, (v: string) => string | undefined> = {
+  compression: (v) => (v === "lz4" ? "lzjb" : v),
+  xattr: (v) => (v === "sa" ? "on" : v),
+  recordsize: (v) => (v === "1M" ? "128K" : v),
+  dnodesize: () => undefined,
+  redundant_metadata: () => undefined,
+};
+
+export function zfsFusePlan(plan: HostPlan, device: { path: string; sectorSize: number }): HostPlan {
+  return {
+    ...plan,
+    pools: plan.pools.map((p) => ({ ...p, devices: [device.path], sectorSizeBytes: device.sectorSize })),
+    datasets: plan.datasets.map((d) => ({
+      ...d,
+      properties: Object.fromEntries(
+        Object.entries(d.properties)
+          .map(([k, v]) => [k, ZFS_FUSE_VALUES[k] ? ZFS_FUSE_VALUES[k]!(v) : v] as const)
+          .filter((kv): kv is readonly [string, string] => kv[1] !== undefined),
+      ),
+    })),
+    deployUser: { name: "immich-deploy", authorizedKeys: [KEY] },
+    // This machine has no GPU: the CUDA check is exercised in the refusal test below.
+    preflight: { ...plan.preflight, nvidiaRuntime: false },
+  };
+}
+
