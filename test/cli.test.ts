@@ -95,6 +95,19 @@ describe("immich-iac CLI", () => {
     expect(table.stdout).toMatch(/smartSearch\s+12\n\s+formula: max\(default 2, min\(16, served by node "gpu" \(first in machineLearning.urls\): GPU: min\(16, max\(4, ⌊24 GiB VRAM \/ 2⌋\)\) = 12\)\)/);
   });
 
+  it("explain --profile of an ML node's profile shows what the node gets; synth refuses it as a deployment, located", async () => {
+    const file = join(REPO, "test", "fixtures", "ml-nodes", "rk3588-node.yaml");
+    const j = JSON.parse((await cli(["explain", "--profile", file, "--json"])).stdout);
+    expect(j).toEqual({ purpose: "ml-node", profile: "rk3588-node", architecture: "arm64", backend: "rknn", imageSuffix: "-rknn", memoryMiB: 4096, capacity: 2, env: expect.objectContaining({ MACHINE_LEARNING_WORKERS: "1" }) });
+    expect((await cli(["explain", "--profile", file])).stdout).toContain("[ml node (profile rk3588-node, arm64)]");
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    const synth = await cli(["synth", "--profile", file, "--out", join(dir, "out"), "--state", join(dir, "s.tfstate")]);
+    expect(synth.exitCode).toBe(2);
+    expect(synth.stderr.trim()).toBe(
+      `${file}:7:12: spec.purpose: an ML node's profile cannot stand for a deployment (expected a profile with purpose immich-host, got "ml-node"): list it under a deployment's spec.machineLearning.nodes`,
+    );
+  });
+
   it("explain needs exactly one of --profile and --deployment", async () => {
     for (const args of [["explain"], ["explain", "--profile", profile("homelab-minimal"), "--deployment", "d.yaml"]]) {
       const r = await cli(args);

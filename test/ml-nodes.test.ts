@@ -216,3 +216,23 @@ describe("extra ML nodes: their hosts", () => {
     ]);
   });
 });
+
+describe("extra ML nodes: the tuning engine", () => {
+  it("computeTuning refuses an ML node's profile, naming what to use instead", async () => {
+    const { computeTuning } = await import("../src/tuning/tuning.js");
+    const { loadProfileFile } = await import("../src/profile/load-profile.js");
+    expect(() => computeTuning(loadProfileFile(join(FIXTURES, "amd-node.yaml")))).toThrow(
+      'computeTuning: hardware profile "amd-node" describes an ML node (purpose ml-node): tune it with tuneMlNode, or list it under a deployment\'s machineLearning.nodes',
+    );
+  });
+
+  it("a node's memory limit stays inside its RAM and says so when the models want more", async () => {
+    const { tuneMlNode } = await import("../src/tuning/ml-nodes.js");
+    const { loadProfileFile } = await import("../src/profile/load-profile.js");
+    const small = loadProfileFile(join(FIXTURES, "rk3588-node.yaml"));
+    const tiny = { ...small, spec: { ...small.spec, memory: { ...small.spec.memory, totalGiB: 4 } } };
+    const n = tuneMlNode({ name: "pi", address: "192.168.10.9", profile: tiny });
+    expect(n.memoryMiB.value).toBe(2048);
+    expect(n.warnings).toEqual(["ML node \"pi\": 2048 MiB left after the OS is less than the 4096 MiB its models want; expect out-of-memory restarts with the default models"]);
+  });
+});

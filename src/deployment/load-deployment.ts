@@ -392,6 +392,19 @@ export function deploymentForProfile(profileFile: string): Deployment {
       }),
     );
   }
+  if (profile.spec.purpose !== "immich-host") {
+    parseYaml(
+      readInputFile(profileFile),
+      profileFile,
+      z.looseObject({
+        spec: z.looseObject({
+          purpose: z.string().refine((p) => p === "immich-host", {
+            error: `an ML node's profile cannot stand for a deployment (expected a profile with purpose immich-host, got "${profile.spec.purpose}"): list it under a deployment's spec.machineLearning.nodes`,
+          }),
+        }),
+      }),
+    );
+  }
   return {
     name: profile.metadata.name,
     description: `defaults for hardware profile ${profile.metadata.name}`,

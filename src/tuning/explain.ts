@@ -1,5 +1,6 @@
 import type { Derived } from "./derived.js";
 import { immichConfigFromTuning, type ImmichHardwareConfig } from "./immich-config.js";
+import type { MlNodeTuning } from "./ml-nodes.js";
 import type { Tuning } from "./tuning.js";
 
 /** One line of `explain`: a derived value with where it goes. */
@@ -80,11 +81,27 @@ export function explainJson(t: Tuning): ExplainJson {
   };
 }
 
-export function explainEntries(t: Tuning): ExplainEntry[] {
+type Add = (section: string, r: Readonly<Record<string, Derived<unknown>>>, unit?: string) => void;
+
+function collector(): { out: ExplainEntry[]; add: Add } {
   const out: ExplainEntry[] = [];
-  const add = (section: string, r: Readonly<Record<string, Derived<unknown>>>, unit = "") => {
+  const add: Add = (section, r, unit = "") => {
     for (const [key, d] of Object.entries(r)) out.push({ section, key, value: `${String(d.value)}${unit}`, formula: d.formula, source: d.source });
   };
+  return { out, add };
+}
+
+/** An extra ML node's values under `at`. */
+function addMlNode(add: Add, n: MlNodeTuning, at: string): void {
+  add(at, { backend: n.machineLearning.backend, capacity: n.capacity, memoryMiB: n.memoryMiB, workers: n.machineLearning.workers, cpuThreads: n.machineLearning.cpuThreads });
+  add(`${at} env`, n.machineLearning.env);
+  for (const d of n.zfs.datasets) add(`${at} zfs ${d.dataset}`, d.properties);
+  add(`${at} zfs`, { zfs_arc_max: n.zfs.arcMaxBytes });
+  add(`${at} sysctl`, n.network.sysctl);
+}
+
+export function explainEntries(t: Tuning): ExplainEntry[] {
+  const { out, add } = collector();
   add("memory budget", t.memory.components, " MiB");
   add("postgres", t.postgres.settings);
   add("postgres container", { shm_size: t.postgres.shmSizeMiB, threads: t.postgres.threads, DB_STORAGE_TYPE: t.postgres.storageType });
@@ -97,20 +114,39 @@ export function explainEntries(t: Tuning): ExplainEntry[] {
   add("zfs", { zfs_arc_max: t.zfs.arcMaxBytes });
   add("sysctl", t.network.sysctl);
   add("docker", { networkMtu: t.network.dockerMtu, nicClass: t.network.nicClass });
-  t.mlNodes.forEach((n, i) => {
-    const at = `ml node ${n.name} (${n.address}, profile ${n.profileName}, url ${i + 1} of ${t.mlNodes.length + 1})`;
-    add(at, { backend: n.machineLearning.backend, capacity: n.capacity, memoryMiB: n.memoryMiB, workers: n.machineLearning.workers, cpuThreads: n.machineLearning.cpuThreads });
-    add(`${at} env`, n.machineLearning.env);
-    add(`${at} zfs`, { zfs_arc_max: n.zfs.arcMaxBytes });
-  });
+  t.mlNodes.forEach((n, i) => addMlNode(add, n, `ml node ${n.name} (${n.address}, profile ${n.profileName}, url ${i + 1} of ${t.mlNodes.length + 1})`));
   return out;
 }
 
 /** A readable, aligned listing grouped by section. */
 export function explainTable(t: Tuning): string {
-  const entries = explainEntries(t);
+  return table(`Tuning for profile ${t.profileName} (${t.memory.totalMiB} MiB RAM)`, explainEntries(t), t.warnings);
+}
+
+/** `explain` of a profile with purpose ml-node: what the node gets wherever a deployment lists it. */
+export function explainMlNodeTable(n: MlNodeTuning): string {
+  const { out, add } = collector();
+  addMlNode(add, n, `ml node (profile ${n.profileName}, ${n.architecture})`);
+  return table(`Tuning for ML node profile ${n.profileName}`, out, n.warnings);
+}
+
+/** The JSON of an ML node profile's tuning (the `mlNodes[]` entry shape, without name and address). */
+export function explainMlNodeJson(n: MlNodeTuning): Omit<ExplainJson["mlNodes"][number], "name" | "address"> & { readonly purpose: "ml-node" } {
+  return {
+    purpose: "ml-node",
+    profile: n.profileName,
+    architecture: n.architecture,
+    backend: n.machineLearning.backend.value,
+    imageSuffix: n.machineLearning.imageSuffix,
+    memoryMiB: n.memoryMiB.value,
+    capacity: n.capacity.value,
+    env: values(n.machineLearning.env),
+  };
+}
+
+function table(title: string, entries: readonly ExplainEntry[], warnings: readonly string[]): string {
   const width = Math.max(...entries.map((e) => e.key.length));
-  const lines: string[] = [`Tuning for profile ${t.profileName} (${t.memory.totalMiB} MiB RAM)`];
+  const lines: string[] = [title];
   let section = "";
   for (const e of entries) {
     if (e.section !== section) {
@@ -121,6 +157,6 @@ export function explainTable(t: Tuning): string {
     lines.push(`  ${"".padEnd(width)}    formula: ${e.formula}`);
     lines.push(`  ${"".padEnd(width)}    source:  ${e.source}`);
   }
-  if (t.warnings.length > 0) lines.push("", "[warnings]", ...t.warnings.map((w) => `  ${w}`));
+  if (warnings.length > 0) lines.push("", "[warnings]", ...warnings.map((w) => `  ${w}`));
   return `${lines.join("\n")}\n`;
 }

@@ -44,6 +44,9 @@ export interface TuningOptions {
 }
 
 export function computeTuning(profile: HardwareProfile, options: TuningOptions = {}): Tuning {
+  if (profile.spec.purpose === "ml-node") {
+    throw new Error(`computeTuning: hardware profile "${profile.metadata.name}" describes an ML node (purpose ml-node): tune it with tuneMlNode, or list it under a deployment's machineLearning.nodes`);
+  }
   const acc = chooseAccelerators(profile, options.mlBackend, options.softwareTranscoding ?? false);
   const mlNodes = orderMlNodes((options.mlNodes ?? []).map(tuneMlNode));
   // Immich sends every ML request to the first URL that answers: the ML queues are sized for that node.

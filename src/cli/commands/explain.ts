@@ -1,5 +1,6 @@
 import { loadProfileFile } from "../../profile/load-profile.js";
-import { explainJson, explainTable } from "../../tuning/explain.js";
+import { explainJson, explainMlNodeJson, explainMlNodeTable, explainTable } from "../../tuning/explain.js";
+import { tuneMlNode } from "../../tuning/ml-nodes.js";
 import { computeTuning } from "../../tuning/tuning.js";
 import { deploymentTuning } from "../../deployment/deployment-tuning.js";
 import { loadDeploymentFile } from "../../deployment/load-deployment.js";
@@ -18,7 +19,13 @@ export function explainCommand(opts: ExplainOptions, io: CliIo): number {
     io.err("immich-iac explain: give --profile <file> or --deployment <file> (one of them)\n");
     return EXIT_INVALID_INPUT;
   }
-  const tuning = opts.deployment ? deploymentTuning(loadDeploymentFile(opts.deployment)) : computeTuning(loadProfileFile(opts.profile!));
+  const profile = opts.profile !== undefined ? loadProfileFile(opts.profile) : undefined;
+  if (profile?.spec.purpose === "ml-node") {
+    const node = tuneMlNode({ name: profile.metadata.name, address: "", profile });
+    io.out(opts.json ? `${JSON.stringify(explainMlNodeJson(node), null, 2)}\n` : explainMlNodeTable(node));
+    return EXIT_OK;
+  }
+  const tuning = opts.deployment ? deploymentTuning(loadDeploymentFile(opts.deployment)) : computeTuning(profile!);
   io.out(opts.json ? `${JSON.stringify(explainJson(tuning), null, 2)}\n` : explainTable(tuning));
   return EXIT_OK;
 }
