@@ -104,6 +104,8 @@ function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> 
     ...(im.database.hbaConfig ? { "postgres/pg_hba.conf": im.database.hbaConfig } : {}),
     "redis/redis.conf": im.redis.config,
     ...Object.fromEntries(renderHostScripts(stack.hostPlan).map((h) => [`host/${h.file}`, h.content])),
+    // Each extra ML node's host scripts, as they run on that node.
+    ...Object.fromEntries([...stack.nodeHostPlans].flatMap(([node, plan]) => renderHostScripts(plan).map((h) => [`ml-nodes/${node}/host/${h.file}`, h.content]))),
     "maintenance/pre-upgrade-backup.sh": preUpgradeBackupScript(stack),
     ...Object.fromEntries(Object.entries(im.backupFiles).map(([name, text]) => [`backup/${name}`, text])),
     ...monitoringFiles(stack),

@@ -210,6 +210,27 @@ describe("extra ML nodes: their hosts", () => {
     expect(plan({ nodes: [FOUR[3]] }).preflight).toMatchObject({ nvidiaRuntime: false, devices: ["/dev/dri"], x86_64_v2: false });
   });
 
+  it("render writes each node's host scripts under ml-nodes/<node>/host/, checked by shellcheck", async () => {
+    const { renderFiles } = await import("../stacks/synth.js");
+    const { execa } = await import("execa");
+    const files = renderFiles(load({ nodes: [FOUR[1]] }));
+    const node = Object.keys(files).filter((f) => f.startsWith("ml-nodes/"));
+    expect(node).toEqual([
+      "ml-nodes/amd-node/host/00-preflight.sh",
+      "ml-nodes/amd-node/host/10-deploy-user.sh",
+      "ml-nodes/amd-node/host/20-zfs.sh",
+      "ml-nodes/amd-node/host/30-directories.sh",
+      "ml-nodes/amd-node/host/40-sysctl.sh",
+      "ml-nodes/amd-node/host/50-firewall.sh",
+      "ml-nodes/amd-node/host/60-docker-daemon.sh",
+    ]);
+    expect(files["ml-nodes/amd-node/host/00-preflight.sh"]).toContain("/dev/kfd");
+    for (const f of node) {
+      const r = await execa("shellcheck", ["-s", "bash", "-"], { input: files[f]!, reject: false });
+      expect(r.exitCode, `${f}\n${r.stdout}`).toBe(0);
+    }
+  });
+
   it("refuses root as a node's SSH user: its host scripts would own root's keys", () => {
     expect(problems({ nodes: [node("amd-node", 0, { dockerHost: "ssh://root@amd-node.lan" })] })).toEqual([
       'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")',
