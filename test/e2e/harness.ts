@@ -1,6 +1,6 @@
 import { execa } from "execa";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -157,7 +157,10 @@ export async function provideDiskDevices(json: any, work: string): Promise<void>
   const made: { link: string; loop: string }[] = [];
   const dirs = [...new Set([...paths].map((p) => dirname(p)))].flatMap((d) => [dirname(d), d]).filter((d, i, all) => all.indexOf(d) === i && !existsSync(d));
   for (const link of [...paths].sort()) {
-    if (existsSync(link) && statSync(link).isBlockDevice()) continue;
+    // A link to a loop device is an earlier run's (a real by-id entry links to ../../sdX): replace it, loop and all.
+    const earlier = existsSync(link) && lstatSync(link).isSymbolicLink() ? /^\/dev\/loop\d+$/.exec(readlinkSync(link))?.[0] : undefined;
+    if (earlier) await execa("losetup", ["--detach", earlier], { reject: false });
+    else if (existsSync(link) && statSync(link).isBlockDevice()) continue;
     rmSync(link, { force: true });
     const file = join(work, `disk-${made.length}.img`);
     writeFileSync(file, "");
