@@ -385,6 +385,7 @@ export class ImmichStack extends Construct {
             }
           : {}),
         watchedFilesystems: { library: `${root}/library`, database: `${root}/database` },
+        mlNodeUrls: this.mlNodes.map((n) => n.url),
         ...(props.auth?.notifier.mode === "smtp" ? { smtp: props.auth.notifier } : {}),
       });
       this.monitoringFiles = files;

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dockerUserRule } from "../../src/renderers/host/firewall.js";
@@ -6,6 +7,8 @@ import { REPO } from "../util.js";
 import {
   createVolumeDirectories,
   destroyDeployment,
+  provideDiskDevices,
+  releaseDiskDevices,
   docker,
   e2eCopyOf,
   ensureDockerEngine,
@@ -38,11 +41,26 @@ describe("an extra ML node on a second Docker host", () => {
     return execa("docker", ["exec", container, ...args], { reject: false });
   };
 
+  /** probe_success of the node's /ping as Prometheus last scraped it, waiting (up to 2 minutes) for `want`. */
+  const nodeProbe = async (want = "1"): Promise<string | undefined> => {
+    const query = encodeURIComponent('probe_success{job="ml-nodes"}');
+    let value: string | undefined;
+    for (let i = 0; i < 60; i++) {
+      const out = await docker(["exec", `immich-${d.name}-monitoring-prometheus`, "wget", "-q", "-O", "-", `http://127.0.0.1:9090/api/v1/query?query=${query}`]);
+      value = JSON.parse(out).data.result[0]?.value?.[1];
+      if (value === want) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    return value;
+  };
+
   beforeAll(async () => {
     t = await toolchain();
     await ensureDockerEngine();
     node = await startNodeEngine(1);
     d = e2eCopyOf(deploymentPath("homelab"), "mlnodes", (doc) => {
+      // Monitoring on, to see Prometheus probe the node through the blackbox exporter.
+      doc.spec.monitoring = { enabled: true };
       doc.spec.machineLearning = {
         immichHostAddress: node.hostAddress,
         nodes: [{ name: "node1", dockerHost: node.dockerHost, address: node.address, hardwareProfile: join(REPO, "test", "fixtures", "ml-nodes", "cpu-node.yaml") }],
@@ -51,6 +69,7 @@ describe("an extra ML node on a second Docker host", () => {
     await removeLeftovers(d.name);
     json = resynth(d);
     createVolumeDirectories(json, d.dataRoot);
+    await provideDiskDevices(json, d.work);
     await provideImages(json);
     for (const image of Object.values(json.resource.docker_image as Record<string, any>).filter((i) => i.provider === "docker.ml_node1")) await node.loadImage(image.name);
     const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
@@ -58,7 +77,12 @@ describe("an extra ML node on a second Docker host", () => {
   }, 1_800_000);
 
   afterAll(async () => {
-    if (d) await destroyDeployment(t, d);
+    if (d) {
+      const work = d.work;
+      await destroyDeployment(t, d, {}, { keepWork: true });
+      await releaseDiskDevices(work);
+      rmSync(work, { recursive: true, force: true });
+    }
     await node?.stop();
   }, 900_000);
 
@@ -97,13 +121,18 @@ describe("an extra ML node on a second Docker host", () => {
     expect((await mlStatus()).serving).toBe(`http://${node.address}:3003`);
   });
 
-  it("with the node's container stopped, the configured fallback answers and Immich stays healthy", async () => {
+  it("Prometheus probes the node through the blackbox exporter and finds it answering", async () => {
+    expect(await nodeProbe()).toBe("1");
+  }, 300_000);
+
+  it("with the node's container stopped, the configured fallback answers, Immich stays healthy, and the probe says the node is down", async () => {
     await node.docker(["stop", nodeContainer()]);
     try {
       const status = await mlStatus();
       expect(status.urls[0]).toMatchObject({ url: `http://${node.address}:3003`, ok: false });
       expect(status.serving).toBe(`http://immich-${d.name}-machine-learning:3003`);
       await waitHealthy(d.name, 60);
+      expect(await nodeProbe("0")).toBe("0");
     } finally {
       await node.docker(["start", nodeContainer()]);
     }

@@ -61,6 +61,7 @@ describe("alert rules", () => {
       "RedisNearMaxmemory",
       "ImmichQueueGrowing",
       "ImmichDown",
+      "MlNodeDown",
       "ContainerRestarting",
       "CertificateExpiresSoon",
       "TlsProbeFailing",
@@ -88,7 +89,7 @@ describe("alert rules", () => {
 
   it("render as Prometheus rule groups with severity labels", () => {
     const file = parse(renderAlertRules({ deploymentName: "home", watchedFilesystems: FS }));
-    expect(file.groups.map((g: any) => g.name)).toEqual(["backups", "disks", "zfs", "filesystems", "database", "redis", "immich", "containers", "certificates", "monitoring"]);
+    expect(file.groups.map((g: any) => g.name)).toEqual(["backups", "disks", "zfs", "filesystems", "database", "redis", "immich", "machine-learning", "containers", "certificates", "monitoring"]);
     expect(file.groups[0].rules[0]).toMatchObject({ alert: "BackupFailed", for: "5m", labels: { severity: "critical" } });
   });
 });
@@ -151,5 +152,23 @@ describe("Grafana dashboards", () => {
       'immich_iac_backup_last_run_duration_seconds{deployment="home"}',
       '2 * immich_iac_backup_interval_seconds{deployment="home"}',
     ]);
+  });
+});
+
+describe("extra ML nodes in monitoring", () => {
+  it("each node's /ping is probed through the blackbox exporter for Immich's answer, and MlNodeDown reads the probes", async () => {
+    const { renderPrometheusConfig, renderBlackboxConfig } = await import("../../src/renderers/monitoring/prometheus.js");
+    const config = parse(renderPrometheusConfig({ ...input, mlNodeUrls: ["http://192.168.10.20:3003", "http://192.168.10.21:3003"] }));
+    const job = config.scrape_configs.find((j: any) => j.job_name === "ml-nodes");
+    expect(job).toMatchObject({ metrics_path: "/probe", params: { module: ["immich_ml_ping"] }, static_configs: [{ targets: ["http://192.168.10.20:3003/ping", "http://192.168.10.21:3003/ping"] }] });
+    expect(job.relabel_configs.at(-1)).toEqual({ target_label: "__address__", replacement: "immich-home-monitoring-blackbox-exporter:9115" });
+    expect(parse(renderPrometheusConfig(input)).scrape_configs.map((j: any) => j.job_name)).not.toContain("ml-nodes");
+    expect(parse(renderBlackboxConfig("home")).modules.immich_ml_ping).toEqual({
+      prober: "http",
+      timeout: "5s",
+      http: { method: "GET", valid_status_codes: [200], fail_if_body_not_matches_regexp: ["pong"], preferred_ip_protocol: "ip4" },
+    });
+    const rule = Object.values(alertGroups({ deploymentName: "home", watchedFilesystems: FS })).flat().find((r) => r.alert === "MlNodeDown")!;
+    expect(rule).toMatchObject({ expr: 'probe_success{job="ml-nodes"} == 0', for: "10m" });
   });
 });

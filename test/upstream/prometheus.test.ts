@@ -2,11 +2,12 @@ import { execa } from "execa";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
 import { dashboardExpressions, dashboards } from "../../src/renderers/monitoring/dashboards.js";
 import { renderAlertmanagerConfig } from "../../src/renderers/monitoring/alertmanager.js";
-import { RULES_DIR } from "../../src/renderers/monitoring/prometheus.js";
+import { renderAlertRules } from "../../src/renderers/monitoring/alert-rules.js";
+import { renderPrometheusConfig, RULES_DIR, RULES_FILE } from "../../src/renderers/monitoring/prometheus.js";
 import { renderFiles } from "../../stacks/synth.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { upstreamRoot } from "./trixie-root.js";
@@ -50,7 +51,17 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
     expect(config.stdout).toContain("SUCCESS: 1 rule files found");
     const rules = await run(["promtool", "check", "rules", `${dir}/prometheus/rules/immich-iac.rules.yml`]);
     expect(rules.exitCode, rules.stdout + rules.stderr).toBe(0);
-    expect(rules.stdout).toContain("SUCCESS: 19 rules found");
+    expect(rules.stdout).toContain("SUCCESS: 20 rules found");
+  });
+
+  it("with extra ML nodes, the probe job passes promtool check config", async () => {
+    const text = renderPrometheusConfig({ deploymentName: "home", server: "immich-home-server", jobHandlers: ["immich-home-job-handler"], mlNodeUrls: ["http://192.168.10.20:3003"] });
+    mkdirSync(join(hostDir, "ml-rules"), { recursive: true });
+    writeFileSync(join(hostDir, "ml-rules", RULES_FILE), renderAlertRules({ deploymentName: "home", watchedFilesystems: { library: "/srv/immich/library", database: "/srv/immich/database" } }));
+    writeFileSync(join(hostDir, "ml-nodes.yml"), text.replaceAll(RULES_DIR, `${inRoot}/ml-rules`));
+    const r = await run(["promtool", "check", "config", `${inRoot}/ml-nodes.yml`]);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(parse(text).scrape_configs.map((j: { job_name: string }) => j.job_name)).toContain("ml-nodes");
   });
 
   it("every PromQL expression of the dashboards parses", async () => {

@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { IMMICH_BULL_PREFIX } from "../../monitoring/monitoring-settings.js";
+import { ML_NODES_JOB } from "./prometheus.js";
 
 export enum Severity {
   CRITICAL = "critical",
@@ -150,6 +151,16 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
         severity: Severity.CRITICAL,
         summary: "Immich's {{ $labels.job }} metrics do not answer",
         description: "The server or job handler is down or restarting.",
+      },
+    ],
+    "machine-learning": [
+      {
+        alert: "MlNodeDown",
+        expr: `probe_success{job="${ML_NODES_JOB}"} == 0`,
+        for: "10m",
+        severity: Severity.WARNING,
+        summary: "ML node {{ $labels.instance }} does not answer",
+        description: "Immich sends its ML requests to the next URL in machineLearning.urls (another node or the Immich host's own container): nothing fails, but search indexing and face detection slow down.",
       },
     ],
     containers: [
