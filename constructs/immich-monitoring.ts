@@ -34,6 +34,12 @@ export const GRAFANA_TRUSTED_CA_MOUNT = "/trusted-ca";
 /** Where Grafana sees the host file of {@link GrafanaProps.trustedCaFile}. */
 export const GRAFANA_TRUSTED_CA_FILE = "/etc/grafana/trusted-ca.pem";
 
+/** Where Grafana finds the CA it trusts (its `tls_client_ca`), given how the CA reaches it. */
+export function grafanaTrustedCaPath(g: Pick<GrafanaProps, "trustedCa" | "trustedCaFile">): string | undefined {
+  if (g.trustedCa) return `${GRAFANA_TRUSTED_CA_MOUNT}/${g.trustedCa.certificatePath}`;
+  return g.trustedCaFile ? GRAFANA_TRUSTED_CA_FILE : undefined;
+}
+
 /** Grafana behind the proxy and Authelia: where it keeps its database, whom it trusts, its secrets. */
 export interface GrafanaProps {
   /** Grafana's SQLite database (users, preferences), on the fast pool. */

@@ -47,7 +47,7 @@ import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offs
 import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
-import { DEPLOYED_MONITORING_ROLES, GRAFANA_TRUSTED_CA_FILE, GRAFANA_TRUSTED_CA_MOUNT, ImmichMonitoring } from "./immich-monitoring.js";
+import { DEPLOYED_MONITORING_ROLES, grafanaTrustedCaPath, ImmichMonitoring } from "./immich-monitoring.js";
 import { monitoringContainer, PORTS, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
@@ -305,6 +305,10 @@ export class ImmichStack extends Construct {
     const loopback = props.serverLoopbackPort ?? (props.ingress ? false : IMMICH_PORT);
     const internalCa = props.ingress?.tls.mode === "internal";
     const proxyData = props.ingress ? layoutVol("ProxyVolume", "proxy", "proxy", false) : undefined;
+    // The CA behind the portal's certificate, which containers calling the public URLs (the server's and Grafana's
+    // OIDC) must trust: Caddy's internal CA in the proxy's volume, or the private CA file of TLS mode files.
+    const portalCa = internalCa && proxyData ? { volume: proxyData, certificatePath: CADDY_INTERNAL_ROOT } : undefined;
+    const portalCaFile = props.ingress?.tls.mode === "files" ? props.ingress.tls.caFile : undefined;
     this.server = new ImmichServer(this, "Server", {
       ...backends,
       deploymentName: dep,
@@ -315,8 +319,8 @@ export class ImmichStack extends Construct {
       timezone: tz,
       ...(loopback !== false ? { loopbackPort: loopback } : {}),
       // With Caddy's internal CA, the server must trust it to fetch the OIDC discovery over HTTPS.
-      ...(internalCa && proxyData ? { trustedCa: { volume: proxyData, certificatePath: CADDY_INTERNAL_ROOT } } : {}),
-      ...(props.ingress?.tls.mode === "files" && props.ingress.tls.caFile ? { trustedCaFile: props.ingress.tls.caFile } : {}),
+      ...(portalCa ? { trustedCa: portalCa } : {}),
+      ...(portalCaFile ? { trustedCaFile: portalCaFile } : {}),
       // Without an identity provider, the first admin can only come from Immich's own sign-up.
       allowAdminSignUp: oidc === undefined,
       hostLocaltime: props.hostLocaltime ?? true,
@@ -358,13 +362,8 @@ export class ImmichStack extends Construct {
       if (budget.monitoring.value === 0) {
         throw new Error("ImmichStack: monitoring is enabled but the tuning gave it no memory: compute it with computeTuning(profile, { monitoring: true })");
       }
-      // The portal's certificate, as Grafana must trust it for the OIDC token exchange (like the server above).
-      const grafanaCa =
-        internalCa && proxyData
-          ? { volume: proxyData, containerFile: `${GRAFANA_TRUSTED_CA_MOUNT}/${CADDY_INTERNAL_ROOT}` }
-          : props.ingress?.tls.mode === "files" && props.ingress.tls.caFile
-            ? { hostFile: props.ingress.tls.caFile, containerFile: GRAFANA_TRUSTED_CA_FILE }
-            : undefined;
+      const grafanaTrust = { ...(portalCa ? { trustedCa: portalCa } : {}), ...(portalCaFile ? { trustedCaFile: portalCaFile } : {}) };
+      const grafanaCaFile = grafanaTrustedCaPath(grafanaTrust);
       const files = renderMonitoringFiles({
         deploymentName: dep,
         settings: props.monitoring,
@@ -380,7 +379,7 @@ export class ImmichStack extends Construct {
               grafana: {
                 domain: grafanaDomain,
                 authDomain: props.ingress.authDomain,
-                ...(grafanaCa ? { caFile: grafanaCa.containerFile } : {}),
+                ...(grafanaCaFile ? { caFile: grafanaCaFile } : {}),
               },
             }
           : {}),
@@ -406,8 +405,7 @@ export class ImmichStack extends Construct {
           ? {
               grafana: {
                 dataVolume: layoutVol("GrafanaVolume", "grafana", "grafana", false),
-                ...(grafanaCa?.volume ? { trustedCa: { volume: grafanaCa.volume, certificatePath: CADDY_INTERNAL_ROOT } } : {}),
-                ...(grafanaCa?.hostFile ? { trustedCaFile: grafanaCa.hostFile } : {}),
+                ...grafanaTrust,
                 oidcClientSecret: oidc.grafana.clientSecret.result,
                 adminPassword: oidc.grafana.adminPassword.result,
                 secretKey: oidc.grafana.secretKey.result,
