@@ -1,13 +1,14 @@
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { MlBackend } from "../src/tuning/accelerators.js";
+import { ML_PORT } from "../src/tuning/machine-learning.js";
 import type { DataVolume } from "./data-volume.js";
 import { IMMICH_ML_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type DeviceMapping, type HostBind } from "./service-container.js";
 
-export const ML_PORT = 3003;
+export { ML_PORT };
 
 /** Per-backend device mapping, after Immich's hwaccel.ml.yml, as far as provider 3.6.2 can express it. */
 interface BackendMapping {

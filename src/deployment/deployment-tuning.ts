@@ -10,6 +10,6 @@ export function deploymentTuning(d: Deployment): Tuning {
     softwareTranscoding: d.softwareTranscoding,
     monitoring: d.monitoring.enabled,
     ...(postgres ? { postgresMajor: postgres.major } : {}),
-    mlNodes: d.mlNodes.map((n) => ({ name: n.name, address: n.address, profile: n.profile, ...(n.mlBackend ? { mlBackend: n.mlBackend } : {}) })),
+    mlNodes: d.mlNodes,
   });
 }

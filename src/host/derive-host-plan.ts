@@ -1,4 +1,5 @@
 import { sshTarget, type Deployment, type MlNodeSettings } from "../deployment/load-deployment.js";
+import { ML_PORT } from "../tuning/machine-learning.js";
 import type { MlNodeTuning } from "../tuning/ml-nodes.js";
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
 import type { ZfsTuning } from "../tuning/zfs.js";
@@ -28,6 +29,20 @@ const DEVICES_BY_TRANSCODE: Readonly<Record<TranscodeAccel, readonly string[]>> 
   [TranscodeAccel.RKMPP]: ["/dev/rga", "/dev/dri", "/dev/dma_heap", "/dev/mpp_service"],
 };
 
+/** Lowest Docker Engine the containers' settings work with. */
+const MIN_DOCKER_VERSION = "20.10";
+
+/** daemon.json: Docker's data on the docker role's dataset (when the profile places one), rotated logs, the tuned MTU. */
+function dockerDaemon(dataRoot: string | undefined, mtu: number): HostPlan["dockerDaemon"] {
+  return {
+    ...(dataRoot ? { "data-root": dataRoot } : {}),
+    "live-restore": true,
+    "log-driver": "json-file",
+    "log-opts": { ...DOCKER_LOG_OPTS },
+    mtu,
+  };
+}
+
 /** The profile's pools as preflight checks them: a stated sector size, else 4096 for NVMe and HDD. */
 function hostPools(profile: HardwareProfile): HostPlan["pools"] {
   return profile.spec.storage.pools.map((p) => ({
@@ -56,9 +71,6 @@ function roleDirectories(profile: HardwareProfile, root: string): Map<string, Ho
   }
   return dirs;
 }
-
-/** Immich's ML port, published on an extra node's address (constructs/immich-machine-learning.ts ML_PORT). */
-export const ML_NODE_PORT = 3003;
 
 /** `192.168.10.20` → `192.168.10.0/24`: who may call a node when the deployment does not name the Immich host. */
 export function slash24(address: string): string {
@@ -90,18 +102,12 @@ export function deriveNodeHostPlan(d: Deployment, node: MlNodeSettings, t: MlNod
       sshPort: ssh?.port ?? 22,
       tcp: [],
       udp: [],
-      publishedOnlyFrom: [{ address: node.address, port: ML_NODE_PORT, from: d.immichHostAddress ?? slash24(node.address) }],
+      publishedOnlyFrom: [{ address: node.address, port: ML_PORT, from: d.immichHostAddress ?? slash24(node.address) }],
     },
     deployUser: { name: ssh?.user ?? d.host.deployUser.name, authorizedKeys: d.host.deployUser.authorizedKeys },
-    dockerDaemon: {
-      ...(hasDockerRole ? { "data-root": roleMountpoint("docker", root) } : {}),
-      "live-restore": true,
-      "log-driver": "json-file",
-      "log-opts": { ...DOCKER_LOG_OPTS },
-      mtu: t.network.dockerMtu.value,
-    },
+    dockerDaemon: dockerDaemon(hasDockerRole ? roleMountpoint("docker", root) : undefined, t.network.dockerMtu.value),
     preflight: {
-      minDockerVersion: "20.10",
+      minDockerVersion: MIN_DOCKER_VERSION,
       nvidiaRuntime: backend === MlBackend.CUDA,
       devices: DEVICES_BY_BACKEND[backend],
       x86_64_v2: t.architecture === "amd64",
@@ -129,15 +135,9 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
     sysctl: Object.fromEntries(Object.entries(t.network.sysctl).map(([k, v]) => [k, v.value])),
     firewall: { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] },
     deployUser: d.host.deployUser,
-    dockerDaemon: {
-      "data-root": roleMountpoint("docker", root),
-      "live-restore": true,
-      "log-driver": "json-file",
-      "log-opts": { ...DOCKER_LOG_OPTS },
-      mtu: t.network.dockerMtu.value,
-    },
+    dockerDaemon: dockerDaemon(roleMountpoint("docker", root), t.network.dockerMtu.value),
     preflight: {
-      minDockerVersion: "20.10",
+      minDockerVersion: MIN_DOCKER_VERSION,
       nvidiaRuntime: t.machineLearning.backend.value === MlBackend.CUDA || t.transcode.value === TranscodeAccel.NVENC,
       devices,
       x86_64_v2: architectureOf(profile.spec.cpu) === "amd64",

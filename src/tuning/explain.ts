@@ -66,17 +66,7 @@ export function explainJson(t: Tuning): ExplainJson {
     zfsArcMaxBytes: t.zfs.arcMaxBytes.value,
     sysctl: values(t.network.sysctl),
     dockerNetworkMtu: t.network.dockerMtu.value,
-    mlNodes: t.mlNodes.map((n) => ({
-      name: n.name,
-      address: n.address,
-      profile: n.profileName,
-      architecture: n.architecture,
-      backend: n.machineLearning.backend.value,
-      imageSuffix: n.machineLearning.imageSuffix,
-      memoryMiB: n.memoryMiB.value,
-      capacity: n.capacity.value,
-      env: values(n.machineLearning.env),
-    })),
+    mlNodes: t.mlNodes.map((n) => ({ name: n.name, address: n.address, ...mlNodeJson(n) })),
     warnings: t.warnings,
   };
 }
@@ -131,9 +121,15 @@ export function explainMlNodeTable(n: MlNodeTuning): string {
 }
 
 /** The JSON of an ML node profile's tuning (the `mlNodes[]` entry shape, without name and address). */
-export function explainMlNodeJson(n: MlNodeTuning): Omit<ExplainJson["mlNodes"][number], "name" | "address"> & { readonly purpose: "ml-node" } {
+export function explainMlNodeJson(n: MlNodeTuning): MlNodeJson & { readonly purpose: "ml-node" } {
+  return { purpose: "ml-node", ...mlNodeJson(n) };
+}
+
+type MlNodeJson = Omit<ExplainJson["mlNodes"][number], "name" | "address">;
+
+/** What `explain --json` says of a node wherever it stands: its profile's values, not its place in a deployment. */
+function mlNodeJson(n: MlNodeTuning): MlNodeJson {
   return {
-    purpose: "ml-node",
     profile: n.profileName,
     architecture: n.architecture,
     backend: n.machineLearning.backend.value,

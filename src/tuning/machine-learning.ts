@@ -2,6 +2,9 @@ import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
 import { MlBackend, type AcceleratorChoice } from "./accelerators.js";
 import { derive, SOURCES, type Derived } from "./derived.js";
 
+/** The port Immich's machine-learning service listens on [IMM docker/docker-compose.yml]. */
+export const ML_PORT = 3003;
+
 export interface MachineLearningTuning {
   readonly backend: Derived<MlBackend>;
   /** Image tag suffix, e.g. `-cuda`; empty for cpu. */
