@@ -6,7 +6,7 @@ import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
-import { monitoringContainer, PORTS, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { monitoringContainer, MONITORING_ROLES, PORTS, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 
@@ -26,8 +26,10 @@ export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
   cadvisor: "ghcr.io/google/cadvisor:v0.60.6",
 };
 
-/** The monitoring containers this construct can run. */
-export const DEPLOYED_MONITORING_ROLES: readonly MonitoringRole[] = ["prometheus", ...(Object.keys(MONITORING_IMAGES) as MonitoringRole[]).filter((r) => r !== "prometheus")];
+/** The monitoring containers that run: SMART only with disks to read, Grafana only behind the proxy. */
+export function runningMonitoringRoles(o: { readonly smart: boolean; readonly grafana: boolean }): MonitoringRole[] {
+  return MONITORING_ROLES.filter((r) => (r !== "smartctl-exporter" || o.smart) && (r !== "grafana" || o.grafana));
+}
 
 /** Where Grafana sees the volume of {@link GrafanaProps.trustedCa}. */
 export const GRAFANA_TRUSTED_CA_MOUNT = "/trusted-ca";
@@ -210,6 +212,10 @@ export class ImmichMonitoring extends Construct {
     if (props.grafana) services.grafana = this.grafana(props, props.grafana, file, grafanaMiB);
     for (const [role, s] of Object.entries(services)) {
       if (s.name !== monitoringContainer(dep, role as MonitoringRole)) throw new Error(`ImmichMonitoring: ${role} is named ${s.name}, not what the Prometheus targets say`);
+    }
+    const running = runningMonitoringRoles({ smart: disks.length > 0, grafana: props.grafana !== undefined });
+    if ([...running].sort().join() !== Object.keys(services).sort().join()) {
+      throw new Error(`ImmichMonitoring: runs ${Object.keys(services).sort().join(", ")}, but runningMonitoringRoles says ${[...running].sort().join(", ")}: the Prometheus targets would be wrong`);
     }
     this.services = services;
   }

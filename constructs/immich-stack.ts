@@ -47,7 +47,7 @@ import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offs
 import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
-import { DEPLOYED_MONITORING_ROLES, grafanaTrustedCaPath, ImmichMonitoring } from "./immich-monitoring.js";
+import { grafanaTrustedCaPath, ImmichMonitoring, runningMonitoringRoles } from "./immich-monitoring.js";
 import { monitoringContainer, PORTS, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
@@ -370,7 +370,7 @@ export class ImmichStack extends Construct {
         server: this.server.service.name,
         jobHandlers: this.jobHandler.replicas.map((r) => r.name),
         // Only what runs: SMART needs disks, Grafana the proxy.
-        roles: DEPLOYED_MONITORING_ROLES.filter((r) => (r !== "smartctl-exporter" || props.monitoring!.disks?.length) && (r !== "grafana" || grafanaDomain)),
+        roles: runningMonitoringRoles({ smart: (props.monitoring.disks?.length ?? 0) > 0, grafana: grafanaDomain !== undefined }),
         ...(this.ingress && props.ingress
           ? { proxy: { container: this.ingress.proxy.service.name, domains: [props.ingress.domain, props.ingress.authDomain, ...(grafanaDomain ? [grafanaDomain] : [])] } }
           : {}),
