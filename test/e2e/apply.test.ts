@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +7,9 @@ import { DEFAULT_IMMICH_VERSION } from "../../src/versions.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { REPO } from "../util.js";
 import {
+  destroyDeployment,
   ensureDockerEngine,
   provideDiskDevices,
-  releaseDiskDevices,
   backupCli,
   createVolumeDirectories,
   docker,
@@ -17,7 +17,6 @@ import {
   e2eDeployment,
   HEALTHY_LIMIT_SECONDS,
   httpsGet,
-  liftPreventDestroy,
   planReport,
   provideImages,
   removeLeftovers,
@@ -99,15 +98,7 @@ describe.each(sources)("real apply of %s", (source) => {
   afterAll(async () => {
     if (!d) return;
     console.log(`e2e: ${d.name} timings: ${JSON.stringify(timings)}`);
-    if (existsSync(join(d.stackDir, ".terraform"))) {
-      // prevent_destroy protects data volumes; lift it in this throwaway copy only.
-      liftPreventDestroy(d);
-      const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"]);
-      if (destroy.exitCode !== 0) console.error(destroy.all);
-    }
-    await removeLeftovers(d.name);
-    await releaseDiskDevices(d.work);
-    rmSync(d.work, { recursive: true, force: true });
+    await destroyDeployment(t, d);
   }, 900_000);
 
   it("validates with the real providers", async () => {

@@ -336,15 +336,19 @@ export async function removeLeftovers(name: string): Promise<void> {
 }
 
 /**
- * Tears a throwaway deployment down: destroy without prevent_destroy (reported, not thrown: teardown must go on),
- * then whatever Terraform left, then its work directory.
+ * Tears a throwaway deployment down: destroy without prevent_destroy, when init ran (reported, not thrown:
+ * teardown must go on), then whatever Terraform left, the loop devices it was given, and its work directory.
  */
-export async function destroyDeployment(t: Toolchain, d: E2eDeployment, extraEnv: Record<string, string> = {}, opts: { keepWork?: boolean } = {}): Promise<void> {
-  liftPreventDestroy(d);
-  const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"], extraEnv);
-  if (destroy.exitCode !== 0) console.error(destroy.all);
+export async function destroyDeployment(t: Toolchain, d: E2eDeployment, extraEnv: Record<string, string> = {}): Promise<void> {
+  if (existsSync(join(d.stackDir, ".terraform"))) {
+    // prevent_destroy protects data volumes; lift it in this throwaway copy only.
+    liftPreventDestroy(d);
+    const destroy = await tf(t, d, ["destroy", "-input=false", "-auto-approve", "-no-color"], extraEnv);
+    if (destroy.exitCode !== 0) console.error(destroy.all);
+  }
   await removeLeftovers(d.name);
-  if (!opts.keepWork) rmSync(d.work, { recursive: true, force: true });
+  await releaseDiskDevices(d.work);
+  rmSync(d.work, { recursive: true, force: true });
 }
 
 /** A copy of the stack without prevent_destroy, to tear the throwaway deployment down. */

@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dockerUserRule } from "../../src/renderers/host/firewall.js";
@@ -8,7 +7,6 @@ import {
   createVolumeDirectories,
   destroyDeployment,
   provideDiskDevices,
-  releaseDiskDevices,
   docker,
   e2eCopyOf,
   ensureDockerEngine,
@@ -77,12 +75,7 @@ describe("an extra ML node on a second Docker host", () => {
   }, 1_800_000);
 
   afterAll(async () => {
-    if (d) {
-      const work = d.work;
-      await destroyDeployment(t, d, {}, { keepWork: true });
-      await releaseDiskDevices(work);
-      rmSync(work, { recursive: true, force: true });
-    }
+    if (d) await destroyDeployment(t, d);
     await node?.stop();
   }, 900_000);
 
