@@ -5,6 +5,7 @@ import { App } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
+import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
 import { ImmichDeploymentStack } from "../stacks/deployment-stack.js";
 import { REPO } from "./util.js";
@@ -137,7 +138,7 @@ describe("extra ML nodes: tuned from their own profiles and synthesized on their
     expect(image.provider).toBe(c.provider);
     expect(c.env).toContain("MACHINE_LEARNING_CACHE_FOLDER=/cache");
     expect(c.env).toEqual(expect.arrayContaining([expect.stringMatching(/^MACHINE_LEARNING_REQUEST_THREADS=\d+$/)]));
-    expect(d.mlNodes.find((x) => x.name === name)!.profile.spec.accelerators[0]!.kind).toBe({ cuda: "nvidia-gpu", rocm: "amd-gpu", openvino: "intel-gpu", rknn: "rockchip-npu" }[backend]);
+    expect(deploymentTuning(d).mlNodes.find((x) => x.name === name)!.machineLearning.backend.value).toBe(backend);
   });
 
   it("one aliased docker provider per node host, besides the Immich host's", () => {

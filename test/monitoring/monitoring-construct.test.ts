@@ -94,7 +94,11 @@ describe("monitoring in the stack", () => {
 
     it("the deployment loader watches every pool device of the profile, NVMe marked", () => {
       const d = loadDeploymentFile(deploymentPath("example"));
-      expect(d.monitoring.disks).toEqual(d.profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))));
+      expect(d.monitoring.disks).toEqual([
+        { path: "/dev/disk/by-id/nvme-gen5-a", nvme: true },
+        { path: "/dev/disk/by-id/nvme-gen5-b", nvme: true },
+        ...[1, 2, 3, 4, 5, 6].map((i) => ({ path: `/dev/disk/by-id/ata-hdd-${i}`, nvme: false })),
+      ]);
       expect(d.monitoring.disks).toContainEqual({ path: "/dev/disk/by-id/nvme-gen5-a", nvme: true });
       expect(d.monitoring.disks).toContainEqual({ path: "/dev/disk/by-id/ata-hdd-1", nvme: false });
     });
