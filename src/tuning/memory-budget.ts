@@ -40,6 +40,11 @@ export interface MemoryBudget {
 /** What the monitoring containers get together (see the formula in the budget). */
 export const MONITORING_MIB = 1024 + 256 + 192 + 6 * 64;
 
+/** What the OS keeps of a machine's RAM: 5 %, at least 2 GiB. */
+export function osReserveMiB(totalMiB: number): number {
+  return Math.max(2048, Math.ceil(totalMiB * 0.05));
+}
+
 /** OpenZFS refuses an ARC max below 64 MiB [OZ zfs_arc_max]. */
 export const ARC_MIN_MIB = 64;
 const ARC_TARGET_MIB = 4096;
@@ -52,7 +57,7 @@ const ARC_TARGET_MIB = 4096;
 export function computeMemoryBudget(input: MemoryBudgetInput): MemoryBudget {
   const r = input.totalMiB;
   const warnings: string[] = [];
-  const os = Math.max(2048, Math.ceil(r * 0.05));
+  const os = osReserveMiB(r);
   const pgWanted = clamp(Math.floor((r - os) * 0.125), 2048, 16384);
   const redis = r < 32768 ? 1024 : 2048;
   const job = 1024 + 256 * input.thumbnailConcurrency + 512 * input.videoConcurrency;

@@ -3,7 +3,7 @@ import { chooseAccelerators, MlBackend, type AcceleratorChoice } from "./acceler
 import { derive, SOURCES, type Derived } from "./derived.js";
 import { mlCapacity } from "./immich-jobs.js";
 import { tuneMachineLearning, type MachineLearningTuning } from "./machine-learning.js";
-import { ARC_MIN_MIB } from "./memory-budget.js";
+import { ARC_MIN_MIB, osReserveMiB } from "./memory-budget.js";
 import { tuneNetwork, type NetworkTuning } from "./network.js";
 import { tuneZfs, type ZfsTuning } from "./zfs.js";
 
@@ -34,11 +34,6 @@ export interface MlNodeTuning {
   /** Kernel network settings and the Docker MTU, from the node's NICs. */
   readonly network: NetworkTuning;
   readonly warnings: readonly string[];
-}
-
-/** What the node's OS keeps: the same reserve the Immich host's memory budget uses. */
-function osReserveMiB(totalMiB: number): number {
-  return Math.max(2048, Math.ceil(totalMiB * 0.05));
 }
 
 /** Tunes one node from its own profile, as the Immich host's ML container is tuned from the host's. */
