@@ -1,7 +1,7 @@
 import { execa } from "execa";
 import { join } from "node:path";
 import { resolveDeployment, stackDir, synthesizeDeployment } from "../../../stacks/synth.js";
-import { formatJson, formatMarkdown, formatTerminal } from "../../plan/format.js";
+import { writeReport } from "../../plan/format.js";
 import { parsePlan } from "../../plan/plan-json.js";
 import { buildReport } from "../../plan/report.js";
 import type { AllowableRisk } from "../../plan/upgrade-rules.js";
@@ -58,6 +58,6 @@ export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number>
   const json = await run(["show", "-json", "tfplan"]);
   if (json === undefined) return EXIT_FAILURE;
   const report = buildReport(parsePlan(json, join(cwd, "tfplan (show -json)")), (opts.allow ?? []) as AllowableRisk[]);
-  io.out(opts.json ? formatJson(report) : opts.markdown ? formatMarkdown(report) : formatTerminal(report));
+  writeReport(report, opts, io.out);
   return report.exitCode;
 }
