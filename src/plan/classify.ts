@@ -110,36 +110,50 @@ function pgdataSource(state: Obj | undefined): string | undefined {
 /** Names that say a value is a credential, in an environment variable or an uploaded file's path. */
 const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|credential|private|(^|[_.-])key([_.-]|$)|key_id|api_?key/i;
 
+/** An entry of a list attribute, with whether Terraform marks that very entry sensitive. */
+interface Entry<T> {
+  readonly value: T;
+  readonly sensitive: boolean;
+}
+
+/**
+ * Marks of a list's entries: a list of marks marks each entry; `true` marks the whole list (Terraform does
+ * that to a set holding one sensitive value), which says nothing about any one entry.
+ */
+const entryMarked = (marks: unknown, i: number) => Array.isArray(marks) && marked(marks[i]);
+
 /** `NAME=value` entries by name; undefined when the list is not one of strings. */
-function envMap(v: unknown): Map<string, string> | undefined {
+function envMap(v: unknown, marks: unknown): Map<string, Entry<string>> | undefined {
   if (v === undefined || v === null) return new Map();
   if (!Array.isArray(v)) return undefined;
-  const m = new Map<string, string>();
-  for (const e of v) {
+  const m = new Map<string, Entry<string>>();
+  for (const [i, e] of v.entries()) {
     if (typeof e !== "string") return undefined;
-    const i = e.indexOf("=");
-    m.set(i < 0 ? e : e.slice(0, i), i < 0 ? "" : e.slice(i + 1));
+    const at = e.indexOf("=");
+    m.set(at < 0 ? e : e.slice(0, at), { value: at < 0 ? "" : e.slice(at + 1), sensitive: entryMarked(marks, i) });
   }
   return m;
 }
 
 /** Uploaded files by path; undefined when the list is not one of mappings with a string `file`. */
-function uploadMap(v: unknown): Map<string, Obj> | undefined {
+function uploadMap(v: unknown, marks: unknown): Map<string, Entry<Obj>> | undefined {
   if (v === undefined || v === null) return new Map();
   if (!Array.isArray(v)) return undefined;
-  const m = new Map<string, Obj>();
-  for (const u of v) {
+  const m = new Map<string, Entry<Obj>>();
+  for (const [i, u] of v.entries()) {
     const o = obj(u);
     if (!o || typeof o.file !== "string") return undefined;
-    m.set(o.file, o);
+    m.set(o.file, { value: o, sensitive: entryMarked(marks, i) });
   }
   return m;
 }
 
 /**
- * The credentials a change replaces: changed attributes Terraform marks sensitive (`before_sensitive`,
- * `after_sensitive`), and environment variables or uploaded files whose name says credential. Named by
- * variable, file or attribute, never by value. A value too deep to compare counts as changed.
+ * The credentials a change replaces, named by variable, file or attribute, never by value: environment
+ * variables and uploaded files that change and that Terraform marks sensitive one by one or whose name says
+ * credential, and any other changed attribute marked sensitive. When Terraform marks a whole list (a set with
+ * one sensitive entry is marked whole), names decide: else every retuned variable would read as a credential.
+ * A value too deep to compare, or known only at apply, counts as changed.
  */
 function credentialChanges(rc: ResourceChange, before: Obj | undefined, after: Obj | undefined): string[] {
   const change = rc.change as Obj;
@@ -163,19 +177,23 @@ function credentialChanges(rc: ResourceChange, before: Obj | undefined, after: O
     if (!changed) continue;
     const secret = sensitive(k);
     if (k === "env") {
-      const b = envMap(before?.env);
-      const a = envMap(after?.env);
+      const b = envMap(before?.env, obj(bs)?.env);
+      const a = envMap(after?.env, obj(as)?.env);
       if (b && a && willBeKnown) {
-        const moved = [...new Set([...b.keys(), ...a.keys()])].filter((n) => b.get(n) !== a.get(n) && (secret || CREDENTIAL_NAME.test(n)));
+        const moved = [...new Set([...b.keys(), ...a.keys()])].filter(
+          (n) => b.get(n)?.value !== a.get(n)?.value && (CREDENTIAL_NAME.test(n) || b.get(n)?.sensitive || a.get(n)?.sensitive),
+        );
         names.push(...moved.map((n) => `env ${n}`));
         continue;
       }
     }
     if (k === "upload") {
-      const b = uploadMap(before?.upload);
-      const a = uploadMap(after?.upload);
+      const b = uploadMap(before?.upload, obj(bs)?.upload);
+      const a = uploadMap(after?.upload, obj(as)?.upload);
       if (b && a && willBeKnown) {
-        const moved = [...new Set([...b.keys(), ...a.keys()])].filter((f) => differs(b.get(f), a.get(f)) && (secret || CREDENTIAL_NAME.test(f)));
+        const moved = [...new Set([...b.keys(), ...a.keys()])].filter(
+          (f) => differs(b.get(f)?.value, a.get(f)?.value) && (CREDENTIAL_NAME.test(f) || b.get(f)?.sensitive || a.get(f)?.sensitive),
+        );
         names.push(...moved.map((f) => `file ${f}`));
         continue;
       }

@@ -106,9 +106,16 @@ describe("a credentials change is news to the operator: at least maintenance, na
   });
 
   it("any variable Terraform marks sensitive counts, whatever its name", () => {
-    const c = backup({ before: { env: ["OPAQUE=a"] }, after: { env: ["OPAQUE=b"] } }, { env: true });
+    const c = backup({ before: { env: ["TZ=UTC", "OPAQUE=a"] }, after: { env: ["TZ=UTC", "OPAQUE=b"] } }, { env: [false, true] });
     expect(only(c)).toMatchObject({ exit: 3, credentials: ["env OPAQUE"] });
     expect(only(backup({ before: { env: ["OPAQUE=a"] }, after: { env: ["OPAQUE=b"] } }))).toMatchObject({ exit: 2 });
+  });
+
+  it("a whole env marked sensitive (a set with one secret) names only what looks like a credential", () => {
+    const retuned = backup({ before: { env: ["RESTIC_PASSWORD=same", "GOMAXPROCS=2"] }, after: { env: ["RESTIC_PASSWORD=same", "GOMAXPROCS=4"] } }, { env: true });
+    expect(only(retuned)).toMatchObject({ exit: 2, credentials: undefined });
+    const rotated = backup({ before: { env: ["RESTIC_PASSWORD=a", "GOMAXPROCS=2"] }, after: { env: ["RESTIC_PASSWORD=b", "GOMAXPROCS=4"] } }, { env: true });
+    expect(only(rotated)).toMatchObject({ exit: 3, credentials: ["env RESTIC_PASSWORD"] });
   });
 
   it("a secret file whose content changes (sensitive upload) → maintenance, naming the file", () => {
