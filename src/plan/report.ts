@@ -1,7 +1,7 @@
 import { classifyChange, ChangeKind, type ClassifiedChange } from "./classify.js";
 import type { Plan } from "./plan-json.js";
 import { AllowableRisk, checkImmichUpgrade, checkPostgresChange, RiskClass, type Finding } from "./upgrade-rules.js";
-import { describeValue, MAX_COMPARED_DEPTH, obj, sameJson, TooDeep } from "./plan-values.js";
+import { describeValue, MAX_COMPARED_DEPTH, obj, sameJson, shown, TooDeep } from "./plan-values.js";
 import { splitImage } from "./versions.js";
 
 export interface DriftEntry {
@@ -38,8 +38,9 @@ function upgradeFindings(plan: Plan): Finding[] {
     if (rc.type !== "docker_image" || rc.mode === "data") continue;
     const b = name(rc.change.before);
     const a = name(rc.change.after);
-    const after = typeof a === "string" ? splitImage(a) : undefined;
-    const before = typeof b === "string" ? splitImage(b) : undefined;
+    // A reference longer than any real one is no version: shown() keeps it out of messages whole.
+    const after = typeof a === "string" ? splitImage(shown(a)) : undefined;
+    const before = typeof b === "string" ? splitImage(shown(b)) : undefined;
     const repo = after?.repo ?? before?.repo;
     const component = repo ? IMAGE_COMPONENT[repo] : undefined;
     if (!component) continue;

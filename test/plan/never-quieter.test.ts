@@ -5,7 +5,7 @@ import { formatJson, formatMarkdown, formatTerminal, summaryLine } from "../../s
 import { parsePlan } from "../../src/plan/plan-json.js";
 import { buildReport } from "../../src/plan/report.js";
 import { RiskClass } from "../../src/plan/upgrade-rules.js";
-import { container, immichImages, plan, rc, volume, type RC } from "./plan-fixtures.js";
+import { container, image, immichImages, plan, rc, SERVER, volume, type RC } from "./plan-fixtures.js";
 
 // The report is never quieter than the plan: however a plan file encodes a change, the class is at least
 // what the change means.
@@ -194,6 +194,11 @@ describe("hostile values are described, not copied or recursed into", () => {
   it("a 30 MB text as drift before is described by its length", () => {
     const r = report(plan([], [rc("docker_container", "a", ["update"], "x".repeat(30 * 1024 * 1024), {})]));
     expect(r.drift).toEqual([{ address: "docker_container.a", attributes: ["(the whole resource: a text of 31457280 characters → a mapping)"] }]);
+  });
+
+  it("an image tag of 5,000 characters is no version, and is not copied into the upgrade check", () => {
+    const r = report(plan([image("immich_Server_Image", `${SERVER}:v3.1.0`, `${SERVER}:${"9".repeat(5000)}`)]));
+    expect(r.upgrades.map((u) => u.message)).toEqual([`server: v3.1.0 → 9999999… (5033 characters) is not a pinned version change; cannot check upgrade rules`]);
   });
 
   it("a long name or attribute is shown by its start and its length", () => {
