@@ -108,7 +108,7 @@ function pgdataSource(state: Obj | undefined): string | undefined {
 }
 
 /** Names that say a value is a credential, in an environment variable or an uploaded file's path. */
-const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|credential|private|(^|[_.-])key([_.-]|$)|key_id|api_?key/i;
+const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|credential|private|(^|[_./-])key([_./-]|$)|key_id|api_?key/i;
 
 /** An entry of a list attribute, with whether Terraform marks that very entry sensitive. */
 interface Entry<T> {
