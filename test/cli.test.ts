@@ -232,7 +232,7 @@ describe("immich-iac plan-report", () => {
   it("names the risk, the service and the downtime in the terminal view", async () => {
     const r = await cli(["plan-report", fixture("minor-upgrade")]);
     expect(r.stdout.split("\n")[0]).toBe(
-      "immich-iac plan report: maintenance window (exit 3): 0 blocked, 3 need a maintenance window, 2 safe, 1 unchanged; downtime: server (recreated (image)), job-handler (recreated (image)), machine-learning (recreated (image))",
+      "immich-iac plan report: maintenance window (exit 3): 0 blocked, 5 need a maintenance window, 2 safe, 1 unchanged; downtime: server (recreated (image)), job-handler (recreated (image)), machine-learning (recreated (image))",
     );
     expect(r.stdout).toContain("  ! docker_container.immich_server [server]: server recreated: downtime while it restarts (forced by image)");
     expect(r.stdout).toContain(
@@ -250,7 +250,7 @@ describe("immich-iac plan-report", () => {
   it("--markdown for a PR comment, --json for machines", async () => {
     const md = await cli(["plan-report", fixture("library-volume-replaced"), "--markdown"]);
     expect(md.stdout).toContain("### immich-iac plan: ⛔ blocked");
-    expect(md.stdout).toContain("| ⛔ | `docker_volume.immich_library` |  | volume immich-home-library holds user data and would be recreated empty [needs --allow-data-loss] |");
+    expect(md.stdout).toContain("| ⛔ | `docker_volume.immich_library` |  | volume immich-home-library holds user data and would be recreated empty \\[needs --allow-data-loss\\] |");
     const json = JSON.parse((await cli(["plan-report", fixture("drifted-network"), "--json"])).stdout);
     expect(json).toMatchObject({ class: "maintenance window", exitCode: 3, downtime: { stack: "network recreated" }, drift: [{ address: "docker_network.immich_BackNetwork", attributes: ["options"] }] });
   });

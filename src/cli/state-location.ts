@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from "node:fs";
+import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { statePathOf } from "../../stacks/synth.js";
 import { InputError } from "../profile/problems.js";
@@ -41,4 +41,36 @@ export function prepareSynthOutput(stack: string, opts: { readonly out: string; 
   checkStateLocation(statePathOf(opts.out, stack, opts.state), io);
   mkdirSync(opts.out, { recursive: true });
   return { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) };
+}
+
+/**
+ * Where `plan` saves Terraform's plan: next to the state, in the directory {@link checkStateLocation} accepted,
+ * because a saved plan holds every secret in clear as the state does. `terraform.home.tfstate` →
+ * `terraform.home.tfplan`.
+ */
+export function planPathOf(statePath: string): string {
+  return statePath.endsWith(".tfstate") ? `${statePath.slice(0, -".tfstate".length)}.tfplan` : `${statePath}.tfplan`;
+}
+
+/**
+ * Creates (or empties) the plan file private, 0600, before Terraform writes it: Terraform creates a new plan
+ * file 0644 (umask 022) but keeps the mode of one that exists. Never through a symbolic link.
+ */
+export function preparePlanFile(planPath: string): void {
+  const refuse = (why: string): never => {
+    throw new InputError([{ file: planPath, line: 1, col: 1, path: "(plan)", message: `the saved plan holds every secret and ${why} (expected a regular file or none: remove it)` }]);
+  };
+  let st;
+  try {
+    st = lstatSync(planPath);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isFile()) refuse(st.isSymbolicLink() ? "is a symbolic link" : "is not a regular file");
+  const fd = openSync(planPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
+  }
 }

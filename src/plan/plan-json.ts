@@ -32,6 +32,27 @@ export const PlanSchema = z.looseObject({
 });
 
 export type Plan = z.output<typeof PlanSchema>;
+
+/** The plan without its resource lists' items, which are checked one at a time (see {@link checkPlan}). */
+const PlanShellSchema = PlanSchema.extend({ resource_changes: z.array(z.unknown()).default([]), resource_drift: z.array(z.unknown()).default([]) });
+
+/**
+ * The plan checked by {@link PlanSchema}, keeping the parsed items themselves: the schema passes them through
+ * unchanged, and a copy of a million resource changes would double the memory a large plan takes.
+ */
+function checkPlan(data: unknown): { plan: Plan } | { issues: z.core.$ZodIssue[] } {
+  const shell = PlanShellSchema.safeParse(data);
+  if (!shell.success) return { issues: shell.error.issues };
+  const issues: z.core.$ZodIssue[] = [];
+  for (const key of ["resource_changes", "resource_drift"] as const) {
+    const items = shell.data[key];
+    for (let i = 0; i < items.length && issues.length < 100; i++) {
+      const r = ResourceChangeSchema.safeParse(items[i]);
+      if (!r.success) issues.push(...r.error.issues.map((x) => ({ ...x, path: [key, i, ...x.path] })));
+    }
+  }
+  return issues.length ? { issues } : { plan: shell.data as Plan };
+}
 export type ResourceChange = z.output<typeof ResourceChangeSchema>;
 
 /** Reads a JSON plan file (bounded size, regular files only). */
@@ -52,12 +73,12 @@ export function parsePlan(text: string, file = "<plan>"): Plan {
     const [line, col] = jsonErrorPosition(text, (e as Error).message);
     throw new InputError([{ file, line, col, path: "(json)", message: "not valid JSON (expected the output of terraform show -json tfplan)" }]);
   }
-  const quick = PlanSchema.safeParse(data);
-  if (quick.success) return quick.data;
+  const quick = checkPlan(data);
+  if ("plan" in quick) return quick.plan;
   // JSON is YAML: the same checks, now located. A large plan is not re-read (memory); its problems point at 1:1.
   if (text.length <= MAX_LOCATED_PLAN_CHARS) return parseYaml(text, file, PlanSchema);
   throw new InputError(
-    quick.error.issues.slice(0, 100).map((i) => ({ file, line: 1, col: 1, path: formatPath(i.path), message: describeIssue(i) })),
+    quick.issues.slice(0, 100).map((i) => ({ file, line: 1, col: 1, path: formatPath(i.path), message: describeIssue(i) })),
   );
 }
 

@@ -1,6 +1,7 @@
 import { classifyChange, ChangeKind, type ClassifiedChange } from "./classify.js";
 import type { Plan } from "./plan-json.js";
 import { AllowableRisk, checkImmichUpgrade, checkPostgresChange, RiskClass, type Finding } from "./upgrade-rules.js";
+import { describeValue, MAX_COMPARED_DEPTH, obj, sameJson, shown, TooDeep } from "./plan-values.js";
 import { splitImage } from "./versions.js";
 
 export interface DriftEntry {
@@ -17,6 +18,7 @@ export interface PlanReport {
   /** Service → why it goes down; `stack` when a network is recreated. */
   readonly downtime: Readonly<Record<string, string>>;
   readonly drift: readonly DriftEntry[];
+  /** Resource changes and upgrade checks per class: the same findings the class (and exit code) is the worst of. */
   readonly counts: Readonly<Record<"none" | "safe" | "maintenance" | "blocked", number>>;
   readonly accepted: readonly AllowableRisk[];
 }
@@ -36,8 +38,9 @@ function upgradeFindings(plan: Plan): Finding[] {
     if (rc.type !== "docker_image" || rc.mode === "data") continue;
     const b = name(rc.change.before);
     const a = name(rc.change.after);
-    const after = typeof a === "string" ? splitImage(a) : undefined;
-    const before = typeof b === "string" ? splitImage(b) : undefined;
+    // A reference longer than any real one is no version: shown() keeps it out of messages whole.
+    const after = typeof a === "string" ? splitImage(shown(a)) : undefined;
+    const before = typeof b === "string" ? splitImage(shown(b)) : undefined;
     const repo = after?.repo ?? before?.repo;
     const component = repo ? IMAGE_COMPONENT[repo] : undefined;
     if (!component) continue;
@@ -61,21 +64,30 @@ function upgradeFindings(plan: Plan): Finding[] {
 /**
  * A value with "unset" and the type's zero value made the same: refresh fills attributes absent from the
  * configuration (null → [], {}, "" or 0; seen with the docker provider 4.6 in the real-apply suite), which
- * is no change anyone made.
+ * is no change anyone made. Depth-bounded ({@link TooDeep}).
  */
-function settled(v: unknown): unknown {
+function settled(v: unknown, depth = 0): unknown {
   if (v === null || v === undefined || v === "" || v === 0 || v === false) return null;
+  if (typeof v !== "object") return v;
+  if (depth > MAX_COMPARED_DEPTH) throw new TooDeep();
   if (Array.isArray(v)) {
-    const items = v.map(settled);
+    const items = v.map((x) => settled(x, depth + 1));
     return items.length === 0 ? null : items;
   }
-  if (typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => [k, settled(x)] as const)
-      .filter(([, x]) => x !== null);
-    return entries.length === 0 ? null : Object.fromEntries(entries);
+  const entries = Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => [k, settled(x, depth + 1)] as const)
+    .filter(([, x]) => x !== null);
+  return entries.length === 0 ? null : Object.fromEntries(entries);
+}
+
+/** Whether an attribute moved outside Terraform; one nested too deep to compare is reported as moved. */
+function drifted(before: unknown, after: unknown): boolean {
+  try {
+    return !sameJson(settled(before), settled(after));
+  } catch (e) {
+    if (e instanceof TooDeep) return true;
+    throw e;
   }
-  return v;
 }
 
 function driftOf(plan: Plan): DriftEntry[] {
@@ -85,17 +97,30 @@ function driftOf(plan: Plan): DriftEntry[] {
       out.push({ address: rc.address, attributes: ["(deleted outside Terraform)"] });
       continue;
     }
-    const b = (rc.change.before ?? {}) as Record<string, unknown>;
-    const a = (rc.change.after ?? {}) as Record<string, unknown>;
-    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(settled(b[k])) !== JSON.stringify(settled(a[k]))).sort();
+    const { before, after } = rc.change;
+    const b = before === null || before === undefined ? {} : obj(before);
+    const a = after === null || after === undefined ? {} : obj(after);
+    // A state that is not a mapping (a plan file made by hand) is described, never enumerated or quoted.
+    if (!b || !a) {
+      out.push({ address: rc.address, attributes: [`(the whole resource: ${describeValue(before)} → ${describeValue(after)})`] });
+      continue;
+    }
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => drifted(b[k], a[k])).sort();
     if (keys.length > 0) out.push({ address: rc.address, attributes: keys });
   }
   return out;
 }
 
+const COUNT_KEY: Readonly<Record<RiskClass, "none" | "safe" | "maintenance" | "blocked">> = {
+  [RiskClass.NONE]: "none",
+  [RiskClass.SAFE]: "safe",
+  [RiskClass.MAINTENANCE]: "maintenance",
+  [RiskClass.BLOCKED]: "blocked",
+};
+
 /** The whole report: every change classified, upgrade gates, downtime per service, drift, the exit code. */
 export function buildReport(plan: Plan, allow: readonly AllowableRisk[] = []): PlanReport {
-  const accept = <T extends { class: RiskClass; allow?: AllowableRisk }>(x: T): T & { accepted?: boolean } =>
+  const accept = <T extends { class: RiskClass; allow?: AllowableRisk | undefined }>(x: T): T & { accepted?: boolean } =>
     x.class === RiskClass.BLOCKED && x.allow && allow.includes(x.allow) ? { ...x, class: RiskClass.MAINTENANCE, accepted: true } : x;
   const resources = plan.resource_changes.map((rc) => accept(classifyChange(rc)));
   const upgrades = upgradeFindings(plan).map(accept);
@@ -106,9 +131,14 @@ export function buildReport(plan: Plan, allow: readonly AllowableRisk[] = []): P
       downtime[r.component] ??= r.kind === ChangeKind.SERVICE_REMOVED ? "removed" : r.cause ? `recreated (${r.cause})` : "recreated";
     }
   }
-  const all = [...resources.map((r) => r.class), ...upgrades.map((u) => u.class)];
-  const cls = all.reduce((m, c) => (c > m ? c : m), RiskClass.NONE);
+  // The verdict and the counts come from one list: every resource change and every upgrade check.
   const counts = { none: 0, safe: 0, maintenance: 0, blocked: 0 };
-  for (const r of resources) counts[r.class === RiskClass.NONE ? "none" : r.class === RiskClass.SAFE ? "safe" : r.class === RiskClass.MAINTENANCE ? "maintenance" : "blocked"]++;
+  let cls = RiskClass.NONE;
+  for (const x of [resources, upgrades]) {
+    for (const f of x) {
+      counts[COUNT_KEY[f.class]]++;
+      if (f.class > cls) cls = f.class;
+    }
+  }
   return { class: cls, exitCode: cls, resources, upgrades, downtime, drift: driftOf(plan), counts, accepted: [...allow] };
 }

@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,7 +36,7 @@ describe("plan: exit codes a gate can trust, and what it says while it works", (
       `immich-iac: state: ${join(dir, "terraform.homelab.tfstate")} (holds every secret: keep it private, back it up, never commit it)`,
       `immich-iac: synth homelab → ${join(dir, "out", "stacks", "homelab")}`,
       `immich-iac: ${bin} init -input=false -no-color`,
-      `immich-iac: ${bin} plan -input=false -no-color -out=tfplan`,
+      `immich-iac: ${bin} plan -input=false -no-color -out=${join(dir, "terraform.homelab.tfplan")}`,
       `immich-iac: ${bin} plan failed (exit 1):`,
     ]);
   });
@@ -45,6 +45,60 @@ describe("plan: exit codes a gate can trust, and what it says while it works", (
     const r = await cli(["plan", "--deployment", "/nonexistent/d.yaml", "--out", join(privateDir("iac-gate-"), "out")]);
     expect(r.exitCode).toBe(5);
     expect(r.stderr).toBe("/nonexistent/d.yaml:1:1: (file): file not found");
+  });
+});
+
+describe("the saved plan holds every secret: kept with the state, private", () => {
+  // Like Terraform: `plan -out=F` truncates and writes F (keeping the mode of an existing one), `show -json F` prints it.
+  const fakeTerraform = (dir: string) =>
+    recorder(
+      dir,
+      "terraform",
+      `case "$1" in plan) f="\${4#-out=}"; printf 'SECRET-IN-PLAN' >"$f" ;; show) printf '{"format_version":"1.2","resource_changes":[]}' ;; esac; exit 0`,
+    );
+  const mode = async (path: string) => (await execa("stat", ["-c", "%a", path])).stdout;
+
+  it("plan --out DIR writes the plan next to the state, 0600, in a directory created 0700", async () => {
+    const dir = privateDir("iac-tfplan-");
+    const bin = fakeTerraform(dir);
+    const r = await cli(["plan", "--deployment", join(REPO, "deployments", "homelab.yaml"), "--out", "out", "--state", "state/home.tfstate"], { cwd: dir, env: { TERRAFORM_BINARY: bin } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const planFile = join(dir, "state", "home.tfplan");
+    expect(readFileSync(planFile, "utf8")).toBe("SECRET-IN-PLAN");
+    expect(await mode(planFile)).toBe("600");
+    expect(await mode(join(dir, "state"))).toBe("700");
+    expect(readdirSync(join(dir, "out", "stacks", "homelab"))).not.toContain("tfplan");
+    expect(readFileSync(join(dir, "terraform.calls"), "utf8")).toContain(`show -json ${planFile}\n`);
+    expect(r.stderr).toContain(`immich-iac: saved plan: ${planFile} (holds every secret, like the state)`);
+  });
+
+  it("an existing plan file readable by others is made private before Terraform writes into it", async () => {
+    const dir = privateDir("iac-tfplan-");
+    const bin = fakeTerraform(dir);
+    writeFileSync(join(dir, "terraform.homelab.tfplan"), "old", { mode: 0o644 });
+    const r = await cli(["plan", "--deployment", join(REPO, "deployments", "homelab.yaml"), "--out", join(dir, "out")], { env: { TERRAFORM_BINARY: bin } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await mode(join(dir, "terraform.homelab.tfplan"))).toBe("600");
+  });
+
+  it("a symbolic link where the plan goes is refused (exit 5), and nothing is written through it", async () => {
+    const dir = privateDir("iac-tfplan-");
+    const bin = fakeTerraform(dir);
+    writeFileSync(join(dir, "victim"), "untouched");
+    symlinkSync(join(dir, "victim"), join(dir, "terraform.homelab.tfplan"));
+    const r = await cli(["plan", "--deployment", join(REPO, "deployments", "homelab.yaml"), "--out", join(dir, "out")], { env: { TERRAFORM_BINARY: bin } });
+    expect(r.exitCode).toBe(5);
+    expect(r.stderr).toContain(`${join(dir, "terraform.homelab.tfplan")}:1:1: (plan): the saved plan holds every secret and is a symbolic link (expected a regular file or none: remove it)`);
+    expect(readFileSync(join(dir, "victim"), "utf8")).toBe("untouched");
+  });
+
+  it("plan with its state (and so its plan) under /tmp is refused before Terraform runs", async () => {
+    const dir = privateDir("iac-tfplan-");
+    const bin = fakeTerraform(dir);
+    const r = await cli(["plan", "--deployment", join(REPO, "deployments", "homelab.yaml"), "--out", "/tmp/immich-iac-gate-plan-out"], { env: { TERRAFORM_BINARY: bin } });
+    expect(r.exitCode).toBe(5);
+    expect(r.stderr).toContain("/tmp is writable by every user");
+    expect(existsSync(join(dir, "terraform.calls"))).toBe(false);
   });
 });
 

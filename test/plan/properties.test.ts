@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parsePlan } from "../../src/plan/plan-json.js";
 import { buildReport } from "../../src/plan/report.js";
 import { AllowableRisk } from "../../src/plan/upgrade-rules.js";
-import { container, plan, rc, volume, type RC } from "./plan-fixtures.js";
+import { container, immichImages, plan, rc, volume, type RC } from "./plan-fixtures.js";
 
 const actionsArb = fc.constantFrom<("no-op" | "create" | "update" | "delete")[][]>(["no-op"], ["create"], ["update"], ["delete"], ["delete", "create"], ["create", "delete"]);
 const resourceArb: fc.Arbitrary<RC> = fc.oneof(
@@ -21,6 +21,17 @@ describe("plan report properties", () => {
         changes.splice(pos % (others.length + 1), 0, volume("library", true, actions));
         const r = buildReport(parsePlan(JSON.stringify(plan(changes))), allow);
         expect(r.exitCode).toBe(4);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the class is the worst class with a non-zero count: counts and verdict come from the same findings", () => {
+    const imagesArb = fc.tuple(fc.constantFrom("v3.0.0", "v3.1.0", "v3.2.0", "v5.0.0"), fc.constantFrom("v3.0.0", "v3.1.0", "v3.2.0", "v5.0.0")).map(([a, b]) => immichImages(a, b));
+    fc.assert(
+      fc.property(fc.array(resourceArb, { maxLength: 10 }), imagesArb, (changes, images) => {
+        const r = buildReport(parsePlan(JSON.stringify(plan([...changes, ...images]))));
+        expect(r.exitCode).toBe(r.counts.blocked ? 4 : r.counts.maintenance ? 3 : r.counts.safe ? 2 : 0);
       }),
       { numRuns: 300 },
     );

@@ -1,13 +1,14 @@
 import { execa } from "execa";
+import { chmodSync } from "node:fs";
 import { join } from "node:path";
-import { resolveDeployment, stackDir, synthesizeDeployment } from "../../../stacks/synth.js";
-import { formatJson, formatMarkdown, formatTerminal } from "../../plan/format.js";
+import { resolveDeployment, stackDir, statePathOf, synthesizeDeployment } from "../../../stacks/synth.js";
+import { writeReport } from "../../plan/format.js";
 import { parsePlan } from "../../plan/plan-json.js";
 import { buildReport } from "../../plan/report.js";
 import type { AllowableRisk } from "../../plan/upgrade-rules.js";
 import { visible } from "../../profile/problems.js";
 import { EXIT_FAILURE, type CliIo } from "../io.js";
-import { prepareSynthOutput } from "../state-location.js";
+import { planPathOf, preparePlanFile, prepareSynthOutput } from "../state-location.js";
 
 export interface PlanOptions {
   readonly deployment?: string;
@@ -25,8 +26,8 @@ export function terraformBinary(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * synth → init → plan -out → show -json → report, each step announced on stderr. `init` runs every time:
- * it is idempotent, and a failed one is then simply tried again. The saved plan holds secrets: it stays in
- * the stack directory.
+ * it is idempotent, and a failed one is then simply tried again. The saved plan holds every secret: it is
+ * written next to the state, in the directory checked private for it, as a file only its owner reads.
  */
 export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number> {
   const deployment = resolveDeployment(opts.deployment ? { deployment: opts.deployment } : {});
@@ -54,10 +55,15 @@ export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number>
     return r.stdout;
   };
   if ((await run(["init", "-input=false", "-no-color"])) === undefined) return EXIT_FAILURE;
-  if ((await run(["plan", "-input=false", "-no-color", "-out=tfplan"])) === undefined) return EXIT_FAILURE;
-  const json = await run(["show", "-json", "tfplan"]);
+  const planFile = planPathOf(statePathOf(opts.out, deployment.name, opts.state));
+  preparePlanFile(planFile);
+  if ((await run(["plan", "-input=false", "-no-color", `-out=${planFile}`])) === undefined) return EXIT_FAILURE;
+  // Whatever Terraform did to the file meanwhile, it stays private.
+  chmodSync(planFile, 0o600);
+  io.err(`immich-iac: saved plan: ${planFile} (holds every secret, like the state)\n`);
+  const json = await run(["show", "-json", planFile]);
   if (json === undefined) return EXIT_FAILURE;
-  const report = buildReport(parsePlan(json, join(cwd, "tfplan (show -json)")), (opts.allow ?? []) as AllowableRisk[]);
-  io.out(opts.json ? formatJson(report) : opts.markdown ? formatMarkdown(report) : formatTerminal(report));
+  const report = buildReport(parsePlan(json, `${planFile} (show -json)`), (opts.allow ?? []) as AllowableRisk[]);
+  writeReport(report, opts, io.out);
   return report.exitCode;
 }
