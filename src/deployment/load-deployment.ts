@@ -149,8 +149,10 @@ export function loadDeploymentFile(file: string): Deployment {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
-    // The deployment's own shape failed, so cross-checks did not run: still report the profile's problems.
-    if (profile === undefined && profileProblems.length === 0) profileProblems = problemsOfReferencedProfiles(file);
+    // The deployment's own shape failed, so cross-checks did not run: still report the profile's problems —
+    // unless the file is not YAML we accept (tags, aliases, not a document), which is not parsed a second time.
+    const unreadable = deploymentProblems.some((p) => p.path === "(yaml)" || p.path === "(file)" || p.path === "(document)");
+    if (profile === undefined && profileProblems.length === 0 && !unreadable) profileProblems = problemsOfReferencedProfiles(file);
   }
   if (deploymentProblems.length > 0 || profileProblems.length > 0) throw new InputError([...deploymentProblems, ...profileProblems]);
   return toDeployment(doc!, profile!, nodeProfiles);
@@ -160,7 +162,7 @@ export function loadDeploymentFile(file: string): Deployment {
 function problemsOfReferencedProfiles(file: string): readonly Problem[] {
   let spec: { hardwareProfile?: unknown; machineLearning?: { nodes?: unknown } } | undefined;
   try {
-    spec = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES }) as { spec?: typeof spec } | null)?.spec ?? undefined;
+    spec = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES, logLevel: "error" }) as { spec?: typeof spec } | null)?.spec ?? undefined;
   } catch {
     return [];
   }

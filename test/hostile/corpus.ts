@@ -63,6 +63,10 @@ function rawProfileCase(id: string, content: string | Buffer, says?: string, sec
 function deploymentCase(id: string, expect: HostileCase["expect"], change: (d: Record<string, any>) => void, says?: string): HostileCase {
   return { id: `deployment/${id}`, args: validate("d.yaml"), setup: (d) => text(d, "d.yaml", deploymentWith(change)), expect, ...(says ? { says } : {}) };
 }
+/** The homelab deployment as YAML text with `edit` applied to the text: for what stringify cannot write (tags, anchors). */
+function rawDeploymentCase(id: string, edit: (text: string) => string, says?: string): HostileCase {
+  return { id: `deployment/${id}`, args: validate("d.yaml"), setup: (d) => text(d, "d.yaml", edit(deploymentWith(() => undefined))), expect: "refused", ...(says ? { says } : {}) };
+}
 function planCase(id: string, content: string | Buffer | ((dir: string) => string), says?: string, secret?: string): HostileCase {
   return {
     id: `plan/${id}`,
@@ -114,6 +118,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   rawProfileCase("someone-elses-yaml", "password: hunter2-CaseSecretHash\ndatabase_url: postgres://u:p@h/db\n", "got a mapping without them"),
   rawProfileCase("python-tag", profileWith(() => undefined).replace("model: EPYC 4464P", 'model: !!python/object/apply:os.system ["touch PWNED"]')),
   rawProfileCase("binary-tag", profileWith(() => undefined).replace("model: EPYC 4464P", "model: !!binary aGVsbG8=")),
+  rawProfileCase("self-referencing-anchor", profileWith(() => undefined).replace("metadata:\n", "metadata: &m\n  extra: *m\n"), "an alias inside its own anchor"),
+  rawDeploymentCase("omap-ingress", (t) => t.replace(/^  ingress:\n( {4}.*\n)+/m, "  ingress: !!omap [{tls: {mode: internal}}]\n"), "a YAML tag is not allowed here"),
+  rawDeploymentCase("omap-host", (t) => `${t}  host: !!omap [{manage: false}]\n`, "a YAML tag is not allowed here"),
+  rawDeploymentCase("omap-monitoring", (t) => `${t}  monitoring: !!omap [{enabled: false}]\n`, "a YAML tag is not allowed here"),
+  rawDeploymentCase("set-tag", (t) => `${t}  imageDigests: !!set {server}\n`, "a YAML tag is not allowed here"),
+  rawDeploymentCase("custom-tag", (t) => `${t}  dataRoot: !path /srv/immich\n`, "a YAML tag is not allowed here"),
   rawProfileCase("complex-key", profileWith(() => undefined).replace("metadata:\n", "? [a, b]\n: x\nmetadata:\n"), "a complex key (expected a plain field name"),
   { id: "profile/yaml-1.1-directive", args: validate("p.yaml"), setup: (d) => text(d, "p.yaml", `%YAML 1.1\n---\n${profileWith(() => undefined)}`), expect: "accepted" },
   rawProfileCase("huge-line", `apiVersion: immich-iac/v1\nkind: HardwareProfile\nmetadata:\n  name: ${"a".repeat(900_000)}\n`, "got a text of 900000 characters"),
