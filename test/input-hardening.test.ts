@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
-import { problemsOfText } from "./util.js";
+import { hashPasswordCommand, passwordFromPipe } from "../src/cli/commands/hash-password.js";
+import { problemsOfText, shippedProfileText } from "./util.js";
 
 /** issue 20 items 9–14: inputs that were read as something else, or accepted although wrong. */
 
@@ -106,5 +107,132 @@ describe("12: the loader's work is bounded by its input", () => {
   it("nested aliases count what they expand to", () => {
     const text = `apiVersion: immich-iac/v1\nkind: HardwareProfile\na: &a ${"x".repeat(100_000)}\nb: &b [*a, *a, *a, *a, *a]\nc: [*b, *b]\n`;
     expect(problemsOfText(text, "p.yaml")).toEqual(["p.yaml:5:9: (yaml): aliases expand to too much text (expected at most 1 MiB in all, got more at this alias: write the values out)"]);
+  });
+});
+
+describe("14: smaller holes in the deployment's values", () => {
+  const offsite = (endpoint: string, bucket = "photos-1") => [`  backup: {offsite: {endpoint: "${endpoint}", bucket: "${bucket}", region: r}}`];
+  const at = (field: string) => `d.yaml:${EXTRA_LINE}:`;
+
+  it.each(["http://10.evil.example.com", "http://192.168.evil.example", "http://127.0.0.1.nip.io:9000", "http://localhost:9000", "http://8.8.8.8", "http://[2001:db8::1]:9000", "http://172.32.0.1"])(
+    "plain http to %s is refused: only a private IP literal, never a name",
+    (endpoint) => {
+      const [p] = deploymentProblems(deploymentText(offsite(endpoint)));
+      expect(p).toContain("spec.backup.offsite.endpoint: expected https:// (plain http only to a private IP address written as such");
+    },
+  );
+
+  it.each(["http://10.0.0.5:9000", "http://172.31.255.1", "http://192.168.1.20:3900", "http://[fd00::5]:9000", "https://s3.eu-central-003.backblazeb2.com"])("%s is accepted", (endpoint) => {
+    expect(deploymentProblems(deploymentText(offsite(endpoint)))).toEqual([]);
+  });
+
+  it.each(["https://999.999.999.999", "https://10.0.0", "http://010.0.0.5"])("%s is neither a name nor an address", (endpoint) => {
+    expect(deploymentProblems(deploymentText(offsite(endpoint)))).toEqual([
+      expect.stringMatching(/spec\.backup\.offsite\.endpoint: expected (a DNS name or an IPv4 address of four numbers 0–255 without leading zeros|https:\/\/)/),
+    ]);
+  });
+
+  it.each([
+    ["192.168.1.1", "that is not an IP address"],
+    ["xn--photos", 'without the reserved prefix "xn--"'],
+    ["sthree-photos", 'without the reserved prefix "sthree-"'],
+    ["amzn-s3-demo-photos", 'without the reserved prefix "amzn-s3-demo-"'],
+    ["photos-s3alias", 'without the reserved suffix "-s3alias"'],
+    ["photos--ol-s3", 'without the reserved suffix "--ol-s3"'],
+    ["photos.mrap", 'without the reserved suffix ".mrap"'],
+    ["photos--x-s3", 'without the reserved suffix "--x-s3"'],
+    ["photos.-1", "parts between dots begin and end with a letter or digit"],
+    ["photos-.1", "parts between dots begin and end with a letter or digit"],
+    ["Photos", "3–63 lowercase letters"],
+    ["ab", "3–63 lowercase letters"],
+    ["a".repeat(64), "3–63 lowercase letters"],
+  ])("bucket %s is refused (%s)", (bucket, says) => {
+    const [p] = deploymentProblems(deploymentText(offsite("https://s3.example.com", bucket)));
+    expect(p).toMatch(new RegExp(`^${at("bucket")}\\d+: spec\\.backup\\.offsite\\.bucket: expected an S3 bucket name`));
+    expect(p).toContain(says);
+  });
+
+  it("a bucket with dots between valid parts is accepted", () => {
+    expect(deploymentProblems(deploymentText(offsite("https://s3.example.com", "home.photos-1")))).toEqual([]);
+  });
+
+  it.each([
+    ["example.com", "auth.example.com", "metrics.example.com"],
+    ["photos.example.com", "auth.example.com", "metrics.example.com"],
+    ["example.co.uk", "auth.example.co.uk", "metrics.example.co.uk"],
+    ["photos.example.co.uk", "auth.example.co.uk", "metrics.example.co.uk"],
+    ["photos.home.example.org", "auth.home.example.org", "metrics.home.example.org"],
+    ["photos.alice.github.io", "auth.alice.github.io", "metrics.alice.github.io"],
+  ])("domain %s derives %s and %s, never a name under a public suffix", (domain, auth, metrics) => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-hard-"));
+    writeFileSync(join(dir, "d.yaml"), deploymentText(["  monitoring: {enabled: true}"]).replace("photos.example.com", domain).replace("homelab-minimal", "epyc-4004-prosumer"));
+    const d = loadDeploymentFile(join(dir, "d.yaml"));
+    expect([d.ingress.authDomain, d.monitoring.domain]).toEqual([auth, metrics]);
+  });
+
+  it("a 1,000-character hardwareProfile is never echoed back", () => {
+    const ref = `./${"a".repeat(995)}.yaml`;
+    const problems = deploymentProblems(deploymentText().replace("hardwareProfile: homelab-minimal", `hardwareProfile: ${ref}`));
+    expect(problems).toEqual([expect.stringMatching(/^d\.yaml:6:20: spec\.hardwareProfile: hardware profile file not found \(expected an existing \.yaml file, got a text of \d+ characters\)$/)]);
+  });
+
+  it("a short hardwareProfile name is quoted once", () => {
+    const [p] = deploymentProblems(deploymentText().replace("hardwareProfile: homelab-minimal", "hardwareProfile: raspberry-pi"));
+    expect(p!.split("raspberry-pi").length - 1).toBe(1);
+  });
+
+  it.each(["10.0.0.0", "10.0.0.255", "192.168.1.255", "999.999.999.999"])("ML node address %s is refused", (address) => {
+    const node = `  machineLearning: {nodes: [{name: gpu, dockerHost: "ssh://deploy@gpu.lan", address: "${address}", hardwareProfile: homelab-minimal}]}`;
+    const [p] = deploymentProblems(deploymentText([node]));
+    expect(p).toMatch(/spec\.machineLearning\.nodes\[0\]\.address: expected (a host's address, not the network \(\.0\) or broadcast \(\.255\) address of its \/24|an IPv4 address like 192\.168\.1\.20)/);
+  });
+
+  it("immichHostAddress: a broadcast address is refused", () => {
+    const [p] = deploymentProblems(deploymentText(["  machineLearning: {immichHostAddress: 192.168.1.255}"]));
+    expect(p).toBe(`d.yaml:${EXTRA_LINE}:40: spec.machineLearning.immichHostAddress: expected a host's address, not the network (.0) or broadcast (.255) address of its /24 (got 192.168.1.255)`);
+  });
+
+  it.each([
+    ["m=4194304,t=3,p=4", "got m=4194304,t=3,p=4"],
+    ["m=65536,t=1000000000,p=4", "got m=65536,t=1000000000,p=4"],
+    ["m=65536,t=3,p=255", "got m=65536,t=3,p=255"],
+    ["m=65536,t=0,p=4", "got m=65536,t=0,p=4"],
+    ["m=16,t=3,p=4", "got m=16,t=3,p=4"],
+  ])("a password hash with argon2 cost %s is refused", (cost, says) => {
+    const text = deploymentText().replace("m=65536,t=3,p=4", cost);
+    const [p] = deploymentProblems(text);
+    expect(p).toContain("spec.auth.users[0].passwordHash: argon2id cost out of bounds (expected m ≤ 131072 KiB");
+    expect(p).toContain(says);
+  });
+
+  it("the largest allowed argon2 cost is accepted", () => {
+    expect(deploymentProblems(deploymentText().replace("m=65536,t=3,p=4", "m=131072,t=16,p=64"))).toEqual([]);
+  });
+
+  it("monitoring on a 6 GiB host is a located problem, not a crash at synth", () => {
+    const profile = shippedProfileText("homelab-minimal").replace(/totalGiB: \d+/, "totalGiB: 6");
+    const text = deploymentText(["  monitoring:", "    enabled: true"]).replace("hardwareProfile: homelab-minimal", "hardwareProfile: ./small.yaml");
+    expect(deploymentProblems(text, { "small.yaml": profile })).toEqual([
+      expect.stringMatching(new RegExp(`^d\\.yaml:${EXTRA_LINE + 1}:14: spec\\.monitoring\\.enabled: monitoring does not fit in 6 GiB of RAM \\(expected at least 256 MiB for Prometheus, got -?\\d+ MiB of the \\d+ MiB the memory budget leaves monitoring\\): set spec\\.monitoring\\.enabled: false`)),
+    ]);
+  });
+});
+
+describe("14: hash-password takes the password a pipe gives, one line ending dropped", () => {
+  it.each([
+    ["password12345\n", "password12345"],
+    ["password12345\r\n", "password12345"],
+    ["password12345\r", "password12345"],
+    ["password12345", "password12345"],
+    ["pässwörd12345\n", "pässwörd12345"],
+  ])("%j → %j", (input, password) => {
+    expect(passwordFromPipe(Buffer.from(input))).toBe(password);
+  });
+
+  it("a password left with a line break inside is refused, not hashed", async () => {
+    const err: string[] = [];
+    const out: string[] = [];
+    const code = await hashPasswordCommand({ out: (t) => out.push(t), err: (t) => err.push(t) }, async () => passwordFromPipe(Buffer.from("password12345\r\n\r\n")));
+    expect([code, out, err]).toEqual([2, [], ["immich-iac: the password has a line break inside (expected one line: a login form cannot type it)\n"]]);
   });
 });

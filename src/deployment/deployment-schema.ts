@@ -2,6 +2,8 @@ import { z } from "zod";
 import { quoteShort } from "../profile/problems.js";
 import { plainText } from "../profile/text.js";
 import { SMTP_ADDRESS } from "../ingress/site.js";
+import { numericHostProblem } from "./ip-address.js";
+import { argon2PhcProblem } from "../crypto/argon2-phc.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -12,6 +14,7 @@ import {
   DEFAULT_INTERVAL_HOURS,
   DEFAULT_LOCAL_BASE_BACKUPS,
   DEFAULT_RETENTION,
+  bucketNameProblem,
   endpointProblem,
   INTERVAL_HOURS_CHOICES,
 } from "../backup/backup-settings.js";
@@ -46,9 +49,12 @@ export function privateIpv4Problem(value: string): string | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
   const octets = m ? m.slice(1).map(Number) : [];
   if (!m || octets.some((o, i) => o > 255 || String(o) !== m[i + 1])) return `expected an IPv4 address like 192.168.1.20 (got ${quoteShort(value)})`;
-  const [a, b] = octets as [number, number];
+  const [a, b, , d] = octets as [number, number, number, number];
   const isPrivate = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-  return isPrivate ? undefined : `expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got ${value})`;
+  if (!isPrivate) return `expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got ${value})`;
+  // The nodes' firewall admits the Immich host's /24 by default: its network and broadcast addresses are no host's.
+  if (d === 0 || d === 255) return `expected a host's address, not the network (.0) or broadcast (.255) address of its /24 (got ${value})`;
+  return undefined;
 }
 
 function privateIpv4Check(value: string, ctx: z.RefinementCtx): void {
@@ -155,7 +161,6 @@ export type ProfileReferenceCheck = (ref: string) => string | undefined;
 
 const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha256:<64 lowercase hex digits>" });
 
-const ARGON2ID_PHC = /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
 
@@ -185,7 +190,13 @@ const UserSchema = z.strictObject({
   email: z.email({ error: "expected the user's e-mail address (Authelia and Immich need it)" }),
   groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "expected a group name: lowercase letters, digits, '.', '_' or '-'" })).max(64).default([]),
   /** argon2id PHC string from `immich-iac hash-password`; never the password itself. */
-  passwordHash: z.string().regex(ARGON2ID_PHC, { error: "expected an argon2id hash from `immich-iac hash-password` ($argon2id$v=19$m=…,t=…,p=…$salt$hash)" }),
+  passwordHash: z
+    .string()
+    .max(1024)
+    .superRefine((hash, ctx) => {
+      const problem = argon2PhcProblem(hash);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
 });
 
 const NotifierSchema = z.discriminatedUnion("mode", [
@@ -196,7 +207,7 @@ const NotifierSchema = z.discriminatedUnion("mode", [
     address: z.string().refine(
       (a) => {
         const m = SMTP_ADDRESS.exec(a);
-        return m !== null && HOST.test(m[2]!) && (m[3] === undefined || validPort(m[3]));
+        return m !== null && HOST.test(m[2]!) && numericHostProblem(m[2]!) === undefined && (m[3] === undefined || validPort(m[3]));
       },
       { error: "expected submission://host:587, smtps://host:465 or smtp://host:25 (port 1-65535)" },
     ),
@@ -243,7 +254,13 @@ const BackupSchema = z.strictObject({
           const problem = endpointProblem(value);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
-      bucket: z.string().regex(/^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "expected an S3 bucket name: 3–63 lowercase letters, digits, '.' and '-'" }),
+      bucket: z
+        .string()
+        .max(300)
+        .superRefine((value, ctx) => {
+          const problem = bucketNameProblem(value);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
       region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: "expected a region name like eu-central-003 or us-east-1" }),
       /** @default "immich-iac/<deployment name>" */
       prefix: z

@@ -7,7 +7,7 @@ import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../prof
 import { loadYamlFile, MAX_ALIASES, parseYaml, type PathIssue } from "../profile/load-yaml.js";
 import { z } from "zod";
 import { readInputFile } from "../profile/read-input.js";
-import { InputError, oneOf, type Problem } from "../profile/problems.js";
+import { InputError, oneOf, quoteShort, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
 import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
 import { readdirSync } from "node:fs";
@@ -16,9 +16,12 @@ import {
   DEFAULT_RETENTION_DAYS as DEFAULT_MONITORING_RETENTION_DAYS,
   defaultMonitoringDomain,
   defaultMonitoringEnabled,
+  MONITORING_MEMORY_MIB,
+  prometheusMemoryMiB,
   type MonitoringSettings,
 } from "../monitoring/monitoring-settings.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
+import { deploymentTuning } from "./deployment-tuning.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
@@ -114,9 +117,10 @@ export function loadDeploymentFile(file: string): Deployment {
     const path = profilePathFor(ref, file);
     if (existsSync(path)) return undefined;
     const isPath = ref.includes("/") || /\.ya?ml$/.test(ref);
+    // The reference is quoted once (as the path it resolves to), and only when short: it may be anything.
     return isPath
-      ? `hardware profile file not found (expected an existing .yaml file, got "${ref}" → ${path})`
-      : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got "${ref}")`;
+      ? `hardware profile file not found (expected an existing .yaml file, got ${quoteShort(path)})`
+      : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got ${quoteShort(ref)})`;
   };
 
   const crossChecks = (d: DeploymentDocument): PathIssue[] => {
@@ -141,7 +145,10 @@ export function loadDeploymentFile(file: string): Deployment {
       profile.spec.purpose === "immich-host"
         ? []
         : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
-    return [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles)];
+    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles)];
+    // What needs the whole deployment (its tuning) runs once everything else holds.
+    if (issues.length > 0 || profileProblems.length > 0) return issues;
+    return checkMonitoringMemory(toDeployment(d, profile, nodeProfiles));
   };
 
   try {
@@ -273,6 +280,25 @@ function checkMonitoring(d: DeploymentDocument, profile: HardwareProfile): PathI
     issues.push({ path: ["spec", "monitoring", "alerts", "email"], message: 'alerts by e-mail use the auth notifier\'s SMTP account (expected spec.auth.notifier.mode "smtp", got "filesystem")' });
   }
   return issues;
+}
+
+/**
+ * Monitoring on a small host: the memory budget scales every service down, and what is left for Prometheus
+ * after the exporters, cAdvisor and Grafana must still be enough to run it.
+ */
+function checkMonitoringMemory(d: Deployment): PathIssue[] {
+  if (!d.monitoring.enabled) return [];
+  const budgetMiB = deploymentTuning(d).memory.components.monitoring.value;
+  const prometheusMiB = prometheusMemoryMiB(budgetMiB, { smart: (d.monitoring.disks?.length ?? 0) > 0, grafana: true });
+  if (prometheusMiB >= MONITORING_MEMORY_MIB.minPrometheus) return [];
+  return [
+    {
+      path: ["spec", "monitoring", "enabled"],
+      message:
+        `monitoring does not fit in ${d.profile.spec.memory.totalGiB} GiB of RAM (expected at least ${MONITORING_MEMORY_MIB.minPrometheus} MiB for Prometheus, got ${prometheusMiB} MiB ` +
+        `of the ${budgetMiB} MiB the memory budget leaves monitoring): set spec.monitoring.enabled: false, or use a host with more RAM`,
+    },
+  ];
 }
 
 function checkIngress(d: DeploymentDocument): PathIssue[] {
