@@ -4,6 +4,7 @@ import { plainText } from "../profile/text.js";
 import { SMTP_ADDRESS } from "../ingress/site.js";
 import { numericHostProblem } from "./ip-address.js";
 import { argon2PhcProblem } from "../crypto/argon2-phc.js";
+import { MAX_DEPLOYMENT_NAME, MAX_JOB_HANDLER_REPLICAS } from "../contract/container-names.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -26,10 +27,10 @@ export const TRANSCODING_CHOICES = ["auto", "software"] as const;
 export const ML_BACKEND_CHOICES = ["auto", "cpu", "cuda", "openvino", "rocm", "rknn", "armnn"] as const;
 
 /**
- * Deployment names prefix container, network and volume names (`<name>-machine-learning`), which must stay
- * valid host names of at most 63 characters.
+ * Deployment names are part of container names (`immich-<name>-monitoring-smartctl-exporter`), which must stay
+ * host names of at most 63 characters: the bound is derived from the longest one (src/contract/container-names.ts).
  */
-export const MAX_DEPLOYMENT_NAME = 42;
+export { MAX_DEPLOYMENT_NAME };
 const DEPLOYMENT_NAME = new RegExp(`^[a-z0-9]([a-z0-9-]{0,${MAX_DEPLOYMENT_NAME - 2}}[a-z0-9])?$`);
 /** A lowercase DNS name with at least two labels and an alphabetic TLD; no IP addresses. */
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
@@ -356,7 +357,7 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         backup: DIGEST.optional(),
       })
       .default({}),
-    jobHandler: z.strictObject({ replicas: z.int().min(1).max(8).default(1) }).default({ replicas: 1 }),
+    jobHandler: z.strictObject({ replicas: z.int().min(1).max(MAX_JOB_HANDLER_REPLICAS).default(1) }).default({ replicas: 1 }),
     /** Host directory holding `<role>` mountpoints (the ZFS datasets' mountpoints). */
     dataRoot: z
       .string()

@@ -21,6 +21,7 @@ import {
   type MonitoringSettings,
 } from "../monitoring/monitoring-settings.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
+import { Component, containerName, MAX_DNS_LABEL, maxMlNodeName } from "../contract/container-names.js";
 import { deploymentTuning } from "./deployment-tuning.js";
 import {
   DEFAULT_DOCKER_HOST,
@@ -233,8 +234,15 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
   seen("name");
   seen("address");
   seen("dockerHost");
+  const maxName = maxMlNodeName(d.metadata.name);
   nodes.forEach((n, i) => {
     const at = ["spec", "machineLearning", "nodes", i];
+    if (n.name.length > maxName) {
+      issues.push({
+        path: [...at, "name"],
+        message: `too long for this deployment (expected at most ${maxName} characters, got ${n.name.length}): the node's container ${containerName(d.metadata.name, Component.MACHINE_LEARNING, `-${n.name}`)} must stay a host name of at most ${MAX_DNS_LABEL} characters; shorten the node or the deployment name`,
+      });
+    }
     if (n.dockerHost === d.spec.dockerHost) {
       issues.push({ path: [...at, "dockerHost"], message: `a node runs on another Docker host than Immich's (expected a host other than spec.dockerHost, got "${n.dockerHost}")` });
     }

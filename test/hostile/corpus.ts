@@ -229,7 +229,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("key-comment-terraform-template", "refused", (d) => (spec(d).host = { deployUser: { authorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ${file("/etc/shadow")}'] } }), "Terraform would evaluate them"),
   deploymentCase("password-in-clear", "refused", (d) => (spec(d).auth.users[0].passwordHash = "hunter2"), "expected an argon2id hash"),
   deploymentCase("group-with-space", "refused", (d) => (spec(d).auth.users[0].groups = ["ad mins"])),
-  deploymentCase("name-43-chars", "refused", (d) => (d.metadata.name = "a".repeat(43)), "1-42 characters"),
+  deploymentCase("name-28-chars", "refused", (d) => (d.metadata.name = "a".repeat(28)), "1-27 characters"),
   deploymentCase("tls-file-injection", "refused", (d) => (spec(d).ingress = { tls: { mode: "files", certificateFile: '/etc/ssl/x"; rm -rf /', keyFile: "/etc/ssl/k.pem" } })),
   deploymentCase("tls-file-relative", "refused", (d) => (spec(d).ingress = { tls: { mode: "files", certificateFile: "cert.pem", keyFile: "/etc/ssl/k.pem" } })),
   deploymentCase("immich-version-moving", "refused", (d) => (spec(d).immichVersion = "release")),
@@ -253,7 +253,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("backup-offsite-valid", "accepted", (d) => (spec(d).backup = { offsite: { endpoint: "http://10.0.0.5:9000", bucket: "home.photos-1", region: "garage", prefix: "immich_iac/home-1" } })),
   deploymentCase("monitoring-email-template", "refused", (d) => (spec(d).monitoring = { enabled: true, alerts: { email: { to: ["{{ .Secret }}@example.com"] } } }), "expected an e-mail address"),
   deploymentCase("monitoring-on-small-host", "accepted", (d) => (spec(d).monitoring = { enabled: true, retentionDays: 3650 })),
-  deploymentCase("name-42-chars", "accepted", (d) => (d.metadata.name = "a".repeat(42))),
+  deploymentCase("name-27-chars", "accepted", (d) => (d.metadata.name = "a".repeat(27))),
   deploymentCase("odd-but-valid-values", "accepted", (d) => {
     d.metadata.description = `Ünïcödé 📷 "quoted" 'single' $(id) \`id\` ; & | < > \\`;
     spec(d).dataRoot = "/tmp/immich.data_1";
@@ -311,7 +311,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     args: (d) => ["synth", "--profile", join(d, "p.yaml"), "--out", join(d, "out")],
     setup: (d) => text(d, "p.yaml", profileWith((p) => (p.metadata.name = "a".repeat(50)))),
     expect: "refused",
-    says: "p.yaml:4:9: metadata.name: too long to name the deployment --profile makes of it (expected at most 42 characters, got 50)",
+    says: "p.yaml:4:9: metadata.name: too long to name the deployment --profile makes of it (expected at most 27 characters, got 50)",
   },
   { id: "args/validate-nothing", args: () => ["validate"], expect: "refused", unlocated: true },
   { id: "args/unknown-command", args: () => ["destroy-everything"], expect: "refused", unlocated: true },
