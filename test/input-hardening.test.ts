@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -234,5 +235,86 @@ describe("14: hash-password takes the password a pipe gives, one line ending dro
     const out: string[] = [];
     const code = await hashPasswordCommand({ out: (t) => out.push(t), err: (t) => err.push(t) }, async () => passwordFromPipe(Buffer.from("password12345\r\n\r\n")));
     expect([code, out, err]).toEqual([2, [], ["immich-iac: the password has a line break inside (expected one line: a login form cannot type it)\n"]]);
+  });
+});
+
+describe("11: tls.caFile is a CA certificate, dataRoot a place for lasting data", () => {
+  const tlsFiles = (caFile: string, dockerHost?: string) => [
+    ...(dockerHost ? [`  dockerHost: "${dockerHost}"`] : []),
+    `  ingress: {tls: {mode: files, certificateFile: /etc/ssl/certs/photos.pem, keyFile: /etc/ssl/photos.key, caFile: "${caFile}"}}`,
+  ];
+  /** A self-signed CA certificate made here with openssl, so it parses as one. */
+  const caPem = (() => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-ca-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=test CA", "-days", "2", "-keyout", join(dir, "ca.key"), "-out", join(dir, "ca.pem")], { stdio: "ignore" });
+    return { cert: readFileSync(join(dir, "ca.pem"), "utf8"), key: readFileSync(join(dir, "ca.key"), "utf8") };
+  })();
+  const caProblem = (caFile: string, dockerHost?: string) => {
+    // The certificate and key files of the proxy are not what is tested here: a remote host skips their existence check.
+    const problems = deploymentProblems(deploymentText(tlsFiles(caFile, dockerHost)));
+    return problems.filter((p) => p.includes("caFile"));
+  };
+
+  it.each([
+    ["/etc/shadow", "a file of the host's secrets cannot be the CA file: it is mounted into the Immich server (expected a CA certificate like /etc/ssl/certs/private-ca.pem, got a path that is /etc/shadow)"],
+    ["/etc/ssh/ssh_host_ed25519_key", "got a path under /etc/ssh"],
+    ["/root/ca.pem", "got a path under /root"],
+    ["/etc/ssl/private/ca.pem", "got a path under /etc/ssl/private"],
+    ["/home/alice/.ssh/id_ed25519.pem", "a key file cannot be the CA file"],
+    ["/etc/ssl/ca.key", "a key file cannot be the CA file"],
+    ["/etc/ssl/photos.key", "the CA file is the private key file"],
+    ["/etc/ssl/ca.txt", 'expected a PEM certificate file ending in .pem, .crt or .cer (got "/etc/ssl/ca.txt")'],
+  ])("caFile %s is refused even on a remote host", (caFile, says) => {
+    const [p] = caProblem(caFile, "ssh://immich-deploy@photos.lan");
+    expect(p).toMatch(/^d\.yaml:\d+:\d+: spec\.ingress\.tls\.caFile: /);
+    expect(p).toContain(says);
+  });
+
+  it("on a local Docker host, the file is read: a certificate passes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-ca-"));
+    writeFileSync(join(dir, "ca.pem"), caPem.cert);
+    expect(caProblem(join(dir, "ca.pem"))).toEqual([]);
+  });
+
+  it.each([
+    ["missing.pem", undefined, "file not found on this Docker host"],
+    ["shadow.pem", "root:$6$CaseSecretHash$x:19000:0:99999:7:::\n", "not a PEM certificate (expected a file starting with -----BEGIN CERTIFICATE-----, got other content in"],
+    ["bundle.pem", "KEY_AFTER_CERT", "the file holds a private key next to the certificate"],
+    ["broken.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "not a valid certificate"],
+    ["link.pem", "LINK", "a symbolic link (expected the certificate file itself"],
+    ["dir.pem", "DIR", "not a regular file"],
+  ])("on a local Docker host, %s is refused, its content never quoted", (name, content, says) => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-ca-"));
+    const path = join(dir, name);
+    if (content === "KEY_AFTER_CERT") writeFileSync(path, caPem.cert + caPem.key);
+    else if (content === "LINK") {
+      writeFileSync(join(dir, "real.pem"), caPem.cert);
+      symlinkSync(join(dir, "real.pem"), path);
+    } else if (content === "DIR") mkdirSync(path);
+    else if (content !== undefined) writeFileSync(path, content);
+    const [p] = caProblem(path);
+    expect(p).toContain("spec.ingress.tls.caFile: ");
+    expect(p).toContain(says);
+    expect(p).not.toContain("CaseSecretHash");
+    expect(p).not.toContain("PRIVATE KEY-----\n");
+  });
+
+  it.each(["/tmp/immich", "/var/tmp/immich", "/snap/immich", "/dev/shm/immich", "/run/immich", "/etc/immich", "/var/lib/docker/immich", "/usr/local/immich", "/", "/var/lib/immich-old"])(
+    "dataRoot %s is refused: not below an allowed parent",
+    (root) => {
+      expect(deploymentProblems(deploymentText([`  dataRoot: ${root}`]))).toEqual([
+        `d.yaml:${EXTRA_LINE}:13: spec.dataRoot: not a place for data that must last (expected a directory of its own below /srv, /data, /mnt, /media, /opt, /tank, /home/<user> or at /var/lib/immich, like /srv/immich, got "${root}")`,
+      ]);
+    },
+  );
+
+  it.each(["/srv", "/mnt", "/home", "/home/alice"])("dataRoot %s is refused: a top-level directory", (root) => {
+    expect(deploymentProblems(deploymentText([`  dataRoot: ${root}`]))).toEqual([
+      `d.yaml:${EXTRA_LINE}:13: spec.dataRoot: a top-level directory cannot be the data root (expected a directory of its own below /srv, /data, /mnt, /media, /opt, /tank, /home/<user> or at /var/lib/immich, like ${root}/immich, got "${root}")`,
+    ]);
+  });
+
+  it.each(["/srv/immich", "/data/photos", "/mnt/tank/immich", "/media/usb/immich", "/opt/immich", "/tank/immich", "/var/lib/immich", "/var/lib/immich/data", "/home/alice/immich"])("dataRoot %s is accepted", (root) => {
+    expect(deploymentProblems(deploymentText([`  dataRoot: ${root}`]))).toEqual([]);
   });
 });

@@ -127,18 +127,25 @@ function validPort(text: string): boolean {
 }
 
 /**
- * Directories a data root must not be, nor lie under: mounting datasets there would hide or replace the
- * system (`/etc/docker`, `/var/lib/docker`), and `/` itself holds everything.
+ * Where a data root may be: below a directory meant for data that survives reboots and upgrades and belongs
+ * to no package. `/tmp`, `/var/tmp`, `/dev/shm` and `/run` are emptied (tmpfs or at boot), `/snap` belongs to snapd,
+ * `/etc`, `/usr`, `/var/lib/docker`… to the system: an allow-list, so a directory nobody thought of is refused too.
+ * `/tank` is the default mountpoint of a ZFS pool of that name; `/var/lib/immich` and `/home/<user>/…` are allowed
+ * as themselves and below.
  */
-export const SYSTEM_DIRECTORIES = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/root", "/run", "/sbin", "/sys", "/usr", "/var/lib/docker", "/var/lib/containerd", "/var/run", "/var/log", "/var/lib/dpkg", "/var/lib/apt"] as const;
-/** Directories that may hold a data root below them, but are not one themselves. */
-const TOP_LEVEL = ["/", "/home", "/mnt", "/media", "/opt", "/srv", "/tmp", "/var", "/var/lib"];
+export const DATA_ROOT_PARENTS = ["/srv", "/data", "/mnt", "/media", "/opt", "/tank"] as const;
+const DATA_ROOT_ITSELF_OR_BELOW = ["/var/lib/immich"] as const;
 
 export function dataRootProblem(path: string): string | undefined {
-  const under = SYSTEM_DIRECTORIES.find((d) => path === d || path.startsWith(`${d}/`));
-  if (under) return `a system directory cannot hold the data (expected a directory of its own like /srv/immich, got "${path}", which is ${path === under ? "" : "under "}${under})`;
-  if (TOP_LEVEL.includes(path)) return `a top-level directory cannot be the data root (expected a directory of its own below it, like ${path === "/" ? "" : path}/immich)`;
-  return undefined;
+  const below = (dir: string) => path.startsWith(`${dir}/`);
+  if (DATA_ROOT_PARENTS.some(below)) return undefined;
+  if (DATA_ROOT_ITSELF_OR_BELOW.some((d) => path === d || below(d))) return undefined;
+  if (/^\/home\/[a-z_][a-z0-9_-]{0,31}\/./.test(path)) return undefined;
+  const where = `below ${DATA_ROOT_PARENTS.join(", ")}, /home/<user> or at /var/lib/immich`;
+  if ((DATA_ROOT_PARENTS as readonly string[]).includes(path) || path === "/home" || /^\/home\/[^/]+$/.test(path)) {
+    return `a top-level directory cannot be the data root (expected a directory of its own ${where}, like ${path}/immich, got "${path}")`;
+  }
+  return `not a place for data that must last (expected a directory of its own ${where}, like /srv/immich, got "${path}")`;
 }
 const IMMICH_VERSION = /^v3\.\d{1,4}\.\d{1,4}$/;
 /** Immich's PostgreSQL image tags for the majors Immich supports (≥ 14, < 20; images exist for 14–18) [BI build-postgres.yml]. */

@@ -23,6 +23,7 @@ import {
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
 import { Component, containerName, MAX_DNS_LABEL, maxMlNodeName } from "../contract/container-names.js";
 import { deploymentTuning } from "./deployment-tuning.js";
+import { caFileContentProblem, caFileShapeProblem } from "./host-files.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
@@ -328,6 +329,13 @@ function checkIngress(d: DeploymentDocument): PathIssue[] {
         issues.push({ path: ["spec", "ingress", "tls", key], message: `file not found on this Docker host (expected an existing PEM file, got "${tls[key]}")` });
       }
     }
+  }
+  if (tls.mode === "files" && tls.caFile !== undefined) {
+    const at = ["spec", "ingress", "tls", "caFile"];
+    const shape = caFileShapeProblem(tls.caFile, tls.keyFile);
+    // On a local Docker host the file is here to read: it must be a CA certificate, not only look like one.
+    const content = shape ?? (d.spec.dockerHost.startsWith("unix://") ? caFileContentProblem(tls.caFile) : undefined);
+    if (content) issues.push({ path: at, message: content });
   }
   const seen = new Set<string>();
   d.spec.auth.users.forEach((u, i) => {

@@ -204,9 +204,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("docker-host-tcp-port", "refused", (d) => (spec(d).dockerHost = "tcp://host:70000")),
   deploymentCase("docker-host-unix-substitution", "refused", (d) => (spec(d).dockerHost = "unix:///var/run/$(id).sock")),
   deploymentCase("docker-host-http", "refused", (d) => (spec(d).dockerHost = "http://host:2375")),
-  deploymentCase("data-root-etc", "refused", (d) => (spec(d).dataRoot = "/etc"), 'a system directory cannot hold the data (expected a directory of its own like /srv/immich, got "/etc", which is /etc)'),
-  deploymentCase("data-root-slash", "refused", (d) => (spec(d).dataRoot = "/"), "a top-level directory cannot be the data root"),
-  deploymentCase("data-root-usr", "refused", (d) => (spec(d).dataRoot = "/usr/local/immich"), "which is under /usr"),
+  deploymentCase("data-root-etc", "refused", (d) => (spec(d).dataRoot = "/etc"), 'not a place for data that must last (expected a directory of its own below /srv, /data, /mnt, /media, /opt, /tank, /home/<user> or at /var/lib/immich, like /srv/immich, got "/etc")'),
+  deploymentCase("data-root-slash", "refused", (d) => (spec(d).dataRoot = "/"), "not a place for data that must last"),
+  deploymentCase("data-root-usr", "refused", (d) => (spec(d).dataRoot = "/usr/local/immich"), "not a place for data that must last"),
+  ...["/tmp/immich", "/var/tmp/immich", "/snap/immich", "/dev/shm/immich", "/run/immich", "/var/lib/immich-old", "/home/alice"].map((root) =>
+    deploymentCase(`data-root-${root.slice(1).replace(/\//g, "-")}`, "refused", (d) => (spec(d).dataRoot = root)),
+  ),
   deploymentCase("data-root-docker", "refused", (d) => (spec(d).dataRoot = "/var/lib/docker/immich")),
   deploymentCase("data-root-dot-dot", "refused", (d) => (spec(d).dataRoot = "/srv/../etc")),
   deploymentCase("data-root-double-slash", "refused", (d) => (spec(d).dataRoot = "/srv//immich")),
@@ -244,7 +247,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("user-twice", "refused", (d) => spec(d).auth.users.push({ ...spec(d).auth.users[0] })),
   deploymentCase("backup-endpoint-template", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://${var.x}.example.com", bucket: "b-1", region: "r" } }), "expected an S3 endpoint URL"),
   deploymentCase("backup-endpoint-credentials", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://key:secret@s3.example.com", bucket: "b-1", region: "r" } }), "no path or credentials"),
-  deploymentCase("backup-endpoint-plain-http-public", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "http://s3.example.com", bucket: "b-1", region: "r" } }), "plain http only to a private address"),
+  deploymentCase("backup-endpoint-plain-http-public", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "http://s3.example.com", bucket: "b-1", region: "r" } }), "plain http only to a private IP address"),
   deploymentCase("backup-bucket-newline", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1\n$(id)", region: "r" } }), "expected an S3 bucket name"),
   deploymentCase("backup-prefix-dotdot", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1", region: "r", prefix: "a/../../etc" } }), "expected a folder path"),
   deploymentCase("backup-prefix-quote", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1", region: "r", prefix: "a'; rm -rf /" } }), "expected a folder path"),
@@ -256,7 +259,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("name-27-chars", "accepted", (d) => (d.metadata.name = "a".repeat(27))),
   deploymentCase("odd-but-valid-values", "accepted", (d) => {
     d.metadata.description = `Ünïcödé 📷 "quoted" 'single' $(id) \`id\` ; & | < > \\`;
-    spec(d).dataRoot = "/tmp/immich.data_1";
+    spec(d).dataRoot = "/srv/immich.data_1";
     spec(d).auth.users[0].displayName = `O'Brien "Ma" $(id) <b>`;
     spec(d).auth.notifier = { mode: "smtp", address: "submission://smtp.example.com:587", username: "o'brien+immich@example.com", sender: "O'Brien Photos <photos@example.com>" };
     spec(d).host = { sshPort: 2222, deployUser: { name: "_deploy-1", authorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq $(touch PWNED) `id` ' \" ; \\"] } };
