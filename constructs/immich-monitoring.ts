@@ -6,7 +6,7 @@ import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
-import { monitoringContainer, MONITORING_ROLES, PORTS, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 
@@ -112,12 +112,10 @@ export class ImmichMonitoring extends Construct {
       // Literal text: Terraform must not read `${…}` in it as its own interpolation.
       return escapeTerraformTemplate(text);
     };
-    const small = 64;
-    const grafanaMiB = 256;
-    const cadvisorMiB = 192;
+    const { exporter: small, grafana: grafanaMiB, cadvisor: cadvisorMiB } = MONITORING_MEMORY_MIB;
     const disks = props.disks ?? [];
-    const prometheusMiB = props.memoryMiB - 5 * small - cadvisorMiB - (disks.length ? small : 0) - (props.grafana ? grafanaMiB : 0);
-    if (prometheusMiB < 256) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least 256 MiB (got ${props.memoryMiB})`);
+    const prometheusMiB = prometheusMemoryMiB(props.memoryMiB, { smart: disks.length > 0, grafana: props.grafana !== undefined });
+    if (prometheusMiB < MONITORING_MEMORY_MIB.minPrometheus) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least ${MONITORING_MEMORY_MIB.minPrometheus} MiB (got ${props.memoryMiB})`);
     const service = (role: MonitoringRole, p: Omit<ConstructorParameters<typeof ServiceContainer>[2], "deploymentName" | "component" | "nameSuffix">) =>
       new ServiceContainer(this, role, { deploymentName: dep, component: Component.MONITORING, nameSuffix: `-${role}`, ...p });
 

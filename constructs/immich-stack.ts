@@ -1,4 +1,5 @@
 import { Password } from "@cdktf/provider-random/lib/password/index.js";
+import { MAX_DEPLOYMENT_NAME } from "../src/contract/container-names.js";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key/index.js";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider/index.js";
@@ -137,7 +138,7 @@ export interface ImmichIngress {
   readonly autheliaUsers: string;
 }
 
-const NAME = /^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$/;
+const NAME = new RegExp(`^[a-z0-9]([a-z0-9-]{0,${MAX_DEPLOYMENT_NAME - 2}}[a-z0-9])?$`);
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /**
@@ -175,7 +176,7 @@ export class ImmichStack extends Construct {
     super(scope, id);
     const dep = props.deploymentName;
     if (!NAME.test(dep)) {
-      throw new Error(`ImmichStack: deploymentName must be lowercase letters, digits and '-', at most 42 characters (got "${dep}")`);
+      throw new Error(`ImmichStack: deploymentName must be lowercase letters, digits and '-', at most ${MAX_DEPLOYMENT_NAME} characters (got "${dep}")`);
     }
     if (!DOMAIN.test(props.domain)) {
       throw new Error(`ImmichStack: domain must be a lowercase DNS name like photos.example.com (got "${props.domain}")`);

@@ -1,10 +1,11 @@
 import { App } from "cdktf";
 import { resolve as resolveTokens } from "cdktf/lib/_tokens.js";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../src/profile/problems.js";
+import { refusePseudoFileSystem, writeFileUnder } from "../src/profile/paths.js";
 import { deploymentForProfile, loadDeploymentFile, type Deployment } from "../src/deployment/load-deployment.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
 import { renderPreUpgradeBackup } from "../src/renderers/host/pre-upgrade-backup.js";
@@ -119,16 +120,12 @@ function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> 
   };
 }
 
+/** Writes every rendered file under `outdir`, never through a link planted there (see writeFileUnder). */
 export function render(src: DeploymentSource & { readonly outdir: string }): string[] {
+  refusePseudoFileSystem(src.outdir, "--out");
   const files = renderFiles(resolveDeployment(src));
-  const written: string[] = [];
-  for (const [rel, content] of Object.entries(files)) {
-    const path = resolve(src.outdir, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    written.push(path);
-  }
-  return written;
+  mkdirSync(src.outdir, { recursive: true });
+  return Object.entries(files).map(([rel, content]) => writeFileUnder(src.outdir, rel, content));
 }
 
 /** The pre-upgrade backup for a deployment's stack: dump into the backups role, snapshot database and library. */

@@ -1,3 +1,6 @@
+import { isIPv4, isIPv6 } from "node:net";
+import { isPrivateIpLiteral, numericHostProblem } from "../deployment/ip-address.js";
+
 /**
  * What a deployment asks of its backups, as plain values (the loader maps `spec.backup` here), and the pure
  * derivations every consumer shares: schedules, the retention arguments, the Terraform variables of the
@@ -101,17 +104,40 @@ export function lateAfterSeconds(intervalHours: number): number {
   return 2 * intervalHours * 3600;
 }
 
-const PRIVATE_IPV4 = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^127\./];
-
 /** Why an endpoint is not acceptable, or undefined. */
 export function endpointProblem(endpoint: string): string | undefined {
-  const m = /^(https?):\/\/([A-Za-z0-9.-]{1,253})(?::(\d{1,5}))?$/.exec(endpoint);
+  const m = /^(https?):\/\/([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?$/.exec(endpoint);
   if (!m) return `expected an S3 endpoint URL like https://s3.eu-central-003.backblazeb2.com (scheme and host, optional :port, no path or credentials), got ${JSON.stringify(endpoint.slice(0, 64))}`;
   const [, scheme, host, port] = m;
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `expected a port of 1–65535, got ${port}`;
-  if (host!.startsWith("-") || host!.startsWith(".") || host!.endsWith(".") || host!.includes("..")) return `expected a DNS name or IPv4 address as the host, got "${host}"`;
-  if (scheme === "http" && !(host === "localhost" || PRIVATE_IPV4.some((r) => r.test(host!)))) {
-    return `expected https:// (plain http only to a private address such as 10.x, 172.16–31.x, 192.168.x or 127.x), got "${endpoint}"`;
+  if (!host!.startsWith("[") && (host!.startsWith("-") || host!.startsWith(".") || host!.endsWith(".") || host!.includes(".."))) return `expected a DNS name or IPv4 address as the host, got "${host}"`;
+  const numeric = numericHostProblem(host!);
+  if (numeric) return numeric;
+  if (host!.startsWith("[") && !isIPv6(host!.slice(1, -1))) return `expected an IPv6 address in brackets, got "${host}"`;
+  // An IP literal, parsed: a name (even 10.evil.example.com or localhost) may resolve anywhere, and the keys travel in clear.
+  if (scheme === "http" && !isPrivateIpLiteral(host!)) {
+    return `expected https:// (plain http only to a private IP address written as such: 10.x, 172.16–31.x, 192.168.x, 127.x or [fc00::/7]), got "${endpoint}"`;
   }
+  return undefined;
+}
+
+/** Prefixes and suffixes AWS reserves for its own bucket names (access points, Object Lambda, directory buckets). */
+const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"] as const;
+const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] as const;
+
+/**
+ * Why a name is not an S3 bucket name by AWS's rules, or undefined: 3–63 lowercase letters, digits, '.' and '-';
+ * dot-separated labels that begin and end with a letter or digit; not an IP address; none of the reserved
+ * prefixes and suffixes. S3-compatible stores (MinIO, Garage, B2) accept a subset of these names.
+ */
+export function bucketNameProblem(name: string): string | undefined {
+  const shown = JSON.stringify(name.slice(0, 64));
+  if (!/^[a-z0-9.-]{3,63}$/.test(name)) return `expected an S3 bucket name: 3–63 lowercase letters, digits, '.' and '-' (got ${shown})`;
+  if (!name.split(".").every((label) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label))) {
+    return `expected an S3 bucket name whose parts between dots begin and end with a letter or digit, with no '..', '.-' or '-.' (got ${shown})`;
+  }
+  if (isIPv4(name)) return `expected an S3 bucket name that is not an IP address (got ${shown})`;
+  const reserved = RESERVED_BUCKET_PREFIXES.find((p) => name.startsWith(p)) ?? RESERVED_BUCKET_SUFFIXES.find((x) => name.endsWith(x));
+  if (reserved) return `expected an S3 bucket name without the reserved ${reserved.endsWith("-") ? "prefix" : "suffix"} "${reserved}" (got ${shown})`;
   return undefined;
 }

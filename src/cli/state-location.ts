@@ -1,6 +1,7 @@
 import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { statePathOf } from "../../stacks/synth.js";
+import { refusePseudoFileSystem } from "../profile/paths.js";
 import { InputError } from "../profile/problems.js";
 import type { CliIo } from "./io.js";
 
@@ -10,6 +11,7 @@ import type { CliIo } from "./io.js";
  * (`/tmp`, `/var/tmp`), or one another user owns, is refused: they could read or swap the state. Says where it is.
  */
 export function checkStateLocation(statePath: string, io: CliIo): void {
+  refusePseudoFileSystem(statePath, "--state");
   const dir = dirname(statePath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const { mode, uid } = statSync(dir);
@@ -38,6 +40,7 @@ export function checkStateLocation(statePath: string, io: CliIo): void {
  * options `synthesizeDeployment` takes. `synth` and `plan` both go through here, so neither skips the check.
  */
 export function prepareSynthOutput(stack: string, opts: { readonly out: string; readonly state?: string }, io: CliIo): { outdir: string; state?: string } {
+  refusePseudoFileSystem(opts.out, "--out");
   checkStateLocation(statePathOf(opts.out, stack, opts.state), io);
   mkdirSync(opts.out, { recursive: true });
   return { outdir: opts.out, ...(opts.state ? { state: opts.state } : {}) };

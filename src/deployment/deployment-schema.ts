@@ -2,6 +2,9 @@ import { z } from "zod";
 import { quoteShort } from "../profile/problems.js";
 import { plainText } from "../profile/text.js";
 import { SMTP_ADDRESS } from "../ingress/site.js";
+import { numericHostProblem } from "./ip-address.js";
+import { argon2PhcProblem } from "../crypto/argon2-phc.js";
+import { MAX_DEPLOYMENT_NAME, MAX_JOB_HANDLER_REPLICAS } from "../contract/container-names.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -12,6 +15,7 @@ import {
   DEFAULT_INTERVAL_HOURS,
   DEFAULT_LOCAL_BASE_BACKUPS,
   DEFAULT_RETENTION,
+  bucketNameProblem,
   endpointProblem,
   INTERVAL_HOURS_CHOICES,
 } from "../backup/backup-settings.js";
@@ -23,10 +27,10 @@ export const TRANSCODING_CHOICES = ["auto", "software"] as const;
 export const ML_BACKEND_CHOICES = ["auto", "cpu", "cuda", "openvino", "rocm", "rknn", "armnn"] as const;
 
 /**
- * Deployment names prefix container, network and volume names (`<name>-machine-learning`), which must stay
- * valid host names of at most 63 characters.
+ * Deployment names are part of container names (`immich-<name>-monitoring-smartctl-exporter`), which must stay
+ * host names of at most 63 characters: the bound is derived from the longest one (src/contract/container-names.ts).
  */
-export const MAX_DEPLOYMENT_NAME = 42;
+export { MAX_DEPLOYMENT_NAME };
 const DEPLOYMENT_NAME = new RegExp(`^[a-z0-9]([a-z0-9-]{0,${MAX_DEPLOYMENT_NAME - 2}}[a-z0-9])?$`);
 /** A lowercase DNS name with at least two labels and an alphabetic TLD; no IP addresses. */
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
@@ -46,9 +50,12 @@ export function privateIpv4Problem(value: string): string | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
   const octets = m ? m.slice(1).map(Number) : [];
   if (!m || octets.some((o, i) => o > 255 || String(o) !== m[i + 1])) return `expected an IPv4 address like 192.168.1.20 (got ${quoteShort(value)})`;
-  const [a, b] = octets as [number, number];
+  const [a, b, , d] = octets as [number, number, number, number];
   const isPrivate = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-  return isPrivate ? undefined : `expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got ${value})`;
+  if (!isPrivate) return `expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got ${value})`;
+  // The nodes' firewall admits the Immich host's /24 by default: its network and broadcast addresses are no host's.
+  if (d === 0 || d === 255) return `expected a host's address, not the network (.0) or broadcast (.255) address of its /24 (got ${value})`;
+  return undefined;
 }
 
 function privateIpv4Check(value: string, ctx: z.RefinementCtx): void {
@@ -120,18 +127,25 @@ function validPort(text: string): boolean {
 }
 
 /**
- * Directories a data root must not be, nor lie under: mounting datasets there would hide or replace the
- * system (`/etc/docker`, `/var/lib/docker`), and `/` itself holds everything.
+ * Where a data root may be: below a directory meant for data that survives reboots and upgrades and belongs
+ * to no package. `/tmp`, `/var/tmp`, `/dev/shm` and `/run` are emptied (tmpfs or at boot), `/snap` belongs to snapd,
+ * `/etc`, `/usr`, `/var/lib/docker`… to the system: an allow-list, so a directory nobody thought of is refused too.
+ * `/tank` is the default mountpoint of a ZFS pool of that name; `/var/lib/immich` and `/home/<user>/…` are allowed
+ * as themselves and below.
  */
-export const SYSTEM_DIRECTORIES = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/root", "/run", "/sbin", "/sys", "/usr", "/var/lib/docker", "/var/lib/containerd", "/var/run", "/var/log", "/var/lib/dpkg", "/var/lib/apt"] as const;
-/** Directories that may hold a data root below them, but are not one themselves. */
-const TOP_LEVEL = ["/", "/home", "/mnt", "/media", "/opt", "/srv", "/tmp", "/var", "/var/lib"];
+export const DATA_ROOT_PARENTS = ["/srv", "/data", "/mnt", "/media", "/opt", "/tank"] as const;
+const DATA_ROOT_ITSELF_OR_BELOW = ["/var/lib/immich"] as const;
 
 export function dataRootProblem(path: string): string | undefined {
-  const under = SYSTEM_DIRECTORIES.find((d) => path === d || path.startsWith(`${d}/`));
-  if (under) return `a system directory cannot hold the data (expected a directory of its own like /srv/immich, got "${path}", which is ${path === under ? "" : "under "}${under})`;
-  if (TOP_LEVEL.includes(path)) return `a top-level directory cannot be the data root (expected a directory of its own below it, like ${path === "/" ? "" : path}/immich)`;
-  return undefined;
+  const below = (dir: string) => path.startsWith(`${dir}/`);
+  if (DATA_ROOT_PARENTS.some(below)) return undefined;
+  if (DATA_ROOT_ITSELF_OR_BELOW.some((d) => path === d || below(d))) return undefined;
+  if (/^\/home\/[a-z_][a-z0-9_-]{0,31}\/./.test(path)) return undefined;
+  const where = `below ${DATA_ROOT_PARENTS.join(", ")}, /home/<user> or at /var/lib/immich`;
+  if ((DATA_ROOT_PARENTS as readonly string[]).includes(path) || path === "/home" || /^\/home\/[^/]+$/.test(path)) {
+    return `a top-level directory cannot be the data root (expected a directory of its own ${where}, like ${path}/immich, got "${path}")`;
+  }
+  return `not a place for data that must last (expected a directory of its own ${where}, like /srv/immich, got "${path}")`;
 }
 const IMMICH_VERSION = /^v3\.\d{1,4}\.\d{1,4}$/;
 /** Immich's PostgreSQL image tags for the majors Immich supports (≥ 14, < 20; images exist for 14–18) [BI build-postgres.yml]. */
@@ -155,7 +169,6 @@ export type ProfileReferenceCheck = (ref: string) => string | undefined;
 
 const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha256:<64 lowercase hex digits>" });
 
-const ARGON2ID_PHC = /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
 
@@ -185,7 +198,13 @@ const UserSchema = z.strictObject({
   email: z.email({ error: "expected the user's e-mail address (Authelia and Immich need it)" }),
   groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "expected a group name: lowercase letters, digits, '.', '_' or '-'" })).max(64).default([]),
   /** argon2id PHC string from `immich-iac hash-password`; never the password itself. */
-  passwordHash: z.string().regex(ARGON2ID_PHC, { error: "expected an argon2id hash from `immich-iac hash-password` ($argon2id$v=19$m=…,t=…,p=…$salt$hash)" }),
+  passwordHash: z
+    .string()
+    .max(1024)
+    .superRefine((hash, ctx) => {
+      const problem = argon2PhcProblem(hash);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
 });
 
 const NotifierSchema = z.discriminatedUnion("mode", [
@@ -196,7 +215,7 @@ const NotifierSchema = z.discriminatedUnion("mode", [
     address: z.string().refine(
       (a) => {
         const m = SMTP_ADDRESS.exec(a);
-        return m !== null && HOST.test(m[2]!) && (m[3] === undefined || validPort(m[3]));
+        return m !== null && HOST.test(m[2]!) && numericHostProblem(m[2]!) === undefined && (m[3] === undefined || validPort(m[3]));
       },
       { error: "expected submission://host:587, smtps://host:465 or smtp://host:25 (port 1-65535)" },
     ),
@@ -243,7 +262,13 @@ const BackupSchema = z.strictObject({
           const problem = endpointProblem(value);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
-      bucket: z.string().regex(/^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "expected an S3 bucket name: 3–63 lowercase letters, digits, '.' and '-'" }),
+      bucket: z
+        .string()
+        .max(300)
+        .superRefine((value, ctx) => {
+          const problem = bucketNameProblem(value);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
       region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: "expected a region name like eu-central-003 or us-east-1" }),
       /** @default "immich-iac/<deployment name>" */
       prefix: z
@@ -339,7 +364,7 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         backup: DIGEST.optional(),
       })
       .default({}),
-    jobHandler: z.strictObject({ replicas: z.int().min(1).max(8).default(1) }).default({ replicas: 1 }),
+    jobHandler: z.strictObject({ replicas: z.int().min(1).max(MAX_JOB_HANDLER_REPLICAS).default(1) }).default({ replicas: 1 }),
     /** Host directory holding `<role>` mountpoints (the ZFS datasets' mountpoints). */
     dataRoot: z
       .string()

@@ -7,7 +7,7 @@ import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../prof
 import { loadYamlFile, MAX_ALIASES, parseYaml, type PathIssue } from "../profile/load-yaml.js";
 import { z } from "zod";
 import { readInputFile } from "../profile/read-input.js";
-import { InputError, oneOf, type Problem } from "../profile/problems.js";
+import { InputError, oneOf, quoteShort, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
 import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
 import { readdirSync } from "node:fs";
@@ -16,9 +16,14 @@ import {
   DEFAULT_RETENTION_DAYS as DEFAULT_MONITORING_RETENTION_DAYS,
   defaultMonitoringDomain,
   defaultMonitoringEnabled,
+  MONITORING_MEMORY_MIB,
+  prometheusMemoryMiB,
   type MonitoringSettings,
 } from "../monitoring/monitoring-settings.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
+import { Component, containerName, MAX_DNS_LABEL, maxMlNodeName } from "../contract/container-names.js";
+import { deploymentTuning } from "./deployment-tuning.js";
+import { caFileContentProblem, caFileShapeProblem } from "./host-files.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
@@ -114,9 +119,10 @@ export function loadDeploymentFile(file: string): Deployment {
     const path = profilePathFor(ref, file);
     if (existsSync(path)) return undefined;
     const isPath = ref.includes("/") || /\.ya?ml$/.test(ref);
+    // The reference is quoted once (as the path it resolves to), and only when short: it may be anything.
     return isPath
-      ? `hardware profile file not found (expected an existing .yaml file, got "${ref}" → ${path})`
-      : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got "${ref}")`;
+      ? `hardware profile file not found (expected an existing .yaml file, got ${quoteShort(path)})`
+      : `unknown hardware profile (expected a shipped profile — ${oneOf(shippedProfileNames())} — or a path to a .yaml file, got ${quoteShort(ref)})`;
   };
 
   const crossChecks = (d: DeploymentDocument): PathIssue[] => {
@@ -141,7 +147,10 @@ export function loadDeploymentFile(file: string): Deployment {
       profile.spec.purpose === "immich-host"
         ? []
         : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
-    return [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles)];
+    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles)];
+    // What needs the whole deployment (its tuning) runs once everything else holds.
+    if (issues.length > 0 || profileProblems.length > 0) return issues;
+    return checkMonitoringMemory(toDeployment(d, profile, nodeProfiles));
   };
 
   try {
@@ -149,8 +158,10 @@ export function loadDeploymentFile(file: string): Deployment {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
-    // The deployment's own shape failed, so cross-checks did not run: still report the profile's problems.
-    if (profile === undefined && profileProblems.length === 0) profileProblems = problemsOfReferencedProfiles(file);
+    // The deployment's own shape failed, so cross-checks did not run: still report the profile's problems —
+    // unless the file is not YAML we accept (tags, aliases, not a document), which is not parsed a second time.
+    const unreadable = deploymentProblems.some((p) => p.path === "(yaml)" || p.path === "(file)" || p.path === "(document)");
+    if (profile === undefined && profileProblems.length === 0 && !unreadable) profileProblems = problemsOfReferencedProfiles(file);
   }
   if (deploymentProblems.length > 0 || profileProblems.length > 0) throw new InputError([...deploymentProblems, ...profileProblems]);
   return toDeployment(doc!, profile!, nodeProfiles);
@@ -160,7 +171,7 @@ export function loadDeploymentFile(file: string): Deployment {
 function problemsOfReferencedProfiles(file: string): readonly Problem[] {
   let spec: { hardwareProfile?: unknown; machineLearning?: { nodes?: unknown } } | undefined;
   try {
-    spec = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES }) as { spec?: typeof spec } | null)?.spec ?? undefined;
+    spec = (parse(readInputFile(file), { maxAliasCount: MAX_ALIASES, logLevel: "error" }) as { spec?: typeof spec } | null)?.spec ?? undefined;
   } catch {
     return [];
   }
@@ -224,8 +235,15 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
   seen("name");
   seen("address");
   seen("dockerHost");
+  const maxName = maxMlNodeName(d.metadata.name);
   nodes.forEach((n, i) => {
     const at = ["spec", "machineLearning", "nodes", i];
+    if (n.name.length > maxName) {
+      issues.push({
+        path: [...at, "name"],
+        message: `too long for this deployment (expected at most ${maxName} characters, got ${n.name.length}): the node's container ${containerName(d.metadata.name, Component.MACHINE_LEARNING, `-${n.name}`)} must stay a host name of at most ${MAX_DNS_LABEL} characters; shorten the node or the deployment name`,
+      });
+    }
     if (n.dockerHost === d.spec.dockerHost) {
       issues.push({ path: [...at, "dockerHost"], message: `a node runs on another Docker host than Immich's (expected a host other than spec.dockerHost, got "${n.dockerHost}")` });
     }
@@ -273,6 +291,25 @@ function checkMonitoring(d: DeploymentDocument, profile: HardwareProfile): PathI
   return issues;
 }
 
+/**
+ * Monitoring on a small host: the memory budget scales every service down, and what is left for Prometheus
+ * after the exporters, cAdvisor and Grafana must still be enough to run it.
+ */
+function checkMonitoringMemory(d: Deployment): PathIssue[] {
+  if (!d.monitoring.enabled) return [];
+  const budgetMiB = deploymentTuning(d).memory.components.monitoring.value;
+  const prometheusMiB = prometheusMemoryMiB(budgetMiB, { smart: (d.monitoring.disks?.length ?? 0) > 0, grafana: true });
+  if (prometheusMiB >= MONITORING_MEMORY_MIB.minPrometheus) return [];
+  return [
+    {
+      path: ["spec", "monitoring", "enabled"],
+      message:
+        `monitoring does not fit in ${d.profile.spec.memory.totalGiB} GiB of RAM (expected at least ${MONITORING_MEMORY_MIB.minPrometheus} MiB for Prometheus, got ${prometheusMiB} MiB ` +
+        `of the ${budgetMiB} MiB the memory budget leaves monitoring): set spec.monitoring.enabled: false, or use a host with more RAM`,
+    },
+  ];
+}
+
 function checkIngress(d: DeploymentDocument): PathIssue[] {
   const issues: PathIssue[] = [];
   const authDomain = d.spec.ingress.authDomain ?? defaultAuthDomain(d.spec.domain);
@@ -292,6 +329,13 @@ function checkIngress(d: DeploymentDocument): PathIssue[] {
         issues.push({ path: ["spec", "ingress", "tls", key], message: `file not found on this Docker host (expected an existing PEM file, got "${tls[key]}")` });
       }
     }
+  }
+  if (tls.mode === "files" && tls.caFile !== undefined) {
+    const at = ["spec", "ingress", "tls", "caFile"];
+    const shape = caFileShapeProblem(tls.caFile, tls.keyFile);
+    // On a local Docker host the file is here to read: it must be a CA certificate, not only look like one.
+    const content = shape ?? (d.spec.dockerHost.startsWith("unix://") ? caFileContentProblem(tls.caFile) : undefined);
+    if (content) issues.push({ path: at, message: content });
   }
   const seen = new Set<string>();
   d.spec.auth.users.forEach((u, i) => {

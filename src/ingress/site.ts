@@ -47,10 +47,21 @@ export interface AuthSettings {
 /** Members of this Authelia group become Immich admins when their Immich account is created. */
 export const ADMIN_GROUP = "admins";
 
-/** `photos.example.com` → `auth.example.com`; `example.com` → `auth.example.com`. */
+/** `photos.example.com` → `auth.example.com`; `example.com` → `auth.example.com`; `example.co.uk` → `auth.example.co.uk`. */
 export function defaultAuthDomain(domain: string): string {
-  const labels = domain.split(".");
-  return labels.length >= 3 ? `auth.${labels.slice(1).join(".")}` : `auth.${domain}`;
+  return siblingHost("auth", domain);
+}
+
+/**
+ * `<label>.<parent of domain>` while that parent is still inside the domain's registrable domain (what its owner
+ * controls), else `<label>.<domain>`: a derived host name is never someone else's (`example.com` never gives
+ * `metrics.com`, `example.co.uk` never `auth.co.uk`). The public suffix list decides, private suffixes included.
+ */
+export function siblingHost(label: string, domain: string): string {
+  const registrable = parseDomain(domain, { allowPrivateDomains: true }).domain;
+  const parent = domain.slice(domain.indexOf(".") + 1);
+  const parentIsOurs = registrable !== null && (parent === registrable || parent.endsWith(`.${registrable}`));
+  return parentIsOurs ? `${label}.${parent}` : `${label}.${domain}`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { siblingHost } from "../ingress/site.js";
+
 /**
  * What a deployment asks of its monitoring, as plain values (the loader maps `spec.monitoring` here), and the
  * names every consumer shares: the containers Prometheus scrapes and the ports they answer on.
@@ -41,13 +43,29 @@ export const DEFAULT_RETENTION_DAYS = 30;
 /** The sensitive Terraform variable of the webhook URL (TF_VAR_monitoring_webhook_url). */
 export const MONITORING_WEBHOOK_VARIABLE = "monitoring_webhook_url";
 
+/** Memory limits of the monitoring containers; Prometheus gets the rest of the monitoring budget. */
+export const MONITORING_MEMORY_MIB = { exporter: 64, grafana: 256, cadvisor: 192, minPrometheus: 256 } as const;
+
+/**
+ * What Prometheus gets of the monitoring budget: the budget less Alertmanager and the four exporters that always
+ * run, cAdvisor, and the SMART exporter and Grafana when they run. Below {@link MONITORING_MEMORY_MIB}.minPrometheus
+ * monitoring does not fit (the budget scales down on small hosts): the loader says so at spec.monitoring.enabled.
+ */
+export function prometheusMemoryMiB(monitoringMiB: number, runs: { readonly smart: boolean; readonly grafana: boolean }): number {
+  const m = MONITORING_MEMORY_MIB;
+  return monitoringMiB - 5 * m.exporter - m.cadvisor - (runs.smart ? m.exporter : 0) - (runs.grafana ? m.grafana : 0);
+}
+
 export function defaultMonitoringEnabled(totalGiB: number): boolean {
   return totalGiB >= MONITORING_DEFAULT_MIN_RAM_GIB;
 }
 
-/** `metrics.<parent of the Immich domain>`: shares the parent with the auth portal, so the session cookie covers it. */
+/**
+ * `metrics.<parent of the Immich domain>` (`metrics.<domain>` when the domain is itself registrable): shares the
+ * parent with the auth portal, so the session cookie covers it, and is never a name under a public suffix.
+ */
 export function defaultMonitoringDomain(domain: string): string {
-  return `metrics.${domain.split(".").slice(1).join(".")}`;
+  return siblingHost("metrics", domain);
 }
 
 /** Ports of the scrape targets (each program's default). */

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { z } from "zod";
 import { describeValue, formatPath, InputError, oneOf, quoteShort, type Problem } from "./problems.js";
 import { readInputFile } from "./read-input.js";
@@ -20,6 +20,19 @@ export const MAX_NESTING = 64;
 export const MAX_ALIASES = 32;
 /** Most problems reported for one file; the rest are counted in a last line. */
 export const MAX_PROBLEMS = 100;
+/**
+ * Most characters all aliases may expand to together (each alias counts the text of its anchored node, nested
+ * aliases included): the parsed value stays within a small multiple of the file's size, however aliases nest.
+ */
+export const MAX_ALIAS_EXPANSION_CHARS = 1024 * 1024;
+/**
+ * The only tags a document may carry: the YAML 1.2 core schema's scalars, which change nothing a plain value
+ * would not. Every other tag makes the parser build something else — `!!omap`, `!!set` and `!!pairs` a Map or
+ * Set, which the schema then reads as an empty mapping full of defaults; `!!binary` bytes; `!foo` a string
+ * of whatever follows. Collection tags (`!!map`, `!!seq`) are refused too: harmless, but nobody needs them,
+ * and one rule ("no tags on mappings and lists") is easier to keep than a list of exceptions.
+ */
+const ALLOWED_TAGS: ReadonlySet<string> = new Set(["str", "int", "float", "bool", "null"].map((t) => `tag:yaml.org,2002:${t}`));
 
 export function parseYaml<S extends z.ZodType>(
   text: string,
@@ -56,6 +69,8 @@ export function parseYaml<S extends z.ZodType>(
     );
   }
   checkShape(doc, fail);
+  const tags = tagProblems(doc, text, file, at);
+  if (tags.length > 0) throw new InputError(capped(file, tags));
 
   let data: unknown;
   try {
@@ -126,14 +141,19 @@ function capped(file: string, problems: Problem[], atLeast = problems.length): P
 /** Refuses nesting deeper than {@link MAX_NESTING}, unresolved aliases and too many aliases, before `toJS`. */
 function checkShape(doc: Document.Parsed, fail: (offset: number, path: string, message: string) => never): void {
   const stack: Array<[unknown, number]> = [[doc.contents, 1]];
-  let aliases = 0;
+  const aliases: Array<{ offset: number; target: [number, number] }> = [];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (isAlias(node)) {
-      aliases++;
       const offset = rangeStart(node) ?? 0;
-      if (aliases > MAX_ALIASES) fail(offset, "(yaml)", `too many aliases (expected at most ${MAX_ALIASES})`);
-      if (node.resolve(doc) === undefined) fail(offset, "(yaml)", `unresolved alias (expected an anchor &${node.source} before it)`);
+      if (aliases.length >= MAX_ALIASES) fail(offset, "(yaml)", `too many aliases (expected at most ${MAX_ALIASES})`);
+      const target = node.resolve(doc);
+      if (target === undefined) fail(offset, "(yaml)", `unresolved alias (expected an anchor &${node.source} before it)`);
+      const [start, end] = target!.range ?? [0, 0];
+      if (offset >= start && offset < end) {
+        fail(offset, "(yaml)", `an alias inside its own anchor (expected *${node.source} after the value &${node.source} names, got a value that contains itself without end)`);
+      }
+      aliases.push({ offset, target: [start, end] });
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
@@ -157,6 +177,90 @@ function checkShape(doc: Document.Parsed, fail: (offset: number, path: string, m
       } else stack.push([item, depth + 1]);
     }
   }
+  checkAliasExpansion(aliases, fail);
+}
+
+/**
+ * Refuses aliases that together expand to more than {@link MAX_ALIAS_EXPANSION_CHARS}: each counts the text of
+ * its anchored value plus what the aliases inside that value expand to (an anchor precedes its aliases, so in
+ * offset order every inner alias is already counted). Few aliases, so the quadratic walk is cheap.
+ */
+function checkAliasExpansion(aliases: Array<{ offset: number; target: [number, number] }>, fail: (offset: number, path: string, message: string) => never): void {
+  const sorted = [...aliases].sort((a, b) => a.offset - b.offset);
+  const expanded: number[] = [];
+  let total = 0;
+  sorted.forEach((a, i) => {
+    let size = a.target[1] - a.target[0];
+    for (let j = 0; j < i; j++) if (sorted[j]!.offset >= a.target[0] && sorted[j]!.offset < a.target[1]) size += expanded[j]!;
+    expanded.push(size);
+    total += size;
+    if (total > MAX_ALIAS_EXPANSION_CHARS) {
+      fail(a.offset, "(yaml)", `aliases expand to too much text (expected at most ${MAX_ALIAS_EXPANSION_CHARS / (1024 * 1024)} MiB in all, got more at this alias: write the values out)`);
+    }
+  });
+}
+
+/**
+ * Every node with a tag outside {@link ALLOWED_TAGS}, located at the tag itself. The composed node says what the
+ * tag means (after any `%TAG` directive); the CST says where it was written: the last tag before the node.
+ */
+function tagProblems(doc: Document.Parsed, text: string, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
+  const bad: Array<{ offset: number; tag: string }> = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) bad.push({ offset: rangeStart(node) ?? 0, tag: node.tag });
+    },
+  });
+  if (bad.length === 0) return [];
+  const tagOffsets = cstTagOffsets(text);
+  return bad.map(({ offset, tag }) => {
+    const tagAt = lastBefore(tagOffsets, offset) ?? offset;
+    const pos = at(tagAt);
+    const written = quoteShort(text.slice(tagAt, tagAt + 64).split(/[\s,\[\]{}]/)[0] || shortTag(tag));
+    return {
+      file,
+      line: pos.line,
+      col: pos.col,
+      path: "(yaml)",
+      message: `a YAML tag is not allowed here (expected a plain value, or one of !!str, !!int, !!float, !!bool, !!null on a scalar; got ${written}, which makes the value something else than it reads)`,
+    };
+  });
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+}
+
+/** Offsets of every tag token in the text, ascending. An explicit stack: the CST may nest as deep as the text. */
+function cstTagOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  const stack: unknown[] = [...new Parser().parse(text)];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (Array.isArray(t)) {
+      stack.push(...t);
+    } else if (t !== null && typeof t === "object") {
+      const token = t as { type?: unknown; offset?: unknown };
+      if (token.type === "tag" && typeof token.offset === "number") offsets.push(token.offset);
+      else for (const v of Object.values(t)) if (v !== null && typeof v === "object") stack.push(v);
+    }
+  }
+  return offsets.sort((a, b) => a - b);
+}
+
+/** The largest value in an ascending list that is at most `limit`. */
+function lastBefore(sorted: readonly number[], limit: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: number | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= limit) {
+      found = sorted[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {

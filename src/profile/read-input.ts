@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { pseudoFileSystemProblem } from "./paths.js";
 import { InputError } from "./problems.js";
 
 /** Largest profile or deployment read; shipped ones are under 4 KiB. */
@@ -26,6 +27,9 @@ export function readInputFile(file: string, maxBytes: number = MAX_DOCUMENT_BYTE
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) fail(`not a regular file (expected a text file, got ${kindOf(stat)})`);
+    // /proc and /sys show "regular" files of size 0 whose content the kernel makes up as it is read.
+    const pseudo = pseudoFileSystemProblem(file);
+    if (pseudo) fail(pseudo.replace("expected a directory on disk", "expected a file on disk"));
     if (stat.size > maxBytes) fail(`file too large (expected at most ${sizeText(maxBytes)}, got ${sizeText(stat.size)})`);
     bytes = readAtMost(fd, maxBytes + 1);
     if (bytes.length > maxBytes) fail(`file too large (expected at most ${sizeText(maxBytes)}, it grew while being read)`);

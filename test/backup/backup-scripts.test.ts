@@ -42,7 +42,9 @@ describe("backup schedules and arguments", () => {
 
   it("accepts https anywhere and plain http only to private addresses", () => {
     expect(endpointProblem("https://s3.eu-central-003.backblazeb2.com")).toBeUndefined();
-    for (const ok of ["http://10.0.0.5:9000", "http://172.17.0.1:17070", "http://192.168.1.2", "http://127.0.0.1:9000", "http://localhost:9000"]) expect(endpointProblem(ok)).toBeUndefined();
+    for (const ok of ["http://10.0.0.5:9000", "http://172.17.0.1:17070", "http://192.168.1.2", "http://127.0.0.1:9000", "http://[fd00::5]:9000"]) expect(endpointProblem(ok)).toBeUndefined();
+    // A name is not an address: it may resolve anywhere (and localhost is the backup container itself).
+    for (const name of ["http://localhost:9000", "http://10.evil.example.com"]) expect(endpointProblem(name)).toMatch(/^expected https:\/\/ \(plain http only to a private IP address/);
     expect(endpointProblem("http://172.32.0.1")).toMatch(/^expected https:\/\//);
     expect(endpointProblem("https://-oProxy.example.com")).toBe('expected a DNS name or IPv4 address as the host, got "-oProxy.example.com"');
     expect(endpointProblem("https://s3.example.com/\n")).toMatch(/^expected an S3 endpoint URL/);

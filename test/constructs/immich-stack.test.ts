@@ -175,7 +175,7 @@ describe("ImmichServer and ImmichJobHandler", () => {
 describe("ImmichStack validation", () => {
   const tuning = computeTuning(shippedProfile("homelab-minimal"));
   it.each([
-    [{ deploymentName: "Bad_Name" }, 'ImmichStack: deploymentName must be lowercase letters, digits and \'-\', at most 42 characters (got "Bad_Name")'],
+    [{ deploymentName: "Bad_Name" }, 'ImmichStack: deploymentName must be lowercase letters, digits and \'-\', at most 27 characters (got "Bad_Name")'],
     [{ domain: "localhost" }, 'ImmichStack: domain must be a lowercase DNS name like photos.example.com (got "localhost")'],
     [{ immichVersion: "release" }, 'ImmichStack: immichVersion must pin a v3 release like v3.2.2 (got "release")'],
     [{ jobHandlerReplicas: 0 }, "ImmichJobHandler: replicas must be an integer from 1 to 8 (got 0)"],

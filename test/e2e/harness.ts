@@ -1,4 +1,5 @@
 import { execa } from "execa";
+import { MAX_DEPLOYMENT_NAME } from "../../src/contract/container-names.js";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import https from "node:https";
@@ -34,7 +35,7 @@ export async function toolchain(): Promise<Toolchain> {
 /** What the e2e changes in a deployment so that it runs on this machine; printed with the deployment's name. */
 export const E2E_REDIRECTS = [
   "dockerHost → the local test engine (unix:///var/run/docker.sock)",
-  "dataRoot → a temporary directory",
+  "dataRoot → a temporary directory under /srv",
   "metadata.name → e2e-<name> (its containers never collide with a real deployment on this engine)",
   "ingress.tls → internal (no ACME server or certificate files here)",
   "machineLearning.backend → cpu, transcoding → software (no GPU or NPU devices here)",
@@ -59,9 +60,10 @@ export interface E2eDeployment {
 export function e2eDeployment(source: string): E2eDeployment {
   const doc = parse(readFileSync(source, "utf8"));
   const work = mkdtempSync(join(tmpdir(), "iac-e2e-"));
-  const dataRoot = join(work, "data");
+  // Under an allowed parent of data roots (spec.dataRoot refuses /tmp); removed with the work directory.
+  const dataRoot = mkdtempSync("/srv/iac-e2e-");
   const spec = doc.spec;
-  const name = `e2e-${doc.metadata.name}`.slice(0, 40).replace(/-+$/, "");
+  const name = `e2e-${doc.metadata.name}`.slice(0, MAX_DEPLOYMENT_NAME).replace(/-+$/, "");
   doc.metadata.name = name;
   // A profile given as a path is relative to the original file.
   if (/[/.]/.test(spec.hardwareProfile) && !isAbsolute(spec.hardwareProfile)) spec.hardwareProfile = resolve(dirname(source), spec.hardwareProfile);
@@ -349,6 +351,7 @@ export async function destroyDeployment(t: Toolchain, d: E2eDeployment, extraEnv
   await removeLeftovers(d.name);
   await releaseDiskDevices(d.work);
   rmSync(d.work, { recursive: true, force: true });
+  rmSync(d.dataRoot, { recursive: true, force: true });
 }
 
 /** A copy of the stack without prevent_destroy, to tear the throwaway deployment down. */

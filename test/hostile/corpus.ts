@@ -63,6 +63,10 @@ function rawProfileCase(id: string, content: string | Buffer, says?: string, sec
 function deploymentCase(id: string, expect: HostileCase["expect"], change: (d: Record<string, any>) => void, says?: string): HostileCase {
   return { id: `deployment/${id}`, args: validate("d.yaml"), setup: (d) => text(d, "d.yaml", deploymentWith(change)), expect, ...(says ? { says } : {}) };
 }
+/** The homelab deployment as YAML text with `edit` applied to the text: for what stringify cannot write (tags, anchors). */
+function rawDeploymentCase(id: string, edit: (text: string) => string, says?: string): HostileCase {
+  return { id: `deployment/${id}`, args: validate("d.yaml"), setup: (d) => text(d, "d.yaml", edit(deploymentWith(() => undefined))), expect: "refused", ...(says ? { says } : {}) };
+}
 function planCase(id: string, content: string | Buffer | ((dir: string) => string), says?: string, secret?: string): HostileCase {
   return {
     id: `plan/${id}`,
@@ -114,6 +118,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   rawProfileCase("someone-elses-yaml", "password: hunter2-CaseSecretHash\ndatabase_url: postgres://u:p@h/db\n", "got a mapping without them"),
   rawProfileCase("python-tag", profileWith(() => undefined).replace("model: EPYC 4464P", 'model: !!python/object/apply:os.system ["touch PWNED"]')),
   rawProfileCase("binary-tag", profileWith(() => undefined).replace("model: EPYC 4464P", "model: !!binary aGVsbG8=")),
+  rawProfileCase("self-referencing-anchor", profileWith(() => undefined).replace("metadata:\n", "metadata: &m\n  extra: *m\n"), "an alias inside its own anchor"),
+  rawDeploymentCase("omap-ingress", (t) => t.replace(/^  ingress:\n( {4}.*\n)+/m, "  ingress: !!omap [{tls: {mode: internal}}]\n"), "a YAML tag is not allowed here"),
+  rawDeploymentCase("omap-host", (t) => `${t}  host: !!omap [{manage: false}]\n`, "a YAML tag is not allowed here"),
+  rawDeploymentCase("omap-monitoring", (t) => `${t}  monitoring: !!omap [{enabled: false}]\n`, "a YAML tag is not allowed here"),
+  rawDeploymentCase("set-tag", (t) => `${t}  imageDigests: !!set {server}\n`, "a YAML tag is not allowed here"),
+  rawDeploymentCase("custom-tag", (t) => `${t}  dataRoot: !path /srv/immich\n`, "a YAML tag is not allowed here"),
   rawProfileCase("complex-key", profileWith(() => undefined).replace("metadata:\n", "? [a, b]\n: x\nmetadata:\n"), "a complex key (expected a plain field name"),
   { id: "profile/yaml-1.1-directive", args: validate("p.yaml"), setup: (d) => text(d, "p.yaml", `%YAML 1.1\n---\n${profileWith(() => undefined)}`), expect: "accepted" },
   rawProfileCase("huge-line", `apiVersion: immich-iac/v1\nkind: HardwareProfile\nmetadata:\n  name: ${"a".repeat(900_000)}\n`, "got a text of 900000 characters"),
@@ -194,9 +204,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("docker-host-tcp-port", "refused", (d) => (spec(d).dockerHost = "tcp://host:70000")),
   deploymentCase("docker-host-unix-substitution", "refused", (d) => (spec(d).dockerHost = "unix:///var/run/$(id).sock")),
   deploymentCase("docker-host-http", "refused", (d) => (spec(d).dockerHost = "http://host:2375")),
-  deploymentCase("data-root-etc", "refused", (d) => (spec(d).dataRoot = "/etc"), 'a system directory cannot hold the data (expected a directory of its own like /srv/immich, got "/etc", which is /etc)'),
-  deploymentCase("data-root-slash", "refused", (d) => (spec(d).dataRoot = "/"), "a top-level directory cannot be the data root"),
-  deploymentCase("data-root-usr", "refused", (d) => (spec(d).dataRoot = "/usr/local/immich"), "which is under /usr"),
+  deploymentCase("data-root-etc", "refused", (d) => (spec(d).dataRoot = "/etc"), 'not a place for data that must last (expected a directory of its own below /srv, /data, /mnt, /media, /opt, /tank, /home/<user> or at /var/lib/immich, like /srv/immich, got "/etc")'),
+  deploymentCase("data-root-slash", "refused", (d) => (spec(d).dataRoot = "/"), "not a place for data that must last"),
+  deploymentCase("data-root-usr", "refused", (d) => (spec(d).dataRoot = "/usr/local/immich"), "not a place for data that must last"),
+  ...["/tmp/immich", "/var/tmp/immich", "/snap/immich", "/dev/shm/immich", "/run/immich", "/var/lib/immich-old", "/home/alice"].map((root) =>
+    deploymentCase(`data-root-${root.slice(1).replace(/\//g, "-")}`, "refused", (d) => (spec(d).dataRoot = root)),
+  ),
   deploymentCase("data-root-docker", "refused", (d) => (spec(d).dataRoot = "/var/lib/docker/immich")),
   deploymentCase("data-root-dot-dot", "refused", (d) => (spec(d).dataRoot = "/srv/../etc")),
   deploymentCase("data-root-double-slash", "refused", (d) => (spec(d).dataRoot = "/srv//immich")),
@@ -219,7 +232,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("key-comment-terraform-template", "refused", (d) => (spec(d).host = { deployUser: { authorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq ${file("/etc/shadow")}'] } }), "Terraform would evaluate them"),
   deploymentCase("password-in-clear", "refused", (d) => (spec(d).auth.users[0].passwordHash = "hunter2"), "expected an argon2id hash"),
   deploymentCase("group-with-space", "refused", (d) => (spec(d).auth.users[0].groups = ["ad mins"])),
-  deploymentCase("name-43-chars", "refused", (d) => (d.metadata.name = "a".repeat(43)), "1-42 characters"),
+  deploymentCase("name-28-chars", "refused", (d) => (d.metadata.name = "a".repeat(28)), "1-27 characters"),
   deploymentCase("tls-file-injection", "refused", (d) => (spec(d).ingress = { tls: { mode: "files", certificateFile: '/etc/ssl/x"; rm -rf /', keyFile: "/etc/ssl/k.pem" } })),
   deploymentCase("tls-file-relative", "refused", (d) => (spec(d).ingress = { tls: { mode: "files", certificateFile: "cert.pem", keyFile: "/etc/ssl/k.pem" } })),
   deploymentCase("immich-version-moving", "refused", (d) => (spec(d).immichVersion = "release")),
@@ -234,7 +247,14 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("user-twice", "refused", (d) => spec(d).auth.users.push({ ...spec(d).auth.users[0] })),
   deploymentCase("backup-endpoint-template", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://${var.x}.example.com", bucket: "b-1", region: "r" } }), "expected an S3 endpoint URL"),
   deploymentCase("backup-endpoint-credentials", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://key:secret@s3.example.com", bucket: "b-1", region: "r" } }), "no path or credentials"),
-  deploymentCase("backup-endpoint-plain-http-public", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "http://s3.example.com", bucket: "b-1", region: "r" } }), "plain http only to a private address"),
+  deploymentCase("backup-endpoint-plain-http-public", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "http://s3.example.com", bucket: "b-1", region: "r" } }), "plain http only to a private IP address"),
+  deploymentCase("backup-endpoint-http-private-by-name", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "http://10.evil.example.com", bucket: "b-1", region: "r" } }), "plain http only to a private IP address"),
+  deploymentCase("backup-endpoint-999", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://999.999.999.999", bucket: "b-1", region: "r" } }), "four numbers 0–255"),
+  deploymentCase("backup-bucket-ip", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "192.168.1.1", region: "r" } }), "not an IP address"),
+  deploymentCase("backup-bucket-reserved-suffix", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "photos-s3alias", region: "r" } }), 'reserved suffix "-s3alias"'),
+  deploymentCase("password-hash-4-gib", "refused", (d) => (spec(d).auth.users[0].passwordHash = "$argon2id$v=19$m=4194304,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$3IYn0mH6tdKk8xbbVxAj3XW6lTrtX1bZb0kfH6Eh8ys"), "argon2id cost out of bounds"),
+  deploymentCase("ml-node-broadcast", "refused", (d) => (spec(d).machineLearning = { nodes: [{ name: "gpu", dockerHost: "ssh://immich-deploy@gpu.lan", address: "192.168.1.255", hardwareProfile: "homelab-minimal" }] }), "broadcast (.255)"),
+  deploymentCase("ca-file-shadow", "refused", (d) => (spec(d).ingress = { tls: { mode: "files", certificateFile: "/etc/ssl/c.pem", keyFile: "/etc/ssl/k.pem", caFile: "/etc/shadow" } }), "a file of the host's secrets cannot be the CA file"),
   deploymentCase("backup-bucket-newline", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1\n$(id)", region: "r" } }), "expected an S3 bucket name"),
   deploymentCase("backup-prefix-dotdot", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1", region: "r", prefix: "a/../../etc" } }), "expected a folder path"),
   deploymentCase("backup-prefix-quote", "refused", (d) => (spec(d).backup = { offsite: { endpoint: "https://s3.example.com", bucket: "b-1", region: "r", prefix: "a'; rm -rf /" } }), "expected a folder path"),
@@ -243,10 +263,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("backup-offsite-valid", "accepted", (d) => (spec(d).backup = { offsite: { endpoint: "http://10.0.0.5:9000", bucket: "home.photos-1", region: "garage", prefix: "immich_iac/home-1" } })),
   deploymentCase("monitoring-email-template", "refused", (d) => (spec(d).monitoring = { enabled: true, alerts: { email: { to: ["{{ .Secret }}@example.com"] } } }), "expected an e-mail address"),
   deploymentCase("monitoring-on-small-host", "accepted", (d) => (spec(d).monitoring = { enabled: true, retentionDays: 3650 })),
-  deploymentCase("name-42-chars", "accepted", (d) => (d.metadata.name = "a".repeat(42))),
+  deploymentCase("name-27-chars", "accepted", (d) => (d.metadata.name = "a".repeat(27))),
   deploymentCase("odd-but-valid-values", "accepted", (d) => {
     d.metadata.description = `Ünïcödé 📷 "quoted" 'single' $(id) \`id\` ; & | < > \\`;
-    spec(d).dataRoot = "/tmp/immich.data_1";
+    spec(d).dataRoot = "/srv/immich.data_1";
     spec(d).auth.users[0].displayName = `O'Brien "Ma" $(id) <b>`;
     spec(d).auth.notifier = { mode: "smtp", address: "submission://smtp.example.com:587", username: "o'brien+immich@example.com", sender: "O'Brien Photos <photos@example.com>" };
     spec(d).host = { sshPort: 2222, deployUser: { name: "_deploy-1", authorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvLd8n6Bd9L0n0hF0ZxYyq0dQ1s8m0p4x3cQ8Hh0kPq $(touch PWNED) `id` ' \" ; \\"] } };
@@ -301,7 +321,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     args: (d) => ["synth", "--profile", join(d, "p.yaml"), "--out", join(d, "out")],
     setup: (d) => text(d, "p.yaml", profileWith((p) => (p.metadata.name = "a".repeat(50)))),
     expect: "refused",
-    says: "p.yaml:4:9: metadata.name: too long to name the deployment --profile makes of it (expected at most 42 characters, got 50)",
+    says: "p.yaml:4:9: metadata.name: too long to name the deployment --profile makes of it (expected at most 27 characters, got 50)",
   },
   { id: "args/validate-nothing", args: () => ["validate"], expect: "refused", unlocated: true },
   { id: "args/unknown-command", args: () => ["destroy-everything"], expect: "refused", unlocated: true },
