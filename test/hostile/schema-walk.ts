@@ -221,8 +221,11 @@ export interface Hostile {
 /** Characters no field may hold: control characters, line breaks, bidi overrides (as src/profile/text.ts). */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** Template openings of Terraform, Go templates and Jinja. */
-const TEMPLATE = /\$\{|%\{|\{\{|\}\}|\{%|%\}/;
+/**
+ * Terraform's template openings: every value reaches the Terraform JSON, where they would be evaluated. (Go
+ * template and Jinja braces matter only in the files that are templates: the consumers judge those.)
+ */
+const TEMPLATE = /\$\{|%\{/;
 /** A `.` or `..` segment. */
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 /** Pseudo file systems and raw memory: never a file or device a deployment may name. */
@@ -234,7 +237,7 @@ export function stringMustBeRefused(field: Field, value: string, pathShaped: boo
   if (field.max !== undefined && value.length > field.max) return true;
   if (field.min !== undefined && value.length < field.min) return true;
   if (field.patterns?.some((p) => !new RegExp(p.source, p.flags).test(value))) return true;
-  if (value.length > 10_000) return true;
+  if (field.max === undefined && value.length > 10_000) return true;
   if (pathShaped && (DOT_SEGMENT.test(value.replace(/^unix:\/\//, "")) || PSEUDO.test(value))) return true;
   return false;
 }
@@ -719,8 +722,15 @@ export function allCases(fields: readonly Field[] = allFields(), bases: readonly
   return cases;
 }
 
+const parsed = new Map<string, Document>();
+
 function inject(base: Base, field: Field, path: readonly Seg[], hostile: Hostile): string {
-  const doc = parseDocument(base.text);
+  let original = parsed.get(base.text);
+  if (!original) {
+    original = parseDocument(base.text);
+    parsed.set(base.text, original);
+  }
+  const doc = original.clone();
   if (field.branch) {
     const at = concrete(field.branch.at);
     const union = doc.getIn(at, true);
