@@ -31,6 +31,7 @@ import {
   MAX_DEPLOYMENT_NAME,
   MAX_ML_NODES,
   type DeploymentDocument,
+  type ProfileReferenceCheck,
 } from "./deployment-schema.js";
 
 /** A validated deployment with its hardware profile resolved: plain data for the stacks. */
@@ -154,7 +155,7 @@ export function loadDeploymentFile(file: string): Deployment {
   };
 
   try {
-    doc = loadYamlFile(file, deploymentSchema(checkRef), crossChecks, "Deployment");
+    doc = loadYamlFile(file, schemaFor(file, checkRef), crossChecks, "Deployment");
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     deploymentProblems = e.problems;
@@ -165,6 +166,22 @@ export function loadDeploymentFile(file: string): Deployment {
   }
   if (deploymentProblems.length > 0 || profileProblems.length > 0) throw new InputError([...deploymentProblems, ...profileProblems]);
   return toDeployment(doc!, profile!, nodeProfiles);
+}
+
+/**
+ * The schema of one deployment file, built once per file: building it (and zod's first parse with a new schema)
+ * took half of each load. Its `checkRef` depends on the file's path alone and looks at the file system when it
+ * runs, so a schema built earlier sees the files as they are now.
+ */
+const schemas = new Map<string, ReturnType<typeof deploymentSchema>>();
+function schemaFor(file: string, checkRef: ProfileReferenceCheck): ReturnType<typeof deploymentSchema> {
+  let schema = schemas.get(file);
+  if (!schema) {
+    if (schemas.size >= 64) schemas.clear();
+    schema = deploymentSchema(checkRef);
+    schemas.set(file, schema);
+  }
+  return schema;
 }
 
 /** The problems of every profile the file names (the host's and the ML nodes'), read leniently from its raw YAML. */

@@ -140,7 +140,7 @@ const PoolSchema = z
       )
       .min(1)
       .max(LIMITS.devicesPerPool),
-    roles: z.array(z.enum(ROLES)),
+    roles: z.array(z.enum(ROLES)).max(ROLES.length),
     /** Optional: the filesystem the pool carries. Profiles describe ZFS pools; `ext4`/`xfs` skip ZFS tuning. */
     filesystem: z.enum(FILESYSTEMS).default("zfs"),
     /** Optional: the physical sector size preflight expects of every device (default: 4096 for NVMe and HDD). */
@@ -166,6 +166,7 @@ type Pool = z.output<typeof PoolSchema>;
 
 function checkStorage(storage: { pools: Pool[] }, ctx: Ctx): void {
   const roleOwner = new Map<string, string>();
+  const repeated = new Set<string>();
   const deviceOwner = new Map<string, string>();
   const poolNames = new Set<string>();
   storage.pools.forEach((pool, i) => {
@@ -180,9 +181,11 @@ function checkStorage(storage: { pools: Pool[] }, ctx: Ctx): void {
     });
     pool.roles.forEach((role, k) => {
       const owner = roleOwner.get(role);
-      if (owner !== undefined) {
+      // Each role once: a list repeating a role thousands of times is one problem, not thousands.
+      if (owner !== undefined && !repeated.has(role)) {
+        repeated.add(role);
         fail(ctx, [...at, "roles", k], `a role may be placed on one pool only (expected "${role}" once, got it on "${owner}" and "${pool.name}")`);
-      } else roleOwner.set(role, pool.name);
+      } else if (owner === undefined) roleOwner.set(role, pool.name);
     });
   });
 }
@@ -222,7 +225,7 @@ const AcceleratorSchema = z
     kind: z.enum(ACCELERATOR_KINDS),
     model: plainText(128).min(1),
     memoryGiB: z.number().positive().max(LIMITS.acceleratorMemoryGiB).optional(),
-    uses: z.array(z.enum(ACCELERATOR_USES)).min(1),
+    uses: z.array(z.enum(ACCELERATOR_USES)).min(1).max(ACCELERATOR_USES.length),
     /** arm-mali only: the host has /lib/firmware/mali_csffw.bin, which some Mali drivers need. @default false */
     maliFirmware: z.boolean().optional(),
   })
@@ -249,12 +252,14 @@ const AcceleratorsSchema = z
   .default([])
   .superRefine((accs, ctx) => {
     const useOwner = new Map<string, number>();
+    const repeated = new Set<string>();
     accs.forEach((acc, i) => {
       acc.uses.forEach((use, k) => {
         const owner = useOwner.get(use);
-        if (owner !== undefined) {
+        if (owner !== undefined && !repeated.has(use)) {
+          repeated.add(use);
           fail(ctx, [i, "uses", k], `one accelerator per use (expected "${use}" on one accelerator, got it on accelerators[${owner}] and accelerators[${i}])`);
-        } else useOwner.set(use, i);
+        } else if (owner === undefined) useOwner.set(use, i);
       });
     });
   });

@@ -25,12 +25,13 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
- * Control characters (and the bidirectional overrides that reorder what a terminal shows) written as
+ * Control characters, the line and paragraph separators (U+2028/9 end a line in editors and log viewers), and
+ * the bidirectional overrides that reorder what a terminal shows, written as
  * `\u{…}`, so that a message can neither move the cursor nor fake another line in a log.
  */
 export function visible(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\n/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\n/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
 /** Longest string quoted back in a message; anything longer, or on several lines, is described instead. */
