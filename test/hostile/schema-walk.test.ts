@@ -63,16 +63,8 @@ interface Known {
 }
 const TAGS = /\/tag-(custom|verbatim|omap|pairs|set|set-for-list|omap-for-list|timestamp|binary)\b/;
 const KNOWN_FAILURES: readonly Known[] = [
-  // A tag other than the core schema's scalars is taken as the plain value (and the yaml library prints a
-  // warning on stderr): `ingress: !!omap [...]`, `!!set`, `!custom`, `!<tag:…>` on any field.
-  { item: "issue 20 item 9 (tags)", field: /./, kind: TAGS, verdict: "accepted-but-must-be-refused" },
-  { item: "issue 20 item 9 (tags)", field: /./, kind: TAGS, verdict: "warning" },
-  // `&m {…, extra: *m}` on any mapping: TypeError "Converting circular structure to JSON" out of the loader.
-  { item: "issue 20 item 12 (crashes)", field: /./, kind: /\/alias-self\b/, verdict: "crash" },
   // /dev/mem and /dev/zero as a pool's device (and so as a disk the SMART exporter opens).
   { item: "issue 20 item 8 (devices)", field: /spec\.storage\.pools\[\]\.devices\[\]/, kind: /\/string-(dev-mem|dev-zero|path-dev-mem)\b/, verdict: "accepted-but-must-be-refused" },
-  // /proc, /sys and /dev/mem as the certificate, key or CA file on the Docker host.
-  { item: "issue 20 item 11 (paths)", field: /spec\.ingress\.tls\.(certificateFile|keyFile|caFile)/, kind: /\/string-(proc|sys|dev-mem|dev-zero|path-proc|path-sys|path-dev-mem)\b/, verdict: "accepted-but-must-be-refused" },
 ];
 
 type Verdict = "warning" | "crash" | "unlocated" | "slow" | "memory" | "accepted-but-must-be-refused" | "render-crash" | "render-problem" | "shell";
