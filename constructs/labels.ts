@@ -23,3 +23,10 @@ export const BACKEND_COMPONENTS: readonly Component[] = [Component.DATABASE, Com
 export function containerName(deployment: string, component: string, suffix = ""): string {
   return `immich-${deployment}-${component}${suffix}`;
 }
+
+/**
+ * On a network that only one exporter and Prometheus join: its value is the exporter's monitoring role. Policy
+ * IIAC013 lets a container with host access (added capabilities, the Docker socket, the host's root) sit on such a
+ * network and no other.
+ */
+export const LABEL_EXPORTER_NETWORK = "io.immich-iac.exporter-network";

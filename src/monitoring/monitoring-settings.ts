@@ -72,6 +72,19 @@ export const PORTS = {
 export const MONITORING_ROLES = ["prometheus", "alertmanager", "grafana", "node-exporter", "smartctl-exporter", "postgres-exporter", "redis-exporter", "blackbox-exporter", "cadvisor"] as const;
 export type MonitoringRole = (typeof MONITORING_ROLES)[number];
 
+/**
+ * Exporters that each get a network of their own, internal, shared with Prometheus only (and with the database or
+ * Redis they read): none of them is reachable from the Immich containers, Authelia or the backups. The blackbox
+ * exporter stays on the front network: it probes the public names through the proxy and the ML nodes on the LAN.
+ */
+export const ISOLATED_EXPORTERS = ["node-exporter", "smartctl-exporter", "postgres-exporter", "redis-exporter", "cadvisor"] as const satisfies readonly MonitoringRole[];
+export type IsolatedExporter = (typeof ISOLATED_EXPORTERS)[number];
+
+/** `immich-<deployment>-exporter-<node|smartctl|postgres|redis|cadvisor>`: shorter than the container names. */
+export function exporterNetworkName(deployment: string, role: IsolatedExporter): string {
+  return `immich-${deployment}-exporter-${role.replace(/-exporter$/, "")}`;
+}
+
 export function monitoringContainer(deployment: string, role: MonitoringRole): string {
   return `immich-${deployment}-monitoring-${role}`;
 }
