@@ -1,3 +1,4 @@
+import { Password } from "@cdktf/provider-random/lib/password/index.js";
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import { escapeTerraformTemplate } from "./host-resources.js";
@@ -9,6 +10,7 @@ import { ServiceContainer, type HealthcheckProps } from "./service-container.js"
 import { ISOLATED_EXPORTERS, monitoringContainer, MONITORING_ROLES, PORTS, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
+import { EXPORTER_PASSWORD_FILE, MONITOR_ROLE, MONITOR_ROLE_SCRIPT, MONITOR_ROLE_SECRETS, renderMonitorRoleScript } from "../src/renderers/monitoring/postgres-monitor-role.js";
 
 /** Upstream images of the monitoring containers, each at a release whose metric names the README lists. */
 export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
@@ -78,7 +80,10 @@ export interface ImmichMonitoringProps {
   readonly files: Readonly<Record<string, string>>;
   readonly retentionDays: number;
   readonly database: ImmichPostgres;
-  /** Password of the database role: a reference to a sensitive value. */
+  /**
+   * Password of the database owner: a reference to a sensitive value. Only the role keeper holds it, to give
+   * postgres_exporter its own `pg_monitor` role (MONITOR_ROLE).
+   */
   readonly databasePassword: string;
   readonly redis: ImmichRedis;
   /** Host directory of the backup metrics textfile (`<dataRoot>/backups/offsite/metrics`), when there is one. */
@@ -109,6 +114,8 @@ const wget = (port: number, path: string): HealthcheckProps => ({
  */
 export class ImmichMonitoring extends Construct {
   public readonly services: Readonly<Partial<Record<MonitoringRole, ServiceContainer>>>;
+  /** Keeps postgres_exporter's role (MONITOR_ROLE) in place: not a scrape target, so not among `services`. */
+  public readonly postgresRole: ServiceContainer;
 
   constructor(scope: Construct, id: string, props: ImmichMonitoringProps) {
     super(scope, id);
@@ -123,7 +130,8 @@ export class ImmichMonitoring extends Construct {
     const grafanaMiB = 256;
     const cadvisorMiB = 192;
     const disks = props.disks ?? [];
-    const prometheusMiB = props.memoryMiB - 5 * small - cadvisorMiB - (disks.length ? small : 0) - (props.grafana ? grafanaMiB : 0);
+    const roleKeeperMiB = 32;
+    const prometheusMiB = props.memoryMiB - roleKeeperMiB - 5 * small - cadvisorMiB - (disks.length ? small : 0) - (props.grafana ? grafanaMiB : 0);
     if (prometheusMiB < 256) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least 256 MiB (got ${props.memoryMiB})`);
     const running = runningMonitoringRoles({ smart: disks.length > 0, grafana: props.grafana !== undefined });
     const isolated = ISOLATED_EXPORTERS.filter((r) => running.includes(r));
@@ -170,13 +178,18 @@ export class ImmichMonitoring extends Construct {
       healthcheck: wget(PORTS.nodeExporter, "/metrics"),
     });
     const db = props.database;
+    // Generated at apply time; alphanumeric, so it needs no quoting in a connection string.
+    const monitorPassword = new Password(this, "PostgresMonitorPassword", { length: 40, special: false }).result;
+    this.postgresRole = this.postgresRoleKeeper(props, monitorPassword, roleKeeperMiB, exporterNet("postgres-exporter"));
     services["postgres-exporter"] = service("postgres-exporter", {
       image: MONITORING_IMAGES["postgres-exporter"],
+      // Its own role in pg_monitor (statistics, settings), not the owner of Immich's tables; the password as a file.
       env: {
         DATA_SOURCE_URI: `${db.hostname}:${db.port}/${db.databaseName}?sslmode=disable`,
-        DATA_SOURCE_USER: db.username,
-        DATA_SOURCE_PASS: props.databasePassword,
+        DATA_SOURCE_USER: MONITOR_ROLE,
+        DATA_SOURCE_PASS_FILE: EXPORTER_PASSWORD_FILE,
       },
+      uploads: [{ path: EXPORTER_PASSWORD_FILE, content: monitorPassword }],
       // Its own network, which the database joins: not the back network of Immich, Authelia's Redis and the backups.
       networks: [exporterNet("postgres-exporter")],
       memoryMiB: small,
@@ -256,6 +269,36 @@ export class ImmichMonitoring extends Construct {
       memoryMiB,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.smartctlExporter, "/metrics"),
+    });
+  }
+
+  /**
+   * The role keeper: the database's own image (psql) as its postgres user, with the owner's password, making
+   * MONITOR_ROLE a login in pg_monitor with `monitorPassword` and putting it back whenever it stops logging in
+   * (a restored dump). Healthy while the role logs in. On the exporter's network, where the database is.
+   */
+  private postgresRoleKeeper(props: ImmichMonitoringProps, monitorPassword: string, memoryMiB: number, network: ImmichNetwork): ServiceContainer {
+    const db = props.database;
+    return new ServiceContainer(this, "postgres-role", {
+      deploymentName: props.deploymentName,
+      component: Component.MONITORING,
+      nameSuffix: "-postgres-role",
+      image: db.image,
+      entrypoint: ["/bin/bash", MONITOR_ROLE_SCRIPT],
+      command: ["run"],
+      user: "999:999",
+      env: { PGHOST: db.hostname, PGPORT: String(db.port), PGUSER: db.username, PGDATABASE: db.databaseName, PGAPPNAME: "immich-iac-monitor-role" },
+      networks: [network],
+      uploads: [
+        // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
+        { path: MONITOR_ROLE_SCRIPT, content: escapeTerraformTemplate(renderMonitorRoleScript({ title: `deployment ${props.deploymentName}` })) },
+        { path: MONITOR_ROLE_SECRETS.ownerPassword, content: props.databasePassword },
+        { path: MONITOR_ROLE_SECRETS.monitorPassword, content: monitorPassword },
+      ],
+      memoryMiB,
+      destroyGraceSeconds: 10,
+      dependsOn: [db.service],
+      healthcheck: { test: ["CMD", "/bin/bash", MONITOR_ROLE_SCRIPT, "health"], intervalSeconds: 60, timeoutSeconds: 10, retries: 3, startPeriodSeconds: 300 },
     });
   }
 

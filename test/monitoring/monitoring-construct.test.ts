@@ -34,13 +34,14 @@ describe("monitoring in the stack", () => {
 
   describe("with monitoring", () => {
     const r = synthImmich({ monitoring: SETTINGS, tuning: computeTuning(shippedProfile("homelab-minimal"), { monitoring: true }) });
-    it("runs Prometheus, Alertmanager, cAdvisor and four exporters (no disks: no SMART exporter; no proxy: no Grafana), publishing nothing", () => {
+    it("runs Prometheus, Alertmanager, cAdvisor, four exporters and the postgres exporter's role keeper (no disks: no SMART exporter; no proxy: no Grafana), publishing nothing", () => {
       expect(component(r, "monitoring")).toEqual([
         "immich-t-monitoring-alertmanager",
         "immich-t-monitoring-blackbox-exporter",
         "immich-t-monitoring-cadvisor",
         "immich-t-monitoring-node-exporter",
         "immich-t-monitoring-postgres-exporter",
+        "immich-t-monitoring-postgres-role",
         "immich-t-monitoring-prometheus",
         "immich-t-monitoring-redis-exporter",
       ]);
@@ -67,7 +68,7 @@ describe("monitoring in the stack", () => {
       const p = "immich-t-monitoring-prometheus";
       expect(membersOf(r, "immich-t-exporter-node")).toEqual(["immich-t-monitoring-node-exporter", p]);
       expect(membersOf(r, "immich-t-exporter-cadvisor")).toEqual(["immich-t-monitoring-cadvisor", p]);
-      expect(membersOf(r, "immich-t-exporter-postgres")).toEqual(["immich-t-database", "immich-t-monitoring-postgres-exporter", p]);
+      expect(membersOf(r, "immich-t-exporter-postgres")).toEqual(["immich-t-database", "immich-t-monitoring-postgres-exporter", "immich-t-monitoring-postgres-role", p]);
       expect(membersOf(r, "immich-t-exporter-redis")).toEqual([p, "immich-t-monitoring-redis-exporter", "immich-t-redis"]);
       for (const [role, net] of [["node-exporter", "node"], ["cadvisor", "cadvisor"], ["postgres-exporter", "postgres"], ["redis-exporter", "redis"]]) {
         expect(networksOf(r, `immich-t-monitoring-${role}`), role).toEqual([`immich-t-exporter-${net}`]);
@@ -89,10 +90,31 @@ describe("monitoring in the stack", () => {
       expect((Object.values(plain.docker_network) as any[]).map((n) => n.name).sort()).toEqual(["immich-t-back", "immich-t-front"]);
     });
 
-    it("the exporters reach the database and Redis on their own networks, with the password by reference", () => {
+    it("the postgres exporter connects as its own pg_monitor role, with that role's password in a file, never the owner's", () => {
       const pg = byName(r, "immich-t-monitoring-postgres-exporter");
-      expect(pg.env).toEqual(expect.arrayContaining(["DATA_SOURCE_URI=immich-t-database:5432/immich?sslmode=disable", "DATA_SOURCE_USER=immich"]));
-      expect(pg.env.find((e: string) => e.startsWith("DATA_SOURCE_PASS="))).toMatch(/^DATA_SOURCE_PASS=\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
+      expect([...pg.env].sort()).toEqual([
+        "DATA_SOURCE_PASS_FILE=/etc/postgres_exporter/password",
+        "DATA_SOURCE_URI=immich-t-database:5432/immich?sslmode=disable",
+        "DATA_SOURCE_USER=immich_monitor",
+      ]);
+      const monitorPassword = pg.upload.find((u: any) => u.file === "/etc/postgres_exporter/password").content;
+      expect(monitorPassword).toMatch(/^\$\{random_password\.immich_Monitoring_PostgresMonitorPassword_[A-F0-9]+\.result\}$/);
+      expect(JSON.stringify(pg)).not.toContain("DatabasePassword");
+      // The keeper sets that password on the role, logging in as the owner (whose password only it holds).
+      const keeper = byName(r, "immich-t-monitoring-postgres-role");
+      const imageOf = (name: string) => r.docker_image[/^\$\{docker_image\.(.+)\.image_id\}$/.exec(byName(r, name).image)![1]!].name;
+      expect(imageOf("immich-t-monitoring-postgres-role")).toBe(imageOf("immich-t-database"));
+      expect(keeper.entrypoint).toEqual(["/bin/bash", "/etc/immich-iac/monitor-role.sh"]);
+      expect(keeper.user).toBe("999:999");
+      expect([...keeper.env].sort()).toEqual(["PGAPPNAME=immich-iac-monitor-role", "PGDATABASE=immich", "PGHOST=immich-t-database", "PGPORT=5432", "PGUSER=immich"]);
+      expect(Object.fromEntries(keeper.upload.filter((u: any) => u.file.includes("/secrets/")).map((u: any) => [u.file, u.content]))).toEqual({
+        "/etc/immich-iac/secrets/database-password": expect.stringMatching(/^\$\{random_password\.immich_DatabasePassword_[A-F0-9]+\.result\}$/),
+        "/etc/immich-iac/secrets/monitor-password": monitorPassword,
+      });
+      expect(networksOf(r, "immich-t-monitoring-postgres-role")).toEqual(["immich-t-exporter-postgres"]);
+    });
+
+    it("the exporters reach the database and Redis on their own networks", () => {
       expect(byName(r, "immich-t-monitoring-redis-exporter").env).toContain("REDIS_EXPORTER_CHECK_KEYS=immich_bull:*:wait,immich_bull:*:prioritized");
     });
 
