@@ -119,7 +119,7 @@ describe("hardware profile schema", () => {
   });
 
   const notADisk = (dev: string) =>
-    `spec.storage.pools[0].devices[0]: not a disk's device path (expected /dev/disk/by-id/<name>, /dev/disk/by-path/<name>, /dev/disk/by-vdev/<name>, /dev/nvme<N>n<M>, /dev/sd<letters>, /dev/vd<letters>, /dev/xvd<letters> or /dev/mmcblk<N>, or a partition of one, got "${dev}"): name the disk by its link in /dev/disk/by-id (ls -l /dev/disk/by-id)`;
+    `spec.storage.pools[0].devices[0]: invalid format (expected a disk's device path: /dev/disk/by-id/<name>, /dev/disk/by-path/<name>, /dev/disk/by-vdev/<name>, /dev/nvme<N>n<M>, /dev/sd<letters>, /dev/vd<letters>, /dev/xvd<letters> or /dev/mmcblk<N>, or a partition of one (name the disk by its link in /dev/disk/by-id, see ls -l /dev/disk/by-id), got "${dev}")`;
   it.each([
     ["/dev/mem", "physical memory"],
     ["/dev/kmsg", "the kernel log"],
