@@ -1,3 +1,4 @@
+import { Password } from "@cdktf/provider-random/lib/password/index.js";
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import { escapeTerraformTemplate } from "./host-resources.js";
@@ -6,9 +7,10 @@ import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
-import { monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { ISOLATED_EXPORTERS, monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
+import { EXPORTER_PASSWORD_FILE, MONITOR_ROLE, MONITOR_ROLE_SCRIPT, MONITOR_ROLE_SECRETS, renderMonitorRoleScript } from "../src/renderers/monitoring/postgres-monitor-role.js";
 
 /** Upstream images of the monitoring containers, each at a release whose metric names the README lists. */
 export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
@@ -65,16 +67,23 @@ export interface GrafanaProps {
 
 export interface ImmichMonitoringProps {
   readonly deploymentName: string;
-  /** The front network (the proxy, the server, a way out for alerts) and the internal back network (database, Redis). */
+  /** The front network (the proxy, the server, a way out for alerts). */
   readonly frontNetwork: ImmichNetwork;
-  readonly backNetwork: ImmichNetwork;
+  /**
+   * One internal network per running exporter of ISOLATED_EXPORTERS, shared with Prometheus only (the database
+   * and Redis join those of their exporters): the stack makes them before the database and Redis.
+   */
+  readonly exporterNetworks: Readonly<Partial<Record<IsolatedExporter, ImmichNetwork>>>;
   /** Prometheus' TSDB, on the fast pool. */
   readonly prometheusVolume: DataVolume;
   /** The files `renderMonitoringFiles` made, by path under `monitoring/`. */
   readonly files: Readonly<Record<string, string>>;
   readonly retentionDays: number;
   readonly database: ImmichPostgres;
-  /** Password of the database role: a reference to a sensitive value. */
+  /**
+   * Password of the database owner: a reference to a sensitive value. Only the role keeper holds it, to give
+   * postgres_exporter its own `pg_monitor` role (MONITOR_ROLE).
+   */
   readonly databasePassword: string;
   readonly redis: ImmichRedis;
   /** Host directory of the backup metrics textfile (`<dataRoot>/backups/offsite/metrics`), when there is one. */
@@ -98,10 +107,15 @@ const wget = (port: number, path: string): HealthcheckProps => ({
 /**
  * Prometheus with its rules, Alertmanager, and the exporters that need no host devices: node exporter (host
  * filesystems, ZFS, the backup textfile), postgres_exporter, redis_exporter (with Immich's queue lengths) and the
- * blackbox exporter. Nothing is published; Prometheus sits on both networks to reach every target.
+ * blackbox exporter. Nothing is published. Each exporter but the blackbox one sits alone with Prometheus on its own
+ * internal network: cAdvisor's unauthenticated API (the Docker socket behind it), the SMART exporter's raw disk access
+ * and the node exporter's view of the host's root are reachable from no other container. Prometheus joins the front
+ * network (the server, the job handlers, the proxy, Alertmanager, Grafana) and every exporter network, not the back one.
  */
 export class ImmichMonitoring extends Construct {
   public readonly services: Readonly<Partial<Record<MonitoringRole, ServiceContainer>>>;
+  /** Keeps postgres_exporter's role (MONITOR_ROLE) in place: not a scrape target, so not among `services`. */
+  public readonly postgresRole: ServiceContainer;
 
   constructor(scope: Construct, id: string, props: ImmichMonitoringProps) {
     super(scope, id);
@@ -116,6 +130,15 @@ export class ImmichMonitoring extends Construct {
     const disks = props.disks ?? [];
     const prometheusMiB = prometheusMemoryMiB(props.memoryMiB, { smart: disks.length > 0, grafana: props.grafana !== undefined });
     if (prometheusMiB < MONITORING_MEMORY_MIB.minPrometheus) throw new Error(`ImmichMonitoring: memoryMiB must leave Prometheus at least ${MONITORING_MEMORY_MIB.minPrometheus} MiB (got ${props.memoryMiB})`);
+    const roleKeeperMiB = MONITORING_MEMORY_MIB.roleKeeper;
+    const running = runningMonitoringRoles({ smart: disks.length > 0, grafana: props.grafana !== undefined });
+    const isolated = ISOLATED_EXPORTERS.filter((r) => running.includes(r));
+    const exporterNet = (role: IsolatedExporter): ImmichNetwork => {
+      const n = props.exporterNetworks[role];
+      if (!n) throw new Error(`ImmichMonitoring: exporterNetworks has no network for ${role}: every exporter of ISOLATED_EXPORTERS that runs needs its own`);
+      if (!n.internal) throw new Error(`ImmichMonitoring: the network of ${role} (${n.name}) must be internal: an exporter needs no way out`);
+      return n;
+    };
     const service = (role: MonitoringRole, p: Omit<ConstructorParameters<typeof ServiceContainer>[2], "deploymentName" | "component" | "nameSuffix">) =>
       new ServiceContainer(this, role, { deploymentName: dep, component: Component.MONITORING, nameSuffix: `-${role}`, ...p });
 
@@ -123,7 +146,7 @@ export class ImmichMonitoring extends Construct {
     services.prometheus = service("prometheus", {
       image: MONITORING_IMAGES.prometheus,
       command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", `--storage.tsdb.retention.time=${props.retentionDays}d`],
-      networks: [props.frontNetwork, props.backNetwork],
+      networks: [props.frontNetwork, ...isolated.map(exporterNet)],
       volumes: [{ volume: props.prometheusVolume, containerPath: "/prometheus" }],
       uploads: [
         { path: "/etc/prometheus/prometheus.yml", content: file("prometheus/prometheus.yml") },
@@ -146,21 +169,27 @@ export class ImmichMonitoring extends Construct {
     services["node-exporter"] = service("node-exporter", {
       image: MONITORING_IMAGES["node-exporter"],
       command: ["--path.rootfs=/host", ...(props.backupMetricsDir ? ["--collector.textfile.directory=/textfile"] : [])],
-      networks: [props.frontNetwork],
+      networks: [exporterNet("node-exporter")],
       binds: [{ hostPath: "/", containerPath: "/host" }, ...(props.backupMetricsDir ? [{ hostPath: props.backupMetricsDir, containerPath: "/textfile" }] : [])],
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.nodeExporter, "/metrics"),
     });
     const db = props.database;
+    // Generated at apply time; alphanumeric, so it needs no quoting in a connection string.
+    const monitorPassword = new Password(this, "PostgresMonitorPassword", { length: 40, special: false }).result;
+    this.postgresRole = this.postgresRoleKeeper(props, monitorPassword, roleKeeperMiB, exporterNet("postgres-exporter"));
     services["postgres-exporter"] = service("postgres-exporter", {
       image: MONITORING_IMAGES["postgres-exporter"],
+      // Its own role in pg_monitor (statistics, settings), not the owner of Immich's tables; the password as a file.
       env: {
         DATA_SOURCE_URI: `${db.hostname}:${db.port}/${db.databaseName}?sslmode=disable`,
-        DATA_SOURCE_USER: db.username,
-        DATA_SOURCE_PASS: props.databasePassword,
+        DATA_SOURCE_USER: MONITOR_ROLE,
+        DATA_SOURCE_PASS_FILE: EXPORTER_PASSWORD_FILE,
       },
-      networks: [props.backNetwork],
+      uploads: [{ path: EXPORTER_PASSWORD_FILE, content: monitorPassword }],
+      // Its own network, which the database joins: not the back network of Immich, Authelia's Redis and the backups.
+      networks: [exporterNet("postgres-exporter")],
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.postgresExporter, "/metrics"),
@@ -168,7 +197,7 @@ export class ImmichMonitoring extends Construct {
     services["redis-exporter"] = service("redis-exporter", {
       image: MONITORING_IMAGES["redis-exporter"],
       env: { REDIS_ADDR: `redis://${props.redis.hostname}:${props.redis.port}`, REDIS_EXPORTER_CHECK_KEYS: queueKeyPatterns().join(",") },
-      networks: [props.backNetwork],
+      networks: [exporterNet("redis-exporter")],
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.redisExporter, "/metrics"),
@@ -182,7 +211,7 @@ export class ImmichMonitoring extends Construct {
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.blackboxExporter, "/-/healthy"),
     });
-    if (disks.length) services["smartctl-exporter"] = this.smartctl(props, disks, small);
+    if (disks.length) services["smartctl-exporter"] = this.smartctl(props, disks, small, exporterNet("smartctl-exporter"));
     services.cadvisor = service("cadvisor", {
       image: MONITORING_IMAGES.cadvisor,
       // Docker containers only, with our two labels (not every label of every container: fewer series), no
@@ -194,8 +223,9 @@ export class ImmichMonitoring extends Construct {
         "--housekeeping_interval=30s",
         "--disable_metrics=advtcp,cpu_topology,cpuset,hugetlb,memory_numa,percpu,process,referenced_memory,resctrl,sched,tcp,udp,disk",
       ],
-      // The Docker socket is root on the host: cAdvisor stays on the internal network, with no way out.
-      networks: [props.backNetwork],
+      // The Docker socket is root on the host and cAdvisor's :8080 asks no credentials: alone with Prometheus on an
+      // internal network, no way out and no other container to call it.
+      networks: [exporterNet("cadvisor")],
       binds: [
         { hostPath: "/", containerPath: "/rootfs" },
         { hostPath: "/sys", containerPath: "/sys" },
@@ -211,7 +241,6 @@ export class ImmichMonitoring extends Construct {
     for (const [role, s] of Object.entries(services)) {
       if (s.name !== monitoringContainer(dep, role as MonitoringRole)) throw new Error(`ImmichMonitoring: ${role} is named ${s.name}, not what the Prometheus targets say`);
     }
-    const running = runningMonitoringRoles({ smart: disks.length > 0, grafana: props.grafana !== undefined });
     if ([...running].sort().join() !== Object.keys(services).sort().join()) {
       throw new Error(`ImmichMonitoring: runs ${Object.keys(services).sort().join(", ")}, but runningMonitoringRoles says ${[...running].sort().join(", ")}: the Prometheus targets would be wrong`);
     }
@@ -223,20 +252,51 @@ export class ImmichMonitoring extends Construct {
    * commands, which need CAP_SYS_RAWIO (SATA/SAS passthrough) and, for NVMe admin commands, CAP_SYS_ADMIN —
    * added only when a disk is NVMe. No --privileged: it would expose every host device.
    */
-  private smartctl(props: ImmichMonitoringProps, disks: readonly MonitoredDisk[], memoryMiB: number): ServiceContainer {
+  private smartctl(props: ImmichMonitoringProps, disks: readonly MonitoredDisk[], memoryMiB: number, network: ImmichNetwork): ServiceContainer {
     return new ServiceContainer(this, "smartctl-exporter", {
       deploymentName: props.deploymentName,
       component: Component.MONITORING,
       nameSuffix: "-smartctl-exporter",
       image: MONITORING_IMAGES["smartctl-exporter"],
       command: ["--smartctl.interval=300s", ...disks.map((d) => `--smartctl.device=${d.path}`)],
-      networks: [props.frontNetwork],
+      // Not the front network: with CAP_SYS_RAWIO it talks to Prometheus only.
+      networks: [network],
       devices: disks.map((d) => ({ hostPath: d.path, containerPath: d.path, permissions: "r" })),
       capAdd: [...SMART_CAPABILITIES.always, ...(disks.some((d) => d.nvme) ? SMART_CAPABILITIES.nvme : [])],
       user: "0:0",
       memoryMiB,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.smartctlExporter, "/metrics"),
+    });
+  }
+
+  /**
+   * The role keeper: the database's own image (psql) as its postgres user, with the owner's password, making
+   * MONITOR_ROLE a login in pg_monitor with `monitorPassword` and putting it back whenever it stops logging in
+   * (a restored dump). Healthy while the role logs in. On the exporter's network, where the database is.
+   */
+  private postgresRoleKeeper(props: ImmichMonitoringProps, monitorPassword: string, memoryMiB: number, network: ImmichNetwork): ServiceContainer {
+    const db = props.database;
+    return new ServiceContainer(this, "postgres-role", {
+      deploymentName: props.deploymentName,
+      component: Component.MONITORING,
+      nameSuffix: "-postgres-role",
+      image: db.image,
+      entrypoint: ["/bin/bash", MONITOR_ROLE_SCRIPT],
+      command: ["run"],
+      user: "999:999",
+      env: { PGHOST: db.hostname, PGPORT: String(db.port), PGUSER: db.username, PGDATABASE: db.databaseName, PGAPPNAME: "immich-iac-monitor-role" },
+      networks: [network],
+      uploads: [
+        // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
+        { path: MONITOR_ROLE_SCRIPT, content: escapeTerraformTemplate(renderMonitorRoleScript({ title: `deployment ${props.deploymentName}` })) },
+        { path: MONITOR_ROLE_SECRETS.ownerPassword, content: props.databasePassword },
+        { path: MONITOR_ROLE_SECRETS.monitorPassword, content: monitorPassword },
+      ],
+      memoryMiB,
+      destroyGraceSeconds: 10,
+      dependsOn: [db.service],
+      healthcheck: { test: ["CMD", "/bin/bash", MONITOR_ROLE_SCRIPT, "health"], intervalSeconds: 60, timeoutSeconds: 10, retries: 3, startPeriodSeconds: 300 },
     });
   }
 

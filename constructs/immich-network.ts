@@ -1,7 +1,7 @@
 import type { TerraformProvider } from "cdktf";
 import { Network } from "@cdktf/provider-docker/lib/network/index.js";
 import { Construct } from "constructs";
-import { LABEL_DEPLOYMENT } from "./labels.js";
+import { LABEL_DEPLOYMENT, LABEL_EXPORTER_NETWORK } from "./labels.js";
 
 export interface ImmichNetworkProps {
   /** Docker network name. */
@@ -17,6 +17,11 @@ export interface ImmichNetworkProps {
    * @default - the Docker daemon's default (1500)
    */
   readonly mtu?: number;
+  /**
+   * The monitoring role of the one exporter this network serves (it shares it with Prometheus, and the database or
+   * Redis it reads). @default - a network of the deployment's services
+   */
+  readonly exporterFor?: string;
   /** The Docker host it lives on (an extra ML node's provider). @default - the stack's default docker provider */
   readonly provider?: TerraformProvider;
 }
@@ -40,7 +45,7 @@ export class ImmichNetwork extends Construct {
       driver: "bridge",
       internal: this.internal,
       ...(props.mtu !== undefined ? { options: { "com.docker.network.driver.mtu": String(props.mtu) } } : {}),
-      labels: [{ label: LABEL_DEPLOYMENT, value: props.deploymentName }],
+      labels: [{ label: LABEL_DEPLOYMENT, value: props.deploymentName }, ...(props.exporterFor ? [{ label: LABEL_EXPORTER_NETWORK, value: props.exporterFor }] : [])],
     });
   }
 }

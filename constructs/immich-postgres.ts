@@ -20,6 +20,11 @@ export interface ImmichPostgresProps {
   readonly deploymentName: string;
   /** The back network; must be internal (policy IIAC007). */
   readonly network: ImmichNetwork;
+  /**
+   * The postgres exporter's own network, joined too (the exporter reaches nothing else). Adding or removing it recreates
+   * the container. @default - none (no monitoring)
+   */
+  readonly exporterNetwork?: ImmichNetwork;
   /** PGDATA, on the `database` dataset. */
   readonly dataVolume: DataVolume;
   /** `postgresql.override.conf` text from the tuning engine's renderer. */
@@ -91,7 +96,7 @@ export class ImmichPostgres extends Construct {
         // mounted below: pinned back, or the data would not persist [docker-library/postgres#1259].
         ...(major >= 18 ? { PGDATA: PGDATA_PATH } : {}),
       },
-      networks: [props.network],
+      networks: [props.network, ...(props.exporterNetwork ? [props.exporterNetwork] : [])],
       volumes: [{ volume: props.dataVolume, containerPath: PGDATA_PATH }],
       uploads: [{ path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig }, ...(props.hbaFile ? [props.hbaFile] : [])],
       shmSizeMiB: props.shmSizeMiB,

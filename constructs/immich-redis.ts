@@ -12,6 +12,11 @@ export interface ImmichRedisProps {
   readonly deploymentName: string;
   /** The back network; must be internal (policy IIAC007). */
   readonly network: ImmichNetwork;
+  /**
+   * The redis exporter's own network, joined too (the exporter reaches nothing else). Adding or removing it recreates
+   * the container. @default - none (no monitoring)
+   */
+  readonly exporterNetwork?: ImmichNetwork;
   /** AOF and RDB files. */
   readonly dataVolume: DataVolume;
   /** redis.conf text from the tuning engine's renderer (noeviction, AOF everysec, maxmemory). */
@@ -45,7 +50,7 @@ export class ImmichRedis extends Construct {
       component: Component.REDIS,
       image: withDigest(REDIS_IMAGES[engine], props.imageDigest, "ImmichRedis"),
       command: [server, CONF_PATH],
-      networks: [props.network],
+      networks: [props.network, ...(props.exporterNetwork ? [props.exporterNetwork] : [])],
       volumes: [{ volume: props.dataVolume, containerPath: "/data" }],
       uploads: [{ path: CONF_PATH, content: props.config }],
       memoryMiB: props.memoryMiB,

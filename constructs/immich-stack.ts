@@ -49,7 +49,7 @@ import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
 import { grafanaTrustedCaPath, ImmichMonitoring, runningMonitoringRoles } from "./immich-monitoring.js";
-import { monitoringContainer, PORTS, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
+import { exporterNetworkName, ISOLATED_EXPORTERS, monitoringContainer, PORTS, type IsolatedExporter, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
 
@@ -149,6 +149,8 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-
 export class ImmichStack extends Construct {
   public readonly frontNetwork: ImmichNetwork;
   public readonly backNetwork: ImmichNetwork;
+  /** The exporters' own networks (monitoring on), by role. */
+  public readonly exporterNetworks: Readonly<Partial<Record<IsolatedExporter, ImmichNetwork>>>;
   public readonly volumes: Readonly<Record<"database" | "redis" | "library" | "thumbs" | "encodedVideo" | "backups" | "modelCache", DataVolume>> &
     Readonly<Partial<Record<"postgresArchive" | "offsiteState", DataVolume>>>;
   public readonly database: ImmichPostgres;
@@ -197,6 +199,14 @@ export class ImmichStack extends Construct {
 
     this.frontNetwork = new ImmichNetwork(this, "FrontNetwork", { name: `immich-${dep}-front`, deploymentName: dep, mtu });
     this.backNetwork = new ImmichNetwork(this, "BackNetwork", { name: `immich-${dep}-back`, deploymentName: dep, mtu, internal: true });
+    // Before the database and Redis, which join the networks of their exporters.
+    const monitoringRoles = props.monitoring?.enabled ? runningMonitoringRoles({ smart: (props.monitoring.disks?.length ?? 0) > 0, grafana: grafanaDomainOf(props) !== undefined }) : [];
+    this.exporterNetworks = Object.fromEntries(
+      ISOLATED_EXPORTERS.filter((r) => monitoringRoles.includes(r)).map((r) => [
+        r,
+        new ImmichNetwork(this, `ExporterNetwork-${r}`, { name: exporterNetworkName(dep, r), deploymentName: dep, mtu, internal: true, exporterFor: r }),
+      ]),
+    );
 
     const root = props.dataRoot ?? DATA_ROOT;
     if (!/^\/[A-Za-z0-9._/-]*[A-Za-z0-9._-]$/.test(root) || root.includes("..")) {
@@ -243,6 +253,7 @@ export class ImmichStack extends Construct {
       memoryMiB: budget.postgres.value,
       storageType: t.postgres.storageType.value,
       password,
+      ...(this.exporterNetworks["postgres-exporter"] ? { exporterNetwork: this.exporterNetworks["postgres-exporter"] } : {}),
       imageTag: props.postgresImageTag ?? DEFAULT_POSTGRES_IMAGE_TAG,
       ...(props.existingDatabase ? { username: props.existingDatabase.username, databaseName: props.existingDatabase.databaseName } : {}),
       ...(props.postgresImageDigest ? { imageDigest: props.postgresImageDigest } : {}),
@@ -254,6 +265,7 @@ export class ImmichStack extends Construct {
       config: renderRedisConf(t.redis.settings, { dataDir: "/data", port: REDIS_PORT }, `deployment ${dep} (${t.profileName})`),
       memoryMiB: budget.redis.value,
       engine: props.redisEngine ?? RedisEngine.REDIS,
+      ...(this.exporterNetworks["redis-exporter"] ? { exporterNetwork: this.exporterNetworks["redis-exporter"] } : {}),
       ...(props.imageDigests?.redis ? { imageDigest: props.imageDigests.redis } : {}),
     });
     this.machineLearning = new ImmichMachineLearning(this, "MachineLearning", {
@@ -268,8 +280,7 @@ export class ImmichStack extends Construct {
       maliFirmware: t.machineLearning.maliFirmware,
       ...(props.imageDigests?.machineLearning ? { imageDigest: props.imageDigests.machineLearning } : {}),
     });
-    // Grafana is only reachable through the proxy, behind Authelia: without them, monitoring runs without it.
-    const grafanaDomain = props.monitoring?.enabled && props.ingress && props.auth ? props.monitoring.domain : undefined;
+    const grafanaDomain = grafanaDomainOf(props);
     this.mlNodes = this.buildMlNodes(dep, props.mlNodes ?? [], t, root, version, tz, mtu);
     const oidc = props.ingress && props.auth ? this.oidcSecrets(stack, props.auth, grafanaDomain !== undefined) : undefined;
     this.configFile = new ImmichConfigFile(this, "ConfigFile", {
@@ -371,7 +382,7 @@ export class ImmichStack extends Construct {
         server: this.server.service.name,
         jobHandlers: this.jobHandler.replicas.map((r) => r.name),
         // Only what runs: SMART needs disks, Grafana the proxy.
-        roles: runningMonitoringRoles({ smart: (props.monitoring.disks?.length ?? 0) > 0, grafana: grafanaDomain !== undefined }),
+        roles: monitoringRoles,
         ...(this.ingress && props.ingress
           ? { proxy: { container: this.ingress.proxy.service.name, domains: [props.ingress.domain, props.ingress.authDomain, ...(grafanaDomain ? [grafanaDomain] : [])] } }
           : {}),
@@ -392,7 +403,7 @@ export class ImmichStack extends Construct {
       this.monitoring = new ImmichMonitoring(this, "Monitoring", {
         deploymentName: dep,
         frontNetwork: this.frontNetwork,
-        backNetwork: this.backNetwork,
+        exporterNetworks: this.exporterNetworks,
         prometheusVolume: layoutVol("PrometheusVolume", "prometheus", "prometheus", false),
         files,
         retentionDays: props.monitoring.retentionDays,
@@ -634,6 +645,11 @@ export class ImmichStack extends Construct {
 }
 
 /** Creates a provider the stack needs when the stack has none of that type yet, with our version range. */
+/** Grafana is only reachable through the proxy, behind Authelia: without them, monitoring runs without it. */
+function grafanaDomainOf(props: ImmichStackProps): string | undefined {
+  return props.monitoring?.enabled && props.ingress && props.auth ? props.monitoring.domain : undefined;
+}
+
 function ensureProvider(stack: TerraformStack, type: PinnedProvider, create: () => TerraformProvider): void {
   const has = stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === type);
   if (!has) create();

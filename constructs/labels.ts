@@ -7,3 +7,10 @@ export const STATEFUL_COMPONENTS: readonly Component[] = [Component.DATABASE, Co
 
 /** Components that must only sit on internal (no-egress) networks. */
 export const BACKEND_COMPONENTS: readonly Component[] = [Component.DATABASE, Component.REDIS];
+
+/**
+ * On a network that only one exporter and Prometheus join: its value is the exporter's monitoring role. Policy
+ * IIAC013 lets a container with host access (added capabilities, the Docker socket, the host's root) sit on such a
+ * network and no other.
+ */
+export const LABEL_EXPORTER_NETWORK = "io.immich-iac.exporter-network";

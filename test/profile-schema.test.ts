@@ -98,6 +98,58 @@ describe("hardware profile schema", () => {
     expect(messagesOf(p)).toEqual(["spec.storage.pools[0].devices[0]: invalid format (expected a device path under /dev/ like /dev/disk/by-id/nvme-… (letters, digits, . _ : + @ -, no '..'), got \"sda\")"]);
   });
 
+  // Each form of the allow-list, and what it must not let through (a SMART exporter with CAP_SYS_RAWIO maps it).
+  it.each([
+    "/dev/disk/by-id/nvme-Samsung_SSD_990_PRO_2TB_S7KHNJ0X123456",
+    "/dev/disk/by-id/ata-WDC_WD120EFBX-68B0EN0_5QG1ABCD-part1",
+    "/dev/disk/by-path/pci-0000:00:1f.2-ata-1",
+    "/dev/disk/by-vdev/A1",
+    "/dev/nvme0n1",
+    "/dev/nvme12n3p4",
+    "/dev/sdz",
+    "/dev/sdab2",
+    "/dev/vdb",
+    "/dev/xvdf1",
+    "/dev/mmcblk0",
+    "/dev/mmcblk1p2",
+  ])("accepts the block device path %s", (dev) => {
+    const p = baseProfile();
+    p.spec.storage.pools[0].devices[0] = dev;
+    expect(messagesOf(p)).toEqual([]);
+  });
+
+  const notADisk = (dev: string) =>
+    `spec.storage.pools[0].devices[0]: invalid format (expected a disk's device path: /dev/disk/by-id/<name>, /dev/disk/by-path/<name>, /dev/disk/by-vdev/<name>, /dev/nvme<N>n<M>, /dev/sd<letters>, /dev/vd<letters>, /dev/xvd<letters> or /dev/mmcblk<N>, or a partition of one (name the disk by its link in /dev/disk/by-id, see ls -l /dev/disk/by-id), got "${dev}")`;
+  it.each([
+    ["/dev/mem", "physical memory"],
+    ["/dev/kmsg", "the kernel log"],
+    ["/dev/nvme0", "an NVMe controller (character device)"],
+    ["/dev/nvme0n1/x", "below a namespace"],
+    ["/dev/disk/by-id", "the directory itself"],
+    ["/dev/disk/by-id/sub/x", "a subdirectory of by-id"],
+    ["/dev/disk/by-uuid/1234", "a filesystem's UUID link"],
+    ["/dev/mapper/crypt-a", "device-mapper"],
+    ["/dev/dm-0", "device-mapper by kernel name"],
+    ["/dev/md0", "md RAID"],
+    ["/dev/loop0", "a loop device"],
+    ["/dev/sd0", "sd without letters"],
+    ["/dev/SDA", "upper case"],
+    ["/dev/sda1x", "trailing garbage"],
+    ["/dev/mmcblk0boot0", "eMMC boot partition"],
+  ])("refuses %s (%s), naming the allow-list and the fix", (dev) => {
+    const p = baseProfile();
+    p.spec.storage.pools[0].devices[0] = dev;
+    expect(messagesOf(p)).toEqual([notADisk(dev)]);
+  });
+
+  it("gives a malformed device path one message, not also the allow-list's", () => {
+    const p = baseProfile();
+    p.spec.storage.pools[0].devices[0] = "/dev/$(id)";
+    expect(messagesOf(p)).toEqual([
+      "spec.storage.pools[0].devices[0]: invalid format (expected a device path under /dev/ like /dev/disk/by-id/nvme-… (letters, digits, . _ : + @ -, no '..'), got \"/dev/$(id)\")",
+    ]);
+  });
+
   it("rejects duplicate pool names", () => {
     const p = baseProfile();
     p.spec.storage.pools[1].name = "fast";

@@ -30,12 +30,18 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     expect(data).toEqual([`immich-${name}-auth`, `immich-${name}-backups`, `immich-${name}-database`, `immich-${name}-library`, `immich-${name}-postgres-archive`]);
   });
 
-  it("keeps the database and Redis on the internal network only", () => {
-    const internal = resourcesOf(json, "docker_network").filter(([, n]) => n.internal === true);
-    expect(internal.map(([, n]) => n.name)).toEqual([`immich-${name}-back`]);
-    const ref = `\${${internal[0]![0]}.name}`;
-    for (const [, c] of containers.filter(([, c]) => ["database", "redis"].includes(label(c, "io.immich-iac.component")!))) {
-      expect(c.networks_advanced).toEqual([{ name: ref }]);
+  it("keeps the database and Redis on internal networks only: the back network and their exporter's", () => {
+    const networks = resourcesOf(json, "docker_network");
+    const monitored = containers.some(([, c]) => label(c, "io.immich-iac.component") === "monitoring");
+    const exporterNets = monitored ? ["node", "smartctl", "postgres", "redis", "cadvisor"].map((e) => `immich-${name}-exporter-${e}`) : [];
+    const internal = networks.filter(([, n]) => n.internal === true);
+    expect(internal.map(([, n]) => n.name).sort()).toEqual([`immich-${name}-back`, ...exporterNets].sort());
+    const ref = (net: string) => `\${${networks.find(([, n]) => n.name === net)![0]}.name}`;
+    for (const component of ["database", "redis"]) {
+      const exporter = monitored ? [{ name: ref(`immich-${name}-exporter-${component === "database" ? "postgres" : "redis"}`) }] : [];
+      for (const [, c] of containers.filter(([, c]) => label(c, "io.immich-iac.component") === component)) {
+        expect(c.networks_advanced).toEqual([{ name: ref(`immich-${name}-back`) }, ...exporter]);
+      }
     }
   });
 

@@ -44,8 +44,8 @@ const profileArb = fc
         memory: { totalGiB: r.ramGiB, ecc: true },
         storage: {
           pools: [
-            { name: "fast", layout: "mirror", media: r.fastMedia, filesystem: r.fs, devices: ["/dev/a", "/dev/b"], roles: ["database", "ml-cache", "thumbnails", "docker"] },
-            { name: "tank", layout: "raidz2", media: r.libMedia, devices: ["/dev/c", "/dev/d", "/dev/e", "/dev/f"], roles: ["library", "backups"] },
+            { name: "fast", layout: "mirror", media: r.fastMedia, filesystem: r.fs, devices: ["/dev/sda", "/dev/sdb"], roles: ["database", "ml-cache", "thumbnails", "docker"] },
+            { name: "tank", layout: "raidz2", media: r.libMedia, devices: ["/dev/sdc", "/dev/sdd", "/dev/sde", "/dev/sdf"], roles: ["library", "backups"] },
           ],
         },
         network: { interfaces: [{ name: "eth0", speedGbps: r.speed, mtu: r.mtu }] },

@@ -7,6 +7,7 @@ import { BackendOnInternalNetwork } from "./rules/backend-on-internal-network.js
 import { DevicesFullySpecified } from "./rules/devices-fully-specified.js";
 import { ExplicitLogging } from "./rules/explicit-logging.js";
 import { HealthcheckReplaceTrigger } from "./rules/healthcheck-replace-trigger.js";
+import { HostAccessOnExporterNetwork } from "./rules/host-access-on-exporter-network.js";
 import { NoCpusAttribute } from "./rules/no-cpus-attribute.js";
 import { OnlyProxyPublishesWidely } from "./rules/only-proxy-publishes-widely.js";
 import { ProviderVersionForSystemPaths } from "./rules/provider-version-for-systempaths.js";
@@ -26,6 +27,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   ExplicitMemorySwap,
   BackupReadsUserDataReadOnly,
   CapabilitiesOnlyForSmart,
+  HostAccessOnExporterNetwork,
 ];
 
 export * from "./policy-rule.js";
@@ -39,6 +41,7 @@ export {
   DevicesFullySpecified,
   ExplicitLogging,
   HealthcheckReplaceTrigger,
+  HostAccessOnExporterNetwork,
   NoCpusAttribute,
   OnlyProxyPublishesWidely,
   ProviderVersionForSystemPaths,

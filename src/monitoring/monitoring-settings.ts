@@ -44,16 +44,16 @@ export const DEFAULT_RETENTION_DAYS = 30;
 export const MONITORING_WEBHOOK_VARIABLE = "monitoring_webhook_url";
 
 /** Memory limits of the monitoring containers; Prometheus gets the rest of the monitoring budget. */
-export const MONITORING_MEMORY_MIB = { exporter: 64, grafana: 256, cadvisor: 192, minPrometheus: 256 } as const;
+export const MONITORING_MEMORY_MIB = { exporter: 64, grafana: 256, cadvisor: 192, roleKeeper: 32, minPrometheus: 256 } as const;
 
 /**
  * What Prometheus gets of the monitoring budget: the budget less Alertmanager and the four exporters that always
- * run, cAdvisor, and the SMART exporter and Grafana when they run. Below {@link MONITORING_MEMORY_MIB}.minPrometheus
+ * run, the PostgreSQL exporter's role keeper, cAdvisor, and the SMART exporter and Grafana when they run. Below {@link MONITORING_MEMORY_MIB}.minPrometheus
  * monitoring does not fit (the budget scales down on small hosts): the loader says so at spec.monitoring.enabled.
  */
 export function prometheusMemoryMiB(monitoringMiB: number, runs: { readonly smart: boolean; readonly grafana: boolean }): number {
   const m = MONITORING_MEMORY_MIB;
-  return monitoringMiB - 5 * m.exporter - m.cadvisor - (runs.smart ? m.exporter : 0) - (runs.grafana ? m.grafana : 0);
+  return monitoringMiB - m.roleKeeper - 5 * m.exporter - m.cadvisor - (runs.smart ? m.exporter : 0) - (runs.grafana ? m.grafana : 0);
 }
 
 export function defaultMonitoringEnabled(totalGiB: number): boolean {
@@ -89,6 +89,19 @@ export const PORTS = {
 /** Containers of the monitoring component, by role: `immich-<deployment>-monitoring-<role>`. */
 export const MONITORING_ROLES = ["prometheus", "alertmanager", "grafana", "node-exporter", "smartctl-exporter", "postgres-exporter", "redis-exporter", "blackbox-exporter", "cadvisor"] as const;
 export type MonitoringRole = (typeof MONITORING_ROLES)[number];
+
+/**
+ * Exporters that each get a network of their own, internal, shared with Prometheus only (and with the database or
+ * Redis they read): none of them is reachable from the Immich containers, Authelia or the backups. The blackbox
+ * exporter stays on the front network: it probes the public names through the proxy and the ML nodes on the LAN.
+ */
+export const ISOLATED_EXPORTERS = ["node-exporter", "smartctl-exporter", "postgres-exporter", "redis-exporter", "cadvisor"] as const satisfies readonly MonitoringRole[];
+export type IsolatedExporter = (typeof ISOLATED_EXPORTERS)[number];
+
+/** `immich-<deployment>-exporter-<node|smartctl|postgres|redis|cadvisor>`: shorter than the container names. */
+export function exporterNetworkName(deployment: string, role: IsolatedExporter): string {
+  return `immich-${deployment}-exporter-${role.replace(/-exporter$/, "")}`;
+}
 
 export function monitoringContainer(deployment: string, role: MonitoringRole): string {
   return `immich-${deployment}-monitoring-${role}`;

@@ -54,6 +54,21 @@ const ZFS_POOL_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
  * no `.` or `..` segment. It reaches shell scripts (quoted) and zpool; nothing in it can be read as syntax.
  */
 const DEVICE_PATH = /^\/dev(\/(?!\.\.?(\/|$))[A-Za-z0-9._:+@-]+)+$/;
+/**
+ * The device paths a pool may name: a disk (or a partition of one), nothing else under /dev. A pool device is also
+ * mapped into the SMART exporter, which holds CAP_SYS_RAWIO: a character device such as /dev/mem, /dev/kmsg or an
+ * NVMe controller (/dev/nvme0) would hand it the host. Stable udev links (by-id, by-path, by-vdev: one name, no
+ * subdirectory) or the kernel's names of SCSI/SATA/USB, NVMe namespaces, virtio, Xen and eMMC disks. Not
+ * device-mapper or md (SMART cannot see through them: name the disks underneath) nor loop devices.
+ */
+// One expression, so that the JSON Schema carries it too (editors flag /dev/mem before validate does).
+const BLOCK_DEVICE = /^\/dev\/(disk\/by-(id|path|vdev)\/[A-Za-z0-9._:+@-]+|nvme\d+n\d+(p\d+)?|(sd|vd|xvd)[a-z]+\d*|mmcblk\d+(p\d+)?)$/;
+/** The allow-list as the refusal names it. */
+export const BLOCK_DEVICE_FORMS =
+  "/dev/disk/by-id/<name>, /dev/disk/by-path/<name>, /dev/disk/by-vdev/<name>, /dev/nvme<N>n<M>, /dev/sd<letters>, /dev/vd<letters>, /dev/xvd<letters> or /dev/mmcblk<N>, or a partition of one";
+export function isBlockDevicePath(path: string): boolean {
+  return BLOCK_DEVICE.test(path);
+}
 
 /** Bounds of real hardware, generous: beyond them a value is a typo, and the tuning would overflow what PostgreSQL and the kernel accept. */
 export const LIMITS = {
@@ -136,7 +151,9 @@ const PoolSchema = z
         z
           .string()
           .max(255)
-          .regex(DEVICE_PATH, { error: "expected a device path under /dev/ like /dev/disk/by-id/nvme-… (letters, digits, . _ : + @ -, no '..')" }),
+          // abort: a path that is not even well-formed gets one message, not two.
+          .regex(DEVICE_PATH, { error: "expected a device path under /dev/ like /dev/disk/by-id/nvme-… (letters, digits, . _ : + @ -, no '..')", abort: true })
+          .regex(BLOCK_DEVICE, { error: `expected a disk's device path: ${BLOCK_DEVICE_FORMS} (name the disk by its link in /dev/disk/by-id, see ls -l /dev/disk/by-id)` }),
       )
       .min(1)
       .max(LIMITS.devicesPerPool),

@@ -1,3 +1,4 @@
+import { execa } from "execa";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -142,6 +143,43 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(new Set(last.map((t) => t.labels.job))).toEqual(
       new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox"]),
     );
+  }, 300_000);
+
+  it("monitoring, when on: no other container reaches cAdvisor or an exporter, and the postgres exporter's role reads no table of Immich's", async () => {
+    if (!loadDeploymentFile(source).monitoring.enabled) return;
+    // Python in the server stand-in: connect to an address, print "open" or the error's class.
+    const tryConnect = (from: string, host: string, port: number) =>
+      docker([
+        "exec", from, "python3", "-c",
+        `import socket\ntry:\n    socket.create_connection((${JSON.stringify(host)}, ${port}), timeout=3).close(); print("open")\nexcept Exception as e:\n    print(type(e).__name__)`,
+      ]);
+    const ipsOf = async (name: string) =>
+      Object.values(JSON.parse(await docker(["inspect", "--format", "{{json .NetworkSettings.Networks}}", name])) as Record<string, { IPAddress: string }>).map((n) => n.IPAddress);
+    const targets: [string, number][] = [
+      ["monitoring-cadvisor", 8080],
+      ["monitoring-node-exporter", 9100],
+      ["monitoring-postgres-exporter", 9187],
+      ["monitoring-redis-exporter", 9121],
+      ...(json.resource.docker_container && Object.values(json.resource.docker_container).some((c: any) => c.name === container("monitoring-smartctl-exporter"))
+        ? [["monitoring-smartctl-exporter", 9633] as [string, number]]
+        : []),
+    ];
+    for (const [role, port] of targets) {
+      // Prometheus reaches it (the probe can succeed)…
+      await docker(["exec", container("monitoring-prometheus"), "wget", "-q", "-O", "/dev/null", `http://${container(role)}:${port}/metrics`]);
+      // …the server (front and back network) neither by name nor by address.
+      expect(await tryConnect(container("server"), container(role), port), `${role} by name`).toBe("gaierror");
+      for (const ip of await ipsOf(container(role))) expect(await tryConnect(container("server"), ip, port), `${role} at ${ip}`).not.toBe("open");
+    }
+    // The exporter's own role: in pg_monitor, refused Immich's data, while its target is up (the previous test).
+    const password = await docker(["exec", container("monitoring-postgres-exporter"), "cat", "/etc/postgres_exporter/password"]);
+    await psql("CREATE TABLE IF NOT EXISTS e2e_asset_probe (id int, \"originalFileName\" text)");
+    // The password on stdin: never on a command line an error message would print. By the container's name, not
+    // loopback (trusted by pg_hba): scram checks the password the exporter holds.
+    const asMonitor = async (sql: string) =>
+      (await execa("docker", ["exec", "-i", container("database"), "sh", "-c", 'PGPASSWORD="$(cat)" exec psql -h "$1" -U immich_monitor -d immich -tAc "$2"', "sh", container("database"), sql], { input: password })).stdout;
+    expect((await asMonitor("SELECT pg_has_role(current_user, 'pg_monitor', 'member'), rolsuper FROM pg_roles WHERE rolname = current_user")).trim()).toBe("t|f");
+    await expect(asMonitor('SELECT "originalFileName" FROM e2e_asset_probe')).rejects.toThrow(/permission denied for table e2e_asset_probe/);
   }, 300_000);
 
   it("monitoring, when on: Grafana answers only through the proxy, where Authelia is asked first, and its OIDC login goes to the registered client", async () => {

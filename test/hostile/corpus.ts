@@ -150,6 +150,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   profileCase("device-relative", "refused", (p) => (pool(p).devices[0] = "dev/sda")),
   profileCase("device-newline", "refused", (p) => (pool(p).devices[0] = "/dev/sda\nrm -rf /")),
   profileCase("device-space", "refused", (p) => (pool(p).devices[0] = "/dev/disk/by-id/a b")),
+  profileCase("device-dev-mem", "refused", (p) => (pool(p).devices[0] = "/dev/mem"), "expected a disk's device path"),
+  profileCase("device-nvme-controller", "refused", (p) => (pool(p).devices[0] = "/dev/nvme0"), "expected a disk's device path"),
   profileCase("devices-300", "refused", (p) => (pool(p).devices = Array.from({ length: 300 }, (_, i) => `/dev/sd${i}`))),
   profileCase("pool-name-option", "refused", (p) => (pool(p).name = "-rf")),
   profileCase("pool-name-space", "refused", (p) => (pool(p).name = "fast pool")),

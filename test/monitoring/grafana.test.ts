@@ -94,8 +94,9 @@ describe("Grafana in the stack", () => {
     const p = byName(r, "immich-t-monitoring-prometheus");
     // homelab-minimal's budget scales every service down to fit 16 GiB: 1628 MiB for monitoring, not 1856.
     expect(tuning.memory.components.monitoring.value).toBe(1628);
-    expect(p.memory).toBe(1628 - 5 * 64 - 192 - 256);
+    expect(p.memory).toBe(1628 - 32 - 5 * 64 - 192 - 256);
     expect(byName(r, "immich-t-monitoring-cadvisor").memory).toBe(192);
+    expect(byName(r, "immich-t-monitoring-postgres-role").memory).toBe(32);
     expect(grafana.memory).toBe(256);
   });
 
