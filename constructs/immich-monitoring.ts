@@ -5,7 +5,7 @@ import type { ImmichNetwork } from "./immich-network.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
-import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
+import { secretFile, ServiceContainer, type HealthcheckProps } from "./service-container.js";
 import { monitoringContainer, MONITORING_ROLES, PORTS, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
@@ -25,6 +25,9 @@ export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
   // Images moved from gcr.io to ghcr.io with v0.54.0.
   cadvisor: "ghcr.io/google/cadvisor:v0.60.6",
 };
+
+/** The exporters' secret files (postgres_exporter's DATA_SOURCE_PASS_FILE, redis_exporter's --redis.password-file). */
+export const EXPORTER_SECRETS = { databasePassword: "/run/secrets/exporter/db-password", redisPasswordMap: "/run/secrets/exporter/redis-passwords.json" } as const;
 
 /** The monitoring containers that run: SMART only with disks to read, Grafana only behind the proxy. */
 export function runningMonitoringRoles(o: { readonly smart: boolean; readonly grafana: boolean }): MonitoringRole[] {
@@ -160,16 +163,33 @@ export class ImmichMonitoring extends Construct {
       env: {
         DATA_SOURCE_URI: `${db.hostname}:${db.port}/${db.databaseName}?sslmode=disable`,
         DATA_SOURCE_USER: db.username,
-        DATA_SOURCE_PASS: props.databasePassword,
+        DATA_SOURCE_PASS_FILE: EXPORTER_SECRETS.databasePassword,
       },
+      // The image runs as nobody (65534).
+      uploads: [secretFile(EXPORTER_SECRETS.databasePassword, props.databasePassword, { uid: 65534, gid: 65534 })],
       networks: [props.backNetwork],
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.postgresExporter, "/metrics"),
     });
+    const redisUser = props.redis.credentials("exporter");
     services["redis-exporter"] = service("redis-exporter", {
       image: MONITORING_IMAGES["redis-exporter"],
-      env: { REDIS_ADDR: `redis://${props.redis.hostname}:${props.redis.port}`, REDIS_EXPORTER_CHECK_KEYS: queueKeyPatterns().join(",") },
+      // Its own read-only ACL user; the password file maps the address (with the user, as 1.69 looks it up) to it.
+      env: {
+        REDIS_ADDR: `redis://${props.redis.hostname}:${props.redis.port}`,
+        REDIS_USER: redisUser.username,
+        REDIS_PASSWORD_FILE: EXPORTER_SECRETS.redisPasswordMap,
+        REDIS_EXPORTER_CHECK_KEYS: queueKeyPatterns().join(","),
+      },
+      // The image runs as 59000:59000.
+      uploads: [
+        secretFile(
+          EXPORTER_SECRETS.redisPasswordMap,
+          `{"redis://${redisUser.username}@${props.redis.hostname}:${props.redis.port}":"${redisUser.password}"}`,
+          { uid: 59000, gid: 59000 },
+        ),
+      ],
       networks: [props.backNetwork],
       memoryMiB: small,
       destroyGraceSeconds: 10,
@@ -246,6 +266,7 @@ export class ImmichMonitoring extends Construct {
     if (g.trustedCa && g.trustedCaFile) throw new Error("ImmichMonitoring: give grafana.trustedCa (a volume) or grafana.trustedCaFile (a host file), not both: tls_client_ca names one file");
     const dashboards = Object.keys(props.files).filter((p) => p.startsWith("grafana/dashboards/")).sort();
     if (dashboards.length === 0) throw new Error("ImmichMonitoring: files has no grafana/dashboards/*.json");
+    const grafanaUser = g.trustedCa ? { uid: 0, gid: 0 } : { uid: 472, gid: 0 };
     return new ServiceContainer(this, "grafana", {
       deploymentName: props.deploymentName,
       component: Component.MONITORING,
@@ -264,14 +285,14 @@ export class ImmichMonitoring extends Construct {
         { path: `${GRAFANA_PROVISIONING}/datasources/prometheus.yaml`, content: file("grafana/provisioning/datasources/prometheus.yaml") },
         { path: `${GRAFANA_PROVISIONING}/dashboards/immich-iac.yaml`, content: file("grafana/provisioning/dashboards/immich-iac.yaml") },
         ...dashboards.map((p) => ({ path: `${GRAFANA_DASHBOARDS}/${p.slice("grafana/dashboards/".length)}`, content: file(p) })),
-        { path: GRAFANA_SECRETS.oidcClientSecret, content: g.oidcClientSecret },
-        { path: GRAFANA_SECRETS.adminPassword, content: g.adminPassword },
-        { path: GRAFANA_SECRETS.secretKey, content: g.secretKey },
+        secretFile(GRAFANA_SECRETS.oidcClientSecret, g.oidcClientSecret, grafanaUser),
+        secretFile(GRAFANA_SECRETS.adminPassword, g.adminPassword, grafanaUser),
+        secretFile(GRAFANA_SECRETS.secretKey, g.secretKey, grafanaUser),
       ],
       ...(g.trustedCaFile ? { binds: [{ hostPath: g.trustedCaFile, containerPath: GRAFANA_TRUSTED_CA_FILE }] } : {}),
       // Caddy keeps its internal CA root readable by root only (0700 directories, 0600 files): to trust it from the
       // proxy's volume Grafana must run as root. Otherwise it runs as the image's own user.
-      user: g.trustedCa ? "0:0" : "472:0",
+      user: `${grafanaUser.uid}:${grafanaUser.gid}`,
       memoryMiB,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.grafana, "/api/health"),

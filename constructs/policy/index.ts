@@ -8,6 +8,7 @@ import { DevicesFullySpecified } from "./rules/devices-fully-specified.js";
 import { ExplicitLogging } from "./rules/explicit-logging.js";
 import { HealthcheckReplaceTrigger } from "./rules/healthcheck-replace-trigger.js";
 import { NoCpusAttribute } from "./rules/no-cpus-attribute.js";
+import { NoSecretsInEnvironment, noSecretsInEnvironment, SECRET_ENV_EXCEPTIONS } from "./rules/no-secrets-in-environment.js";
 import { OnlyProxyPublishesWidely } from "./rules/only-proxy-publishes-widely.js";
 import { ProviderVersionForSystemPaths } from "./rules/provider-version-for-systempaths.js";
 import { StatefulStopGrace } from "./rules/stateful-stop-grace.js";
@@ -26,6 +27,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   ExplicitMemorySwap,
   BackupReadsUserDataReadOnly,
   CapabilitiesOnlyForSmart,
+  NoSecretsInEnvironment,
 ];
 
 export * from "./policy-rule.js";
@@ -40,6 +42,9 @@ export {
   ExplicitLogging,
   HealthcheckReplaceTrigger,
   NoCpusAttribute,
+  NoSecretsInEnvironment,
+  noSecretsInEnvironment,
+  SECRET_ENV_EXCEPTIONS,
   OnlyProxyPublishesWidely,
   ProviderVersionForSystemPaths,
   StatefulStopGrace,

@@ -48,12 +48,29 @@ describe("monitoring in the stack", () => {
       expect(tsdb.driver_opts.device).toBe("/srv/immich/database/prometheus");
     });
 
-    it("the exporters reach the database and Redis on the back network only, with the password by reference", () => {
+    it("the exporters reach the database and Redis on the back network only, with their passwords as files of their own uid", () => {
       const pg = byName(r, "immich-t-monitoring-postgres-exporter");
-      expect(pg.env).toEqual(expect.arrayContaining(["DATA_SOURCE_URI=immich-t-database:5432/immich?sslmode=disable", "DATA_SOURCE_USER=immich"]));
-      expect(pg.env.find((e: string) => e.startsWith("DATA_SOURCE_PASS="))).toMatch(/^DATA_SOURCE_PASS=\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
+      expect(pg.env).toEqual(["DATA_SOURCE_PASS_FILE=/run/secrets/exporter/db-password", "DATA_SOURCE_URI=immich-t-database:5432/immich?sslmode=disable", "DATA_SOURCE_USER=immich"]);
+      expect(pg.upload).toEqual([
+        { file: "/run/secrets/exporter/db-password", content: "${random_password.immich_DatabasePassword_9DAAC9D3.result}", permissions: "0400", owner: "65534", group: "65534" },
+      ]);
       expect(pg.networks_advanced).toHaveLength(1);
-      expect(byName(r, "immich-t-monitoring-redis-exporter").env).toContain("REDIS_EXPORTER_CHECK_KEYS=immich_bull:*:wait,immich_bull:*:prioritized");
+      const redis = byName(r, "immich-t-monitoring-redis-exporter");
+      expect(redis.env).toEqual([
+        "REDIS_ADDR=redis://immich-t-redis:6379",
+        "REDIS_EXPORTER_CHECK_KEYS=immich_bull:*:wait,immich_bull:*:prioritized",
+        "REDIS_PASSWORD_FILE=/run/secrets/exporter/redis-passwords.json",
+        "REDIS_USER=exporter",
+      ]);
+      expect(redis.upload).toEqual([
+        {
+          file: "/run/secrets/exporter/redis-passwords.json",
+          content: '{"redis://exporter@immich-t-redis:6379":"${random_password.immich_Redis_ExporterPassword_5263D8C8.result}"}',
+          permissions: "0400",
+          owner: "59000",
+          group: "59000",
+        },
+      ]);
     });
 
     it("node exporter reads the host read-only; Immich serves its metrics", () => {

@@ -21,7 +21,7 @@ export interface WalArchiverInput {
  * major) as its postgres user. `run` (the container's command) streams WAL through a replication slot into
  * /archive/wal and takes a base backup into /archive/base at start and every interval; `base-backup` takes
  * one now; `status` prints JSON; `health` is the container's healthcheck. Connection settings come from the
- * libpq environment (PGHOST, PGUSER, PGPASSWORD, …) the container is given.
+ * libpq environment (PGHOST, PGUSER, PGPASSFILE, …) the container is given.
  */
 export function renderWalArchiver(i: WalArchiverInput): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(i.slot)) throw new Error(`renderWalArchiver: slot must be a PostgreSQL identifier (got "${i.slot}")`);
