@@ -5,7 +5,7 @@ import type { ImmichNetwork } from "./immich-network.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
-import { secretFile, ServiceContainer, type HealthcheckProps } from "./service-container.js";
+import { secretFile, secretFileOfContainerUser, ServiceContainer, type HealthcheckProps } from "./service-container.js";
 import { monitoringContainer, MONITORING_ROLES, PORTS, SMART_CAPABILITIES, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
@@ -166,7 +166,7 @@ export class ImmichMonitoring extends Construct {
         DATA_SOURCE_PASS_FILE: EXPORTER_SECRETS.databasePassword,
       },
       // The image runs as nobody (65534).
-      uploads: [secretFile(EXPORTER_SECRETS.databasePassword, props.databasePassword, { uid: 65534, gid: 65534 })],
+      uploads: [secretFileOfContainerUser(EXPORTER_SECRETS.databasePassword, props.databasePassword)],
       networks: [props.backNetwork],
       memoryMiB: small,
       destroyGraceSeconds: 10,
@@ -184,11 +184,7 @@ export class ImmichMonitoring extends Construct {
       },
       // The image runs as 59000:59000.
       uploads: [
-        secretFile(
-          EXPORTER_SECRETS.redisPasswordMap,
-          `{"redis://${redisUser.username}@${props.redis.hostname}:${props.redis.port}":"${redisUser.password}"}`,
-          { uid: 59000, gid: 59000 },
-        ),
+        secretFileOfContainerUser(EXPORTER_SECRETS.redisPasswordMap, `{"redis://${redisUser.username}@${props.redis.hostname}:${props.redis.port}":"${redisUser.password}"}`),
       ],
       networks: [props.backNetwork],
       memoryMiB: small,
@@ -267,6 +263,7 @@ export class ImmichMonitoring extends Construct {
     const dashboards = Object.keys(props.files).filter((p) => p.startsWith("grafana/dashboards/")).sort();
     if (dashboards.length === 0) throw new Error("ImmichMonitoring: files has no grafana/dashboards/*.json");
     const grafanaUser = g.trustedCa ? { uid: 0, gid: 0 } : { uid: 472, gid: 0 };
+    const grafanaSecret = (path: string, content: string) => (grafanaUser.uid === 0 ? secretFile(path, content) : secretFileOfContainerUser(path, content));
     return new ServiceContainer(this, "grafana", {
       deploymentName: props.deploymentName,
       component: Component.MONITORING,
@@ -285,9 +282,9 @@ export class ImmichMonitoring extends Construct {
         { path: `${GRAFANA_PROVISIONING}/datasources/prometheus.yaml`, content: file("grafana/provisioning/datasources/prometheus.yaml") },
         { path: `${GRAFANA_PROVISIONING}/dashboards/immich-iac.yaml`, content: file("grafana/provisioning/dashboards/immich-iac.yaml") },
         ...dashboards.map((p) => ({ path: `${GRAFANA_DASHBOARDS}/${p.slice("grafana/dashboards/".length)}`, content: file(p) })),
-        secretFile(GRAFANA_SECRETS.oidcClientSecret, g.oidcClientSecret, grafanaUser),
-        secretFile(GRAFANA_SECRETS.adminPassword, g.adminPassword, grafanaUser),
-        secretFile(GRAFANA_SECRETS.secretKey, g.secretKey, grafanaUser),
+        grafanaSecret(GRAFANA_SECRETS.oidcClientSecret, g.oidcClientSecret),
+        grafanaSecret(GRAFANA_SECRETS.adminPassword, g.adminPassword),
+        grafanaSecret(GRAFANA_SECRETS.secretKey, g.secretKey),
       ],
       ...(g.trustedCaFile ? { binds: [{ hostPath: g.trustedCaFile, containerPath: GRAFANA_TRUSTED_CA_FILE }] } : {}),
       // Caddy keeps its internal CA root readable by root only (0700 directories, 0600 files): to trust it from the

@@ -5,7 +5,7 @@ import type { ImmichNetwork } from "./immich-network.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import { Component } from "./labels.js";
 import { Fn } from "cdktf";
-import { secretFile, ServiceContainer } from "./service-container.js";
+import { secretFileOfContainerUser, ServiceContainer } from "./service-container.js";
 
 /** The archiver's libpq password file (PGPASSFILE). */
 export const WAL_PGPASS = "/run/secrets/wal/pgpass";
@@ -66,8 +66,9 @@ export class WalArchiver extends Construct {
       uploads: [
         { path: WAL_ARCHIVER_SCRIPT, content: escapeTerraformTemplate(props.script) },
         // libpq's password file (any database: replication connections match "*"), escaped as .pgpass wants
-        // `\` and `:`; read by the archiver's user, 999, and 0400 (libpq ignores a group- or world-readable one).
-        secretFile(WAL_PGPASS, `${db.hostname}:${db.port}:*:${db.username}:${pgpassEscape(props.password)}\n`, { uid: 999, gid: 999 }),
+        // `\` and `:`. The archiver runs as 999, so the file is the container user's kind (root, 0444); libpq
+        // warns about a group- or world-readable file and ignores it, so the script copies it to 0600 first.
+        secretFileOfContainerUser(WAL_PGPASS, `${db.hostname}:${db.port}:*:${db.username}:${pgpassEscape(props.password)}\n`),
       ],
       memoryMiB: props.memoryMiB ?? 256,
       destroyGraceSeconds: 30,

@@ -55,11 +55,16 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     );
     expect(fileVars.length).toBeGreaterThanOrEqual(monitored ? 8 : 6);
     for (const [c, path] of fileVars) expect((c.upload ?? []).map((u: any) => u.file), `${c.name}: ${path}`).toContain(path);
-    // Every upload that carries a secret is readable by its owner alone, and owned by a uid (the reader's).
+    // Every upload that carries a secret is readable by its owner alone (root, or the uid a root-started program
+    // drops to), or, in a container that runs as a non-root user, root's and 0444 (Docker cannot chown to that user).
     const secretRef = /\$\{[^}]*(random_password|tls_private_key|terraform_data\.[A-Za-z0-9_]*Digest|var\.(backup_|existing_database|smtp))/;
     const carrying = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => secretRef.test(u.content)).map((u: any) => [c.name, u] as const));
     expect(carrying.length).toBeGreaterThanOrEqual(10);
-    for (const [n, u] of carrying) expect([n, u.file, u.permissions, /^\d+$/.test(u.owner ?? "")]).toEqual([n, u.file, "0400", true]);
+    const users = new Map(containers.map(([, c]) => [c.name as string, (c.user as string | undefined) ?? IMAGE_USERS[label(c, "io.immich-iac.component") ?? ""]?.(c.name) ?? ""]));
+    for (const [n, u] of carrying) {
+      const nonRoot = users.get(n) !== "" && !/^0(:|$)/.test(users.get(n)!);
+      expect([n, u.file, u.permissions, u.owner === undefined || /^\d+$/.test(u.owner)]).toEqual([n, u.file, nonRoot ? "0444" : "0400", true]);
+    }
     const secretUploads = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/secrets/")));
     expect(secretUploads.map((u: any) => u.file).sort()).toEqual(
       [
@@ -105,6 +110,11 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     expect(addresses).toEqual(pinned);
   });
 });
+
+/** Containers that run as a non-root user their image sets (no `user` in the config): the exporters. */
+const IMAGE_USERS: Readonly<Record<string, (name: string) => string | undefined>> = {
+  monitoring: (name) => (/-redis-exporter$/.test(name) ? "59000:59000" : /-postgres-exporter$/.test(name) ? "65534:65534" : undefined),
+};
 
 describe("synth determinism", () => {
   it("is byte-identical across two runs", () => {

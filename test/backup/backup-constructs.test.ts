@@ -33,9 +33,7 @@ describe("backups in the stack", () => {
     expect(wal.upload[1]).toEqual({
       file: "/run/secrets/wal/pgpass",
       content: 'immich-t-database:5432:*:immich:${replace(replace(random_password.immich_DatabasePassword_9DAAC9D3.result, "\\\\", "\\\\\\\\"), ":", "\\\\:")}\n',
-      permissions: "0400",
-      owner: "999",
-      group: "999",
+      permissions: "0444",
     });
     expect(wal.volumes).toEqual([{ volume_name: "${docker_volume.immich_PostgresArchiveVolume_BFB88138.name}", container_path: "/archive", read_only: false }]);
     expect(volume(r, "immich-t-postgres-archive").driver_opts.device).toBe("/srv/immich/backups/postgres");
@@ -63,13 +61,11 @@ describe("backups in the stack", () => {
       "RESTIC_REPOSITORY=s3:https://s3.example.com/photos/immich-iac/t",
     ]);
     expect(off.upload.slice(1)).toEqual([
-      { file: "/run/secrets/restic/repository-password", content: "${var.backup_repository_password}", permissions: "0400", owner: "0", group: "0" },
+      { file: "/run/secrets/restic/repository-password", content: "${var.backup_repository_password}", permissions: "0400" },
       {
         file: "/run/secrets/restic/s3-credentials",
         content: "[default]\naws_access_key_id = ${var.backup_s3_access_key_id}\naws_secret_access_key = ${var.backup_s3_secret_access_key}\n",
         permissions: "0400",
-        owner: "0",
-        group: "0",
       },
     ]);
     expect(off.volumes.map((v: any) => [v.container_path, v.read_only])).toEqual([

@@ -86,8 +86,6 @@ describe("ImmichRedis", () => {
       file: "/run/secrets/immich/redis-password",
       content: "${random_password.immich_Redis_ImmichPassword_DAB8652B.result}",
       permissions: "0400",
-      owner: "0",
-      group: "0",
     });
   });
 

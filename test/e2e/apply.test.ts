@@ -190,7 +190,8 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(await docker(["exec", container("redis"), "cat", "/usr/local/etc/redis/redis.conf"])).not.toContain(authelia.password);
     if (loadDeploymentFile(source).monitoring.enabled) {
       const file = "/run/secrets/exporter/redis-passwords.json";
-      expect(await docker(["exec", container("monitoring-redis-exporter"), "stat", "-c", "%a %u", file])).toBe("400 59000");
+      // The exporter runs as 59000: Docker cannot give it the file, so it is root's and 0444 in that container.
+      expect(await docker(["exec", container("monitoring-redis-exporter"), "stat", "-c", "%a %u", file])).toBe("444 0");
       const exporter = { user: "exporter", password: Object.values(JSON.parse(await docker(["exec", container("monitoring-redis-exporter"), "cat", file])) as Record<string, string>)[0]! };
       expect(await cli(["ping"], exporter)).toBe("PONG");
       expect(await cli(["-n", "1", "get", "authelia-session:e2e-probe"], exporter)).toMatch(/^NOPERM /);
@@ -211,10 +212,10 @@ describe.each(sources)("real apply of %s", (source) => {
     ];
     for (const s of secrets) expect(s.length).toBeGreaterThanOrEqual(40);
     expect(await docker(["exec", container("server"), "stat", "-c", "%a %u", "/run/secrets/immich/db-password", "/run/secrets/immich/redis-password"])).toBe("400 0\n400 0");
-    // Each file belongs to the uid that reads it: the archiver's libpq as 999, the exporters as their images' users.
-    expect(await docker(["exec", container("backup-wal"), "stat", "-c", "%a %u", "/run/secrets/wal/pgpass"])).toBe("400 999");
+    // Containers of a non-root user get root's 0444 file; the archiver's libpq reads its private 0600 copy.
+    expect(await docker(["exec", container("backup-wal"), "stat", "-c", "%a %u", "/run/secrets/wal/pgpass", "/tmp/.pgpass"])).toBe("444 0\n600 999");
     if (loadDeploymentFile(source).monitoring.enabled) {
-      expect(await docker(["exec", container("monitoring-postgres-exporter"), "stat", "-c", "%a %u", "/run/secrets/exporter/db-password"])).toBe("400 65534");
+      expect(await docker(["exec", container("monitoring-postgres-exporter"), "stat", "-c", "%a %u", "/run/secrets/exporter/db-password"])).toBe("444 0");
     }
     const ids = (await docker(["ps", "-q", "--filter", `label=io.immich-iac.deployment=${d.name}`])).split("\n").filter(Boolean);
     const inspected = await docker(["inspect", "--format", "{{json .Config.Env}} {{json .Config.Cmd}} {{json .Config.Entrypoint}}", ...ids]);

@@ -48,11 +48,11 @@ describe("monitoring in the stack", () => {
       expect(tsdb.driver_opts.device).toBe("/srv/immich/database/prometheus");
     });
 
-    it("the exporters reach the database and Redis on the back network only, with their passwords as files of their own uid", () => {
+    it("the exporters reach the database and Redis on the back network only, with their passwords as files in their own containers (non-root images: root-owned 0444)", () => {
       const pg = byName(r, "immich-t-monitoring-postgres-exporter");
       expect(pg.env).toEqual(["DATA_SOURCE_PASS_FILE=/run/secrets/exporter/db-password", "DATA_SOURCE_URI=immich-t-database:5432/immich?sslmode=disable", "DATA_SOURCE_USER=immich"]);
       expect(pg.upload).toEqual([
-        { file: "/run/secrets/exporter/db-password", content: "${random_password.immich_DatabasePassword_9DAAC9D3.result}", permissions: "0400", owner: "65534", group: "65534" },
+        { file: "/run/secrets/exporter/db-password", content: "${random_password.immich_DatabasePassword_9DAAC9D3.result}", permissions: "0444" },
       ]);
       expect(pg.networks_advanced).toHaveLength(1);
       const redis = byName(r, "immich-t-monitoring-redis-exporter");
@@ -66,9 +66,7 @@ describe("monitoring in the stack", () => {
         {
           file: "/run/secrets/exporter/redis-passwords.json",
           content: '{"redis://exporter@immich-t-redis:6379":"${random_password.immich_Redis_ExporterPassword_5263D8C8.result}"}',
-          permissions: "0400",
-          owner: "59000",
-          group: "59000",
+          permissions: "0444",
         },
       ]);
     });

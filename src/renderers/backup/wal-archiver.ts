@@ -46,6 +46,12 @@ STAMP_RE='^[0-9]{8}T[0-9]{6}Z$'
 
 log() { printf '%s wal-archiver: %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 
+# libpq ignores a password file that others may read, and the uploaded one is root's (0444: Docker cannot give
+# it to this container's user): every invocation reads it through a private copy, swapped in atomically.
+if [[ -n \${PGPASSFILE:-} && -r $PGPASSFILE && $PGPASSFILE != /tmp/.pgpass ]]; then
+  (umask 077 && cp "$PGPASSFILE" "/tmp/.pgpass.$$" && mv -f "/tmp/.pgpass.$$" /tmp/.pgpass) && export PGPASSFILE=/tmp/.pgpass
+fi
+
 # state NAME RESULT MESSAGE: the last outcome of an activity as JSON, written atomically. Messages are fixed
 # texts of this script (with numbers), so they need no JSON escaping.
 state() {
