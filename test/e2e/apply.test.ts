@@ -212,8 +212,8 @@ describe.each(sources)("real apply of %s", (source) => {
     ];
     for (const s of secrets) expect(s.length).toBeGreaterThanOrEqual(40);
     expect(await docker(["exec", container("server"), "stat", "-c", "%a %u", "/run/secrets/immich/db-password", "/run/secrets/immich/redis-password"])).toBe("400 0\n400 0");
-    // Containers of a non-root user get root's 0444 file; the archiver's libpq reads its private 0600 copy.
-    expect(await docker(["exec", container("backup-wal"), "stat", "-c", "%a %u", "/run/secrets/wal/pgpass", "/tmp/.pgpass"])).toBe("444 0\n600 999");
+    // Containers of a non-root user get root's 0444 file; the archiver's libpq reads its private 0400 copy.
+    expect(await docker(["exec", container("backup-wal"), "stat", "-c", "%a %u", "/run/secrets/wal/pgpass", "/tmp/.pgpass"])).toBe("444 0\n400 999");
     if (loadDeploymentFile(source).monitoring.enabled) {
       expect(await docker(["exec", container("monitoring-postgres-exporter"), "stat", "-c", "%a %u", "/run/secrets/exporter/db-password"])).toBe("444 0");
     }
