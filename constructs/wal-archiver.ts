@@ -67,7 +67,7 @@ export class WalArchiver extends Construct {
         { path: WAL_ARCHIVER_SCRIPT, content: escapeTerraformTemplate(props.script) },
         // libpq's password file (any database: replication connections match "*"), escaped as .pgpass wants
         // `\` and `:`. The archiver runs as 999, so the file is the container user's kind (root, 0444); libpq
-        // warns about a group- or world-readable file and ignores it, so the script copies it to 0600 first.
+        // warns about a group- or world-readable file and ignores it, so the script reads a private copy (0400, its own).
         secretFileOfContainerUser(WAL_PGPASS, `${db.hostname}:${db.port}:*:${db.username}:${pgpassEscape(props.password)}\n`),
       ],
       memoryMiB: props.memoryMiB ?? 256,
