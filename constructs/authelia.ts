@@ -3,7 +3,7 @@ import type { DataVolume } from "./data-volume.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { withDigest } from "./images.js";
 import { Component } from "./labels.js";
-import { ServiceContainer, type ConfigUpload } from "./service-container.js";
+import { secretFile, ServiceContainer, type ConfigUpload } from "./service-container.js";
 
 export const AUTHELIA_IMAGE = "docker.io/authelia/authelia:4.39.20";
 
@@ -55,7 +55,8 @@ export class Authelia extends Construct {
       uploads: [
         { path: "/config/configuration.yml", content: props.configuration },
         { path: "/config/users_database.yml", content: props.usersDatabase },
-        ...props.secretFiles,
+        // Authelia runs as root (no PUID/PGID): each secret readable by root alone.
+        ...props.secretFiles.map((f) => secretFile(f.path, f.content)),
       ],
       memoryMiB: props.memoryMiB ?? 256,
       destroyGraceSeconds: 10,

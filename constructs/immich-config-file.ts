@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { renderImmichConfig, type ImmichConfig } from "../src/renderers/immich-config-file.js";
-import type { ConfigUpload } from "./service-container.js";
+import { secretFile, type ConfigUpload } from "./service-container.js";
 
 /** Where the file lives inside every server container. */
 export const IMMICH_CONFIG_PATH = "/config/immich.json";
@@ -26,9 +26,9 @@ export class ImmichConfigFile extends Construct {
     this.content = renderImmichConfig(props.config);
   }
 
-  /** The upload that puts the file into a container. */
+  /** The upload that puts the file into a container: a secret file (it holds the OIDC client secret), read by root. */
   public upload(): ConfigUpload {
-    return { path: this.path, content: this.content };
+    return secretFile(this.path, this.content);
   }
 
   /** The environment that points Immich at it. */

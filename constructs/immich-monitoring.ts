@@ -6,7 +6,7 @@ import type { ImmichNetwork } from "./immich-network.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
-import { ServiceContainer, type HealthcheckProps } from "./service-container.js";
+import { secretFile, secretFileOfContainerUser, ServiceContainer, type HealthcheckProps } from "./service-container.js";
 import { ISOLATED_EXPORTERS, monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
@@ -27,6 +27,9 @@ export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
   // Images moved from gcr.io to ghcr.io with v0.54.0.
   cadvisor: "ghcr.io/google/cadvisor:v0.60.6",
 };
+
+/** The exporters' secret files (redis_exporter's --redis.password-file; postgres_exporter's is EXPORTER_PASSWORD_FILE). */
+export const EXPORTER_SECRETS = { redisPasswordMap: "/run/secrets/exporter/redis-passwords.json" } as const;
 
 /** The monitoring containers that run: SMART only with disks to read, Grafana only behind the proxy. */
 export function runningMonitoringRoles(o: { readonly smart: boolean; readonly grafana: boolean }): MonitoringRole[] {
@@ -187,16 +190,28 @@ export class ImmichMonitoring extends Construct {
         DATA_SOURCE_USER: MONITOR_ROLE,
         DATA_SOURCE_PASS_FILE: EXPORTER_PASSWORD_FILE,
       },
-      uploads: [{ path: EXPORTER_PASSWORD_FILE, content: monitorPassword }],
+      // The image runs as nobody (65534).
+      uploads: [secretFileOfContainerUser(EXPORTER_PASSWORD_FILE, monitorPassword)],
       // Its own network, which the database joins: not the back network of Immich, Authelia's Redis and the backups.
       networks: [exporterNet("postgres-exporter")],
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.postgresExporter, "/metrics"),
     });
+    const redisUser = props.redis.credentials("exporter");
     services["redis-exporter"] = service("redis-exporter", {
       image: MONITORING_IMAGES["redis-exporter"],
-      env: { REDIS_ADDR: `redis://${props.redis.hostname}:${props.redis.port}`, REDIS_EXPORTER_CHECK_KEYS: queueKeyPatterns().join(",") },
+      // Its own read-only ACL user; the password file maps the address (with the user, as 1.69 looks it up) to it.
+      env: {
+        REDIS_ADDR: `redis://${props.redis.hostname}:${props.redis.port}`,
+        REDIS_USER: redisUser.username,
+        REDIS_PASSWORD_FILE: EXPORTER_SECRETS.redisPasswordMap,
+        REDIS_EXPORTER_CHECK_KEYS: queueKeyPatterns().join(","),
+      },
+      // The image runs as 59000:59000.
+      uploads: [
+        secretFileOfContainerUser(EXPORTER_SECRETS.redisPasswordMap, `{"redis://${redisUser.username}@${props.redis.hostname}:${props.redis.port}":"${redisUser.password}"}`),
+      ],
       networks: [exporterNet("redis-exporter")],
       memoryMiB: small,
       destroyGraceSeconds: 10,
@@ -290,8 +305,9 @@ export class ImmichMonitoring extends Construct {
       uploads: [
         // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
         { path: MONITOR_ROLE_SCRIPT, content: escapeTerraformTemplate(renderMonitorRoleScript({ title: `deployment ${props.deploymentName}` })) },
-        { path: MONITOR_ROLE_SECRETS.ownerPassword, content: props.databasePassword },
-        { path: MONITOR_ROLE_SECRETS.monitorPassword, content: monitorPassword },
+        // It runs as postgres (999), so the secrets are root's and 0444 (see secretFileOfContainerUser).
+        secretFileOfContainerUser(MONITOR_ROLE_SECRETS.ownerPassword, props.databasePassword),
+        secretFileOfContainerUser(MONITOR_ROLE_SECRETS.monitorPassword, monitorPassword),
       ],
       memoryMiB,
       destroyGraceSeconds: 10,
@@ -304,6 +320,8 @@ export class ImmichMonitoring extends Construct {
     if (g.trustedCa && g.trustedCaFile) throw new Error("ImmichMonitoring: give grafana.trustedCa (a volume) or grafana.trustedCaFile (a host file), not both: tls_client_ca names one file");
     const dashboards = Object.keys(props.files).filter((p) => p.startsWith("grafana/dashboards/")).sort();
     if (dashboards.length === 0) throw new Error("ImmichMonitoring: files has no grafana/dashboards/*.json");
+    const grafanaUser = g.trustedCa ? { uid: 0, gid: 0 } : { uid: 472, gid: 0 };
+    const grafanaSecret = (path: string, content: string) => (grafanaUser.uid === 0 ? secretFile(path, content) : secretFileOfContainerUser(path, content));
     return new ServiceContainer(this, "grafana", {
       deploymentName: props.deploymentName,
       component: Component.MONITORING,
@@ -322,14 +340,14 @@ export class ImmichMonitoring extends Construct {
         { path: `${GRAFANA_PROVISIONING}/datasources/prometheus.yaml`, content: file("grafana/provisioning/datasources/prometheus.yaml") },
         { path: `${GRAFANA_PROVISIONING}/dashboards/immich-iac.yaml`, content: file("grafana/provisioning/dashboards/immich-iac.yaml") },
         ...dashboards.map((p) => ({ path: `${GRAFANA_DASHBOARDS}/${p.slice("grafana/dashboards/".length)}`, content: file(p) })),
-        { path: GRAFANA_SECRETS.oidcClientSecret, content: g.oidcClientSecret },
-        { path: GRAFANA_SECRETS.adminPassword, content: g.adminPassword },
-        { path: GRAFANA_SECRETS.secretKey, content: g.secretKey },
+        grafanaSecret(GRAFANA_SECRETS.oidcClientSecret, g.oidcClientSecret),
+        grafanaSecret(GRAFANA_SECRETS.adminPassword, g.adminPassword),
+        grafanaSecret(GRAFANA_SECRETS.secretKey, g.secretKey),
       ],
       ...(g.trustedCaFile ? { binds: [{ hostPath: g.trustedCaFile, containerPath: GRAFANA_TRUSTED_CA_FILE }] } : {}),
       // Caddy keeps its internal CA root readable by root only (0700 directories, 0600 files): to trust it from the
       // proxy's volume Grafana must run as root. Otherwise it runs as the image's own user.
-      user: g.trustedCa ? "0:0" : "472:0",
+      user: `${grafanaUser.uid}:${grafanaUser.gid}`,
       memoryMiB,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.grafana, "/api/health"),

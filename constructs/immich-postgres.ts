@@ -3,7 +3,7 @@ import type { DataVolume } from "./data-volume.js";
 import { IMMICH_POSTGRES_IMAGE, UPSTREAM_DIGESTS, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
-import { ServiceContainer } from "./service-container.js";
+import { secretFile, ServiceContainer } from "./service-container.js";
 
 import { parsePostgresTag } from "../src/plan/versions.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../src/versions.js";
@@ -11,6 +11,8 @@ import { DEFAULT_POSTGRES_IMAGE_TAG } from "../src/versions.js";
 export { DEFAULT_POSTGRES_IMAGE_TAG };
 /** Where the image includes an override file from, after its baked SSD/HDD config (later files win). */
 export const POSTGRES_OVERRIDE_PATH = "/etc/postgresql/postgresql.override.conf";
+/** The superuser's password for initdb (POSTGRES_PASSWORD_FILE), owned by postgres (999). */
+export const POSTGRES_PASSWORD_PATH = "/run/secrets/postgres/password";
 export const POSTGRES_PORT = 5432;
 
 /** Where the data volume is mounted, and PGDATA in every supported major. */
@@ -89,7 +91,8 @@ export class ImmichPostgres extends Construct {
       env: {
         POSTGRES_DB: this.databaseName,
         POSTGRES_USER: this.username,
-        POSTGRES_PASSWORD: props.password,
+        // The image's entrypoint reads it (file_env) as root, before it drops to postgres.
+        POSTGRES_PASSWORD_FILE: POSTGRES_PASSWORD_PATH,
         POSTGRES_INITDB_ARGS: "--data-checksums",
         DB_STORAGE_TYPE: props.storageType ?? "SSD",
         // From 18, the postgres images default PGDATA to /var/lib/postgresql/<major>/docker, outside the volume
@@ -98,7 +101,11 @@ export class ImmichPostgres extends Construct {
       },
       networks: [props.network, ...(props.exporterNetwork ? [props.exporterNetwork] : [])],
       volumes: [{ volume: props.dataVolume, containerPath: PGDATA_PATH }],
-      uploads: [{ path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig }, ...(props.hbaFile ? [props.hbaFile] : [])],
+      uploads: [
+        { path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig },
+        ...(props.hbaFile ? [props.hbaFile] : []),
+        secretFile(POSTGRES_PASSWORD_PATH, props.password, { uid: 999, gid: 999 }),
+      ],
       shmSizeMiB: props.shmSizeMiB,
       memoryMiB: props.memoryMiB + props.shmSizeMiB,
       destroyGraceSeconds: props.stopGraceSeconds ?? 120,

@@ -3,7 +3,10 @@ import type { ImmichMachineLearning } from "./immich-machine-learning.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import type { DataVolume } from "./data-volume.js";
-import type { VolumeMount } from "./service-container.js";
+import { secretFile, type ConfigUpload, type VolumeMount } from "./service-container.js";
+
+/** Where the server and job handler read their secrets (Immich's `*_FILE` variables [IMM environment-variables.md]). */
+export const IMMICH_SECRETS = { databasePassword: "/run/secrets/immich/db-password", redisPassword: "/run/secrets/immich/redis-password" } as const;
 
 /** What every Immich server container (API or job handler) connects to. */
 export interface ImmichBackends {
@@ -36,15 +39,22 @@ export function immichServerEnv(b: ImmichBackends, timezone: string): Record<str
     DB_PORT: String(b.database.port),
     DB_USERNAME: b.database.username,
     DB_DATABASE_NAME: b.database.databaseName,
-    DB_PASSWORD: b.databasePassword,
+    DB_PASSWORD_FILE: IMMICH_SECRETS.databasePassword,
     DB_VECTOR_EXTENSION: "vectorchord",
     REDIS_HOSTNAME: b.redis.hostname,
     REDIS_PORT: String(b.redis.port),
+    REDIS_USERNAME: b.redis.credentials("immich").username,
+    REDIS_PASSWORD_FILE: IMMICH_SECRETS.redisPassword,
     // Machine learning (enabled, urls) is set by the config file only: upstream documents no such variables.
     TZ: timezone,
     ...(b.telemetry ? { IMMICH_TELEMETRY_INCLUDE: "all" } : {}),
     ...b.configFile.env(),
   };
+}
+
+/** The secret files of a server container: the database and Redis passwords (it runs as root, the image's user). */
+export function immichSecretUploads(b: ImmichBackends): ConfigUpload[] {
+  return [secretFile(IMMICH_SECRETS.databasePassword, b.databasePassword), secretFile(IMMICH_SECRETS.redisPassword, b.redis.credentials("immich").password)];
 }
 
 export function mediaMounts(m: ImmichMediaVolumes): VolumeMount[] {

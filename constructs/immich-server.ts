@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import { IMMICH_SERVER_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
-import { immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
+import { immichSecretUploads, immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
 
@@ -80,7 +80,7 @@ export class ImmichServer extends Construct {
         ...mediaMounts(props.media),
         ...(props.trustedCa ? [{ volume: props.trustedCa.volume, containerPath: "/trusted-ca", readOnly: true }] : []),
       ],
-      uploads: [props.configFile.upload()],
+      uploads: [props.configFile.upload(), ...immichSecretUploads(props)],
       binds: [...serverBinds(props.hostLocaltime), ...(props.trustedCaFile ? [{ hostPath: props.trustedCaFile, containerPath: TRUSTED_CA_FILE }] : [])],
       memoryMiB: props.memoryMiB,
       destroyGraceSeconds: 30,

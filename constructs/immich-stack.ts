@@ -25,7 +25,7 @@ import { Construct } from "constructs";
 import { POLICY_RULES, PolicyAspect } from "./policy/index.js";
 import { buildImmichConfig } from "../src/renderers/immich-config-file.js";
 import { renderPostgresOverride } from "../src/renderers/postgres-conf.js";
-import { renderRedisConf } from "../src/renderers/redis-conf.js";
+import { queueKeyPatterns } from "../src/renderers/monitoring/prometheus.js";
 import type { Tuning } from "../src/tuning/tuning.js";
 import type { MlNodeTuning } from "../src/tuning/ml-nodes.js";
 import { volumeDirectory, volumeHostPath, type VolumeDirectory } from "../src/host/volume-layout.js";
@@ -37,7 +37,7 @@ import { ImmichJobHandler } from "./immich-job-handler.js";
 import { ImmichMachineLearning } from "./immich-machine-learning.js";
 import { ImmichNetwork } from "./immich-network.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG, ImmichPostgres } from "./immich-postgres.js";
-import { ImmichRedis, REDIS_PORT } from "./immich-redis.js";
+import { ImmichRedis } from "./immich-redis.js";
 import { IMMICH_PORT, ImmichServer } from "./immich-server.js";
 
 import { DEFAULT_IMMICH_VERSION } from "../src/versions.js";
@@ -262,7 +262,11 @@ export class ImmichStack extends Construct {
       deploymentName: dep,
       network: this.backNetwork,
       dataVolume: this.volumes.redis,
-      config: renderRedisConf(t.redis.settings, { dataDir: "/data", port: REDIS_PORT }, `deployment ${dep} (${t.profileName})`),
+      settings: t.redis.settings,
+      title: `deployment ${dep} (${t.profileName})`,
+      // An ACL user only for the clients that run: Authelia with the portal, the exporter with monitoring.
+      clients: [...(props.ingress && props.auth ? (["authelia"] as const) : []), ...(props.monitoring?.enabled ? (["exporter"] as const) : [])],
+      exporterKeyPatterns: queueKeyPatterns(),
       memoryMiB: budget.redis.value,
       engine: props.redisEngine ?? RedisEngine.REDIS,
       ...(this.exporterNetworks["redis-exporter"] ? { exporterNetwork: this.exporterNetworks["redis-exporter"] } : {}),
@@ -595,7 +599,7 @@ export class ImmichStack extends Construct {
       title,
       ingress,
       auth,
-      redis: { host: this.redis.hostname, port: this.redis.port, databaseIndex: 1 },
+      redis: { host: this.redis.hostname, port: this.redis.port, databaseIndex: 1, username: this.redis.credentials("authelia").username },
       ...(grafana ? { monitoringDomain: grafana } : {}),
     });
     const autheliaUsers = renderAutheliaUsers(auth.users, title);
@@ -605,6 +609,7 @@ export class ImmichStack extends Construct {
       { path: secretPath("oidcHmacSecret"), content: oidc.hmacSecret.result },
       { path: secretPath("oidcJwksKey"), content: oidc.jwksKey.privateKeyPemPkcs8 },
       { path: secretPath("oidcClientSecretDigest"), content: oidc.clientSecretDigest },
+      { path: secretPath("redisPassword"), content: this.redis.credentials("authelia").password },
       ...(oidc.smtpPassword ? [{ path: secretPath("smtpPassword"), content: oidc.smtpPassword.stringValue }] : []),
       ...(oidc.grafana ? [{ path: secretPath("grafanaClientSecretDigest"), content: oidc.grafana.clientSecretDigest }] : []),
     ];

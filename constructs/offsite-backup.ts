@@ -4,7 +4,10 @@ import type { DataVolume } from "./data-volume.js";
 import { RESTIC_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { Component } from "./labels.js";
-import { ServiceContainer } from "./service-container.js";
+import { secretFile, ServiceContainer } from "./service-container.js";
+
+/** The off-site copy's secret files: restic's repository password and the bucket's keys. */
+export const OFFSITE_SECRETS = { repositoryPassword: "/run/secrets/restic/repository-password", s3Credentials: "/run/secrets/restic/s3-credentials" } as const;
 import { BACKUPS_MOUNT, LIBRARY_MOUNT, OFFSITE_SCRIPT, OFFSITE_STATE_MOUNT } from "../src/renderers/backup/offsite.js";
 
 export interface OffsiteBackupProps {
@@ -48,11 +51,13 @@ export class OffsiteBackup extends Construct {
       image: withDigest(RESTIC_IMAGE, props.imageDigest, "OffsiteBackup"),
       entrypoint: ["/bin/sh", OFFSITE_SCRIPT],
       command: ["schedule"],
+      // Secrets as files: restic reads RESTIC_PASSWORD_FILE, and its S3 backend (minio-go's credential chain)
+      // the shared credentials file of AWS_SHARED_CREDENTIALS_FILE, profile "default", when no AWS_* key is set.
       env: {
         RESTIC_REPOSITORY: props.repository,
-        RESTIC_PASSWORD: props.repositoryPassword,
-        AWS_ACCESS_KEY_ID: props.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: props.secretAccessKey,
+        RESTIC_PASSWORD_FILE: OFFSITE_SECRETS.repositoryPassword,
+        AWS_SHARED_CREDENTIALS_FILE: OFFSITE_SECRETS.s3Credentials,
+        AWS_PROFILE: "default",
         AWS_DEFAULT_REGION: props.region,
       },
       networks: [props.network],
@@ -62,7 +67,12 @@ export class OffsiteBackup extends Construct {
         { volume: props.stateVolume, containerPath: OFFSITE_STATE_MOUNT },
       ],
       // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
-      uploads: [{ path: OFFSITE_SCRIPT, content: escapeTerraformTemplate(props.script) }],
+      uploads: [
+        { path: OFFSITE_SCRIPT, content: escapeTerraformTemplate(props.script) },
+        // restic runs as root, the image's user.
+        secretFile(OFFSITE_SECRETS.repositoryPassword, props.repositoryPassword),
+        secretFile(OFFSITE_SECRETS.s3Credentials, `[default]\naws_access_key_id = ${props.accessKeyId}\naws_secret_access_key = ${props.secretAccessKey}\n`),
+      ],
       memoryMiB: props.memoryMiB ?? 1024,
       // A run interrupted mid-upload leaves a lock restic removes on the next run; a clean stop is better.
       destroyGraceSeconds: 60,

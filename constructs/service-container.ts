@@ -50,6 +50,38 @@ export interface ConfigUpload {
   /** Absolute path inside the container. */
   readonly path: string;
   readonly content: string;
+  /** File mode, octal as the provider takes it (`"0400"`). @default - the provider's 0644 */
+  readonly mode?: string;
+  /**
+   * Numeric owner (`uid:gid`) of the file in the container: the uid of the process that reads it. Provider 4.6
+   * (`owner`/`group` of an upload, #997); the 3.6.2 bindings do not know it, so it is written as an override.
+   * @default - root
+   */
+  readonly owner?: { readonly uid: number; readonly gid: number };
+}
+
+/** The mode of a secret file: only its owner, the reading process, can read it. */
+export const SECRET_FILE_MODE = "0400";
+/** The mode of a secret file in a container that runs as a non-root user (see {@link secretFileOfContainerUser}). */
+export const CONTAINER_USER_SECRET_MODE = "0444";
+
+/**
+ * A secret delivered as a file (never an environment variable, which `docker inspect` shows to the docker group
+ * and cAdvisor exports): mode 0400, owned by the uid that reads it. The container must start as root (its
+ * image's user): the reader is root, or a uid the program drops to (Redis and PostgreSQL drop to 999).
+ */
+export function secretFile(path: string, content: string, reader: { readonly uid: number; readonly gid: number } = { uid: 0, gid: 0 }): ConfigUpload {
+  return { path, content, mode: SECRET_FILE_MODE, ...(reader.uid !== 0 || reader.gid !== 0 ? { owner: { uid: reader.uid, gid: reader.gid } } : {}) };
+}
+
+/**
+ * A secret file in a container that runs as a non-root user (its `user`, or its image's USER): root-owned, mode
+ * 0444. An upload's owner cannot be that user: the provider then asks Docker to copy with `copyUIDGID`, and
+ * Docker resolves the container's user (`59000:59000`) in the Docker host's passwd database, which fails the
+ * apply. Only that container's processes (one program) and root on the host see its file system.
+ */
+export function secretFileOfContainerUser(path: string, content: string): ConfigUpload {
+  return { path, content, mode: CONTAINER_USER_SECRET_MODE };
 }
 
 export interface PublishedPort {
@@ -164,6 +196,8 @@ export class ServiceContainer extends Construct {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, v]) => `${k}=${v}`);
 
+    const uploads = props.uploads ?? [];
+    const owned = uploads.some((u) => u.owner);
     this.container = new Container(this, "Resource", {
       ...provider,
       name: this.name,
@@ -196,7 +230,10 @@ export class ServiceContainer extends Construct {
         "devices",
         (props.devices ?? []).map((d) => ({ hostPath: d.hostPath, containerPath: d.containerPath ?? d.hostPath, permissions: d.permissions ?? "rwm" })),
       ),
-      ...nonEmpty("upload", (props.uploads ?? []).map((u) => ({ file: u.path, content: u.content }))),
+      // With an owner, the whole list is an override instead (below): overrides append to a list, not replace it.
+      ...(owned
+        ? {}
+        : nonEmpty("upload", (props.uploads ?? []).map((u) => ({ file: u.path, content: u.content, ...(u.mode ? { permissions: u.mode } : {}) })))),
       ...nonEmpty(
         "ports",
         (props.ports ?? []).map((p) => ({ internal: p.containerPort, external: p.hostPort, ip: p.hostIp, protocol: p.protocol ?? "tcp" })),
@@ -212,6 +249,29 @@ export class ServiceContainer extends Construct {
         replaceTriggeredBy: [this.healthcheckTrigger, ...props.networks.map((n) => n.resource)].map(resourceAddress),
       },
     });
+    for (const u of uploads) {
+      if (u.mode !== undefined && !/^0[0-7]{3}$/.test(u.mode)) throw new Error(`${id}: upload ${u.path}: mode must be octal like "0400" (got "${u.mode}")`);
+      if (u.owner && ![u.owner.uid, u.owner.gid].every((n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31)) {
+        throw new Error(`${id}: upload ${u.path}: owner must be numeric uid and gid (got ${u.owner.uid}:${u.owner.gid})`);
+      }
+      if (u.owner && props.user) {
+        throw new Error(
+          `${id}: upload ${u.path}: an owner needs a container that starts as root (got user "${props.user}"): Docker resolves that user in the host's passwd and the apply fails; use secretFileOfContainerUser`,
+        );
+      }
+    }
+    if (owned) {
+      // Numeric ids: the provider resolves names on the Terraform machine, not in the container.
+      this.container.addOverride(
+        "upload",
+        uploads.map((u) => ({
+          file: u.path,
+          content: u.content,
+          ...(u.mode ? { permissions: u.mode } : {}),
+          ...(u.owner ? { owner: String(u.owner.uid), group: String(u.owner.gid) } : {}),
+        })),
+      );
+    }
   }
 }
 

@@ -4,7 +4,17 @@ import type { DataVolume } from "./data-volume.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import { Component } from "./labels.js";
-import { ServiceContainer } from "./service-container.js";
+import { Fn } from "cdktf";
+import { secretFileOfContainerUser, ServiceContainer } from "./service-container.js";
+
+/** The archiver's libpq password file (PGPASSFILE). */
+export const WAL_PGPASS = "/run/secrets/wal/pgpass";
+
+/** A .pgpass field: `\` and `:` escaped with `\` (a taken-over database's password may hold either). */
+function pgpassEscape(password: string): string {
+  // HCL string literals: cdktf passes these through unescaped, so each backslash is doubled for Terraform.
+  return Fn.replace(Fn.replace(password, "\\\\", "\\\\\\\\"), ":", "\\\\:");
+}
 import { ARCHIVE_MOUNT, WAL_ARCHIVER_SCRIPT } from "../src/renderers/backup/wal-archiver.js";
 
 export interface WalArchiverProps {
@@ -47,13 +57,19 @@ export class WalArchiver extends Construct {
         PGPORT: String(db.port),
         PGUSER: db.username,
         PGDATABASE: db.databaseName,
-        PGPASSWORD: props.password,
+        PGPASSFILE: WAL_PGPASS,
         PGAPPNAME: "immich-iac-wal-archiver",
       },
       networks: [props.network],
       volumes: [{ volume: props.archiveVolume, containerPath: ARCHIVE_MOUNT }],
       // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
-      uploads: [{ path: WAL_ARCHIVER_SCRIPT, content: escapeTerraformTemplate(props.script) }],
+      uploads: [
+        { path: WAL_ARCHIVER_SCRIPT, content: escapeTerraformTemplate(props.script) },
+        // libpq's password file (any database: replication connections match "*"), escaped as .pgpass wants
+        // `\` and `:`. The archiver runs as 999, so the file is the container user's kind (root, 0444); libpq
+        // warns about a group- or world-readable file and ignores it, so the script reads a private copy (0400, its own).
+        secretFileOfContainerUser(WAL_PGPASS, `${db.hostname}:${db.port}:*:${db.username}:${pgpassEscape(props.password)}\n`),
+      ],
       memoryMiB: props.memoryMiB ?? 256,
       destroyGraceSeconds: 30,
       dependsOn: [db.service],

@@ -12,7 +12,7 @@ function config(): Record<string, any> {
     title: "t",
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
     auth: { users: [], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
-    redis: { host: "redis", port: 6379, databaseIndex: 1 },
+    redis: { host: "redis", port: 6379, databaseIndex: 1, username: "authelia" },
   });
   c.identity_providers.oidc.jwks[0].key = KEY_2048;
   c.identity_providers.oidc.clients[0].client_secret = "$2a$10$os2Wve7JKq0X9obcTDIs.udAAYvWCcDCEO1PzRepepzqpwyiJCNBe";

@@ -18,6 +18,18 @@ interface Attr {
 
 const META = new Set(["//", "lifecycle", "depends_on", "count", "for_each", "provider", "connection", "provisioner"]);
 
+/**
+ * Attributes of provider 4.6 (the stacks require >= 4.6.0) the 3.6.2 bindings lack, each written as an
+ * override: an upload's `owner` and `group` (#997), numeric ids as strings. `terraform validate` with the real
+ * 4.6 provider (test/upstream/terraform-validate.test.ts) judges them; here only their type.
+ */
+const PROVIDER_46_ADDITIONS: Readonly<Record<string, Readonly<Record<string, Attr>>>> = {
+  ContainerUpload: {
+    owner: { name: "owner", required: false, type: { primitive: "string" } },
+    group: { name: "group", required: false, type: { primitive: "string" } },
+  },
+};
+
 function attrsOf(fqn: string): Map<string, Attr> {
   const t = assembly.types[fqn];
   if (!t) throw new Error(`no jsii type ${fqn}`);
@@ -59,7 +71,7 @@ const isToken = (v: unknown) => typeof v === "string" && /\$\{/.test(v);
 export function checkAgainstProviderSchema(resourceType: string, config: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const walk = (fqn: string, value: Record<string, unknown>, path: string, top: boolean) => {
-    const attrs = attrsOf(fqn);
+    const attrs = new Map([...attrsOf(fqn), ...Object.entries(PROVIDER_46_ADDITIONS[fqn.split(".").pop()!] ?? {})]);
     for (const [key, v] of Object.entries(value)) {
       if (top && META.has(key)) continue;
       const attr = attrs.get(key);

@@ -53,28 +53,50 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
 
   it("holds no secret value: passwords, keys and digests are references resolved at apply time", () => {
     const monitored = loadDeploymentFile(deploymentPath(name)).monitoring.enabled;
-    const pw = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /PASSWORD=/.test(e)));
-    expect(pw.length).toBeGreaterThanOrEqual(3);
-    for (const e of pw) expect(e).toMatch(/^((DB|POSTGRES|PG)_?PASSWORD=\$\{random_password\.[A-Za-z0-9_]+\.result\}|RESTIC_PASSWORD=\$\{var\.backup_repository_password\})$/);
-    const s3 = containers.flatMap(([, c]) => (c.env as string[]).filter((e) => /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)=/.test(e)));
-    for (const e of s3) expect(e).toMatch(/^AWS_(ACCESS_KEY_ID=\$\{var\.backup_s3_access_key_id\}|SECRET_ACCESS_KEY=\$\{var\.backup_s3_secret_access_key\})$/);
+    // No secret in any environment (IIAC014): each program reads it from a file, and each *_FILE names an upload.
+    const env = containers.flatMap(([, c]) => c.env as string[]);
+    expect(env.filter((e) => /\$\{(random_password|tls_private_key|terraform_data|var)\./.test(e) && !/^[A-Z_]+=\$\{var\.(?!backup_|existing_database|smtp)/.test(e))).toEqual([]);
+    const fileVars = containers.flatMap(([, c]) =>
+      (c.env as string[]).filter((e) => /^[A-Z_]+_(PASSWORD|PASS)_FILE=|^AWS_SHARED_CREDENTIALS_FILE=|^PGPASSFILE=/.test(e)).map((e) => [c, e.split("=")[1]] as const),
+    );
+    expect(fileVars.length).toBeGreaterThanOrEqual(monitored ? 8 : 6);
+    for (const [c, path] of fileVars) expect((c.upload ?? []).map((u: any) => u.file), `${c.name}: ${path}`).toContain(path);
+    // Every upload that carries a secret is readable by its owner alone (root, or the uid a root-started program
+    // drops to), or, in a container that runs as a non-root user, root's and 0444 (Docker cannot chown to that user).
+    const secretRef = /\$\{[^}]*(random_password|tls_private_key|terraform_data\.[A-Za-z0-9_]*Digest|var\.(backup_|existing_database|smtp))/;
+    const carrying = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => secretRef.test(u.content)).map((u: any) => [c.name, u] as const));
+    expect(carrying.length).toBeGreaterThanOrEqual(10);
+    const users = new Map(containers.map(([, c]) => [c.name as string, (c.user as string | undefined) ?? IMAGE_USERS[label(c, "io.immich-iac.component") ?? ""]?.(c.name) ?? ""]));
+    for (const [n, u] of carrying) {
+      const nonRoot = users.get(n) !== "" && !/^0(:|$)/.test(users.get(n)!);
+      expect([n, u.file, u.permissions, u.owner === undefined || /^\d+$/.test(u.owner)]).toEqual([n, u.file, nonRoot ? "0444" : "0400", true]);
+    }
     const secretUploads = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/secrets/")));
     expect(secretUploads.map((u: any) => u.file).sort()).toEqual(
       [
         "/secrets/oidc-client-secret-digest",
         "/secrets/oidc-hmac-secret",
         "/secrets/oidc-jwks-key.pem",
+        "/secrets/redis-password",
         "/secrets/session-secret",
         "/secrets/storage-encryption-key",
         ...(name === "xeon-enterprise" ? ["/secrets/smtp-password"] : []),
         ...(monitored ? ["/secrets/grafana-client-secret-digest"] : []),
       ].sort(),
     );
-    const grafanaSecrets = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/run/secrets/")));
+    const grafanaSecrets = containers.flatMap(([, c]) => (c.upload ?? []).filter((u: any) => u.file.startsWith("/run/secrets/grafana/")));
     expect(grafanaSecrets.map((u: any) => u.file).sort()).toEqual(
       monitored ? ["/run/secrets/grafana/admin-password", "/run/secrets/grafana/oidc-client-secret", "/run/secrets/grafana/secret-key"] : [],
     );
     for (const u of [...secretUploads, ...grafanaSecrets]) expect(u.content).toMatch(/^\$\{(random_password|tls_private_key|terraform_data|var)\.[A-Za-z0-9_."[\]]+\}$/);
+    const redis = containerOf(containers, "redis");
+    const conf = redis.upload[0].content as string;
+    expect(conf).toMatch(/^user default reset off resetpass resetkeys resetchannels -@all$/m);
+    // Each user's hash is computed by Terraform from its password: no password, no hash in the file.
+    for (const u of ["immich", "authelia", "healthcheck", ...(monitored ? ["exporter"] : [])]) {
+      expect(conf).toMatch(new RegExp(`^user ${u} reset on #\\$\\{sha256\\(random_password\\.immich_Redis_[A-Za-z]+Password_[0-9A-F]{8}\\.result\\)\\} `, "m"));
+    }
+    expect(conf.includes("user exporter ")).toBe(monitored);
     const immichJson = JSON.parse(containerOf(containers, "server").upload[0].content);
     expect(immichJson.oauth.clientSecret).toMatch(/^\$\{random_password\.immich_OidcClientSecret_[0-9A-F]{8}\.result\}$/);
     expect(text).not.toMatch(/BEGIN (RSA )?PRIVATE KEY|\$2[aby]?\$\d+\$/);
@@ -94,6 +116,11 @@ describe.each(SHIPPED_DEPLOYMENTS)("synthesized deployment %s", (name) => {
     expect(addresses).toEqual(pinned);
   });
 });
+
+/** Containers that run as a non-root user their image sets (no `user` in the config): the exporters. */
+const IMAGE_USERS: Readonly<Record<string, (name: string) => string | undefined>> = {
+  monitoring: (name) => (/-redis-exporter$/.test(name) ? "59000:59000" : /-postgres-exporter$/.test(name) ? "65534:65534" : undefined),
+};
 
 describe("synth determinism", () => {
   it("is byte-identical across two runs", () => {

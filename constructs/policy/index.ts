@@ -9,6 +9,7 @@ import { ExplicitLogging } from "./rules/explicit-logging.js";
 import { HealthcheckReplaceTrigger } from "./rules/healthcheck-replace-trigger.js";
 import { HostAccessOnExporterNetwork } from "./rules/host-access-on-exporter-network.js";
 import { NoCpusAttribute } from "./rules/no-cpus-attribute.js";
+import { NoSecretsInEnvironment, noSecretsInEnvironment, SECRET_ENV_EXCEPTIONS } from "./rules/no-secrets-in-environment.js";
 import { OnlyProxyPublishesWidely } from "./rules/only-proxy-publishes-widely.js";
 import { ProviderVersionForSystemPaths } from "./rules/provider-version-for-systempaths.js";
 import { StatefulStopGrace } from "./rules/stateful-stop-grace.js";
@@ -28,6 +29,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   BackupReadsUserDataReadOnly,
   CapabilitiesOnlyForSmart,
   HostAccessOnExporterNetwork,
+  NoSecretsInEnvironment,
 ];
 
 export * from "./policy-rule.js";
@@ -43,6 +45,9 @@ export {
   HealthcheckReplaceTrigger,
   HostAccessOnExporterNetwork,
   NoCpusAttribute,
+  NoSecretsInEnvironment,
+  noSecretsInEnvironment,
+  SECRET_ENV_EXCEPTIONS,
   OnlyProxyPublishesWidely,
   ProviderVersionForSystemPaths,
   StatefulStopGrace,

@@ -32,13 +32,18 @@ export function evaluatePolicy(
   rules: readonly PolicyRule[],
   entries: readonly { resource: SynthResource }[] = synthResources(stack),
 ): PolicyViolation[] {
-  let terraform: Record<string, any> | undefined;
+  let whole: { terraform?: Record<string, any>; variable?: Record<string, { sensitive?: boolean }> } | undefined;
+  // Resolving the whole stack is costly; only rules that read the terraform block or the variables pay for it.
+  const resolved = () => (whole ??= resolve(stack, stack.toTerraform()) as NonNullable<typeof whole>);
+  let sensitive: ReadonlySet<string> | undefined;
   const context: PolicyContext = {
     resources: entries.map((e) => e.resource),
-    // Resolving the whole stack is costly; only rules that read the terraform block pay for it.
     get terraform() {
-      terraform ??= (resolve(stack, stack.toTerraform()) as { terraform?: Record<string, any> }).terraform ?? {};
-      return terraform;
+      return resolved().terraform ?? {};
+    },
+    get sensitiveVariables() {
+      sensitive ??= new Set(Object.entries(resolved().variable ?? {}).filter(([, v]) => v.sensitive === true).map(([k]) => k));
+      return sensitive;
     },
   };
   const violations: PolicyViolation[] = [];

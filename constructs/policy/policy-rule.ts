@@ -11,6 +11,8 @@ export interface PolicyContext {
   readonly resources: readonly SynthResource[];
   /** The stack's `terraform` block (required_providers, backend). */
   readonly terraform: Readonly<Record<string, any>>;
+  /** Names of the stack's variables declared `sensitive`. */
+  readonly sensitiveVariables: ReadonlySet<string>;
 }
 
 /**

@@ -26,6 +26,7 @@ export const AUTHELIA_SECRET_FILES = {
   storageEncryptionKey: { file: "storage-encryption-key", env: "AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE" },
   oidcHmacSecret: { file: "oidc-hmac-secret", env: "AUTHELIA_IDENTITY_PROVIDERS_OIDC_HMAC_SECRET_FILE" },
   smtpPassword: { file: "smtp-password", env: "AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE" },
+  redisPassword: { file: "redis-password", env: "AUTHELIA_SESSION_REDIS_PASSWORD_FILE" },
   // No _FILE variant exists for these two: the template filter reads them ({{ secret "…" }}).
   oidcJwksKey: { file: "oidc-jwks-key.pem", env: undefined },
   oidcClientSecretDigest: { file: "oidc-client-secret-digest", env: undefined },
@@ -57,7 +58,8 @@ export interface AutheliaConfigInput {
   readonly title: string;
   readonly ingress: IngressSettings;
   readonly auth: AuthSettings;
-  readonly redis: { readonly host: string; readonly port: number; readonly databaseIndex: number };
+  /** The session store: its ACL user's password is a file (AUTHELIA_SESSION_REDIS_PASSWORD_FILE). */
+  readonly redis: { readonly host: string; readonly port: number; readonly databaseIndex: number; readonly username: string };
   /** Grafana's host name: admins only, and Grafana's OIDC client. @default - no monitoring */
   readonly monitoringDomain?: string;
   /** @default "info" */
@@ -116,7 +118,7 @@ export function autheliaConfigObject(input: AutheliaConfigInput): Record<string,
           default_redirection_url: `https://${ingress.domain}`,
         },
       ],
-      redis: { host: input.redis.host, port: input.redis.port, database_index: input.redis.databaseIndex },
+      redis: { host: input.redis.host, port: input.redis.port, username: input.redis.username, database_index: input.redis.databaseIndex },
     },
     regulation: { max_retries: 5, find_time: "2 minutes", ban_time: "10 minutes" },
     storage: { local: { path: "/data/db.sqlite3" } },
@@ -203,7 +205,7 @@ export function autheliaEnv(auth: AuthSettings, timezone: string): Record<string
     X_AUTHELIA_CONFIG_FILTERS: "template",
     TZ: timezone,
   };
-  for (const key of ["sessionSecret", "storageEncryptionKey", "oidcHmacSecret"] as const) env[AUTHELIA_SECRET_FILES[key].env] = secretPath(key);
+  for (const key of ["sessionSecret", "storageEncryptionKey", "oidcHmacSecret", "redisPassword"] as const) env[AUTHELIA_SECRET_FILES[key].env] = secretPath(key);
   if (auth.notifier.mode === "smtp") env[AUTHELIA_SECRET_FILES.smtpPassword.env] = secretPath("smtpPassword");
   return env;
 }

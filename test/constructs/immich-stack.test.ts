@@ -50,8 +50,11 @@ describe("ImmichPostgres", () => {
   it("takes over an existing database: its role and name, the password from a sensitive variable, no generated one", () => {
     const res = synthImmich({ existingDatabase: { username: "postgres", databaseName: "immich" } });
     const db = containerOf(res, "database");
-    expect(db.env).toEqual(expect.arrayContaining(["POSTGRES_USER=postgres", "POSTGRES_DB=immich", "POSTGRES_PASSWORD=${var.existing_database_password}"]));
-    expect(containerOf(res, "server").env).toEqual(expect.arrayContaining(["DB_USERNAME=postgres", "DB_PASSWORD=${var.existing_database_password}"]));
+    expect(db.env).toEqual(expect.arrayContaining(["POSTGRES_USER=postgres", "POSTGRES_DB=immich", "POSTGRES_PASSWORD_FILE=/run/secrets/postgres/password"]));
+    expect(db.upload.find((u: any) => u.file === "/run/secrets/postgres/password").content).toBe("${var.existing_database_password}");
+    const server = containerOf(res, "server");
+    expect(server.env).toEqual(expect.arrayContaining(["DB_USERNAME=postgres", "DB_PASSWORD_FILE=/run/secrets/immich/db-password"]));
+    expect(server.upload.find((u: any) => u.file === "/run/secrets/immich/db-password").content).toBe("${var.existing_database_password}");
     expect(Object.keys(res.random_password ?? {}).filter((k) => k.includes("DatabasePassword"))).toEqual([]);
   });
 });
@@ -64,10 +67,35 @@ describe("ImmichRedis", () => {
     const images = Object.values(synthImmich().docker_image).map((i: any) => i.name);
     expect(images).toContain("docker.io/library/redis:7.4.11");
   });
+  it("has an ACL user for Immich and its healthcheck only, when nothing else runs; render shows no hash", () => {
+    const res = synthImmich();
+    const conf = containerOf(res, "redis").upload[0].content as string;
+    expect(conf.split("\n").filter((l) => l.startsWith("user ")).map((l) => l.split(" ").slice(0, 4).join(" "))).toEqual([
+      "user default reset off",
+      "user immich reset on",
+      "user healthcheck reset on",
+    ]);
+    expect(Object.keys(res.random_password).filter((k) => k.startsWith("immich_Redis_")).sort()).toEqual([
+      "immich_Redis_HealthcheckPassword_FA9BE006",
+      "immich_Redis_ImmichPassword_DAB8652B",
+    ]);
+    expect(containerOf(res, "redis").upload[0]).toMatchObject({ file: "/usr/local/etc/redis/redis.conf", permissions: "0400", owner: "999", group: "999" });
+    const server = containerOf(res, "server");
+    expect(server.env).toEqual(expect.arrayContaining(["REDIS_USERNAME=immich", "REDIS_PASSWORD_FILE=/run/secrets/immich/redis-password"]));
+    expect(server.upload.find((u: any) => u.file === "/run/secrets/immich/redis-password")).toEqual({
+      file: "/run/secrets/immich/redis-password",
+      content: "${random_password.immich_Redis_ImmichPassword_DAB8652B.result}",
+      permissions: "0400",
+    });
+  });
+
   it("runs Valkey when chosen", () => {
     const res = synthImmich({ redisEngine: RedisEngine.VALKEY });
     expect(containerOf(res, "redis").command).toEqual(["valkey-server", "/usr/local/etc/redis/redis.conf"]);
-    expect(containerOf(res, "redis").healthcheck.test).toEqual(["CMD-SHELL", "valkey-cli ping || exit 1"]);
+    expect(containerOf(res, "redis").healthcheck.test).toEqual([
+      "CMD-SHELL",
+      'REDISCLI_AUTH="$(cat /run/secrets/redis/healthcheck-password)" valkey-cli --user healthcheck ping | grep -qx PONG',
+    ]);
   });
 });
 

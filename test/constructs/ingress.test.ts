@@ -119,7 +119,7 @@ describe("CaddyProxy and Authelia in the stack", () => {
 describe("Immich's oauth section matches the Authelia client", () => {
   const server = containerOf(synthImmich({ ingress: ingress(), auth }), "server");
   const oauth = JSON.parse(server.upload[0].content).oauth;
-  const client: any = (autheliaConfigObject({ title: "t", ingress: ingress(), auth, redis: { host: "r", port: 6379, databaseIndex: 1 } }) as any).identity_providers.oidc.clients[0];
+  const client: any = (autheliaConfigObject({ title: "t", ingress: ingress(), auth, redis: { host: "r", port: 6379, databaseIndex: 1, username: "authelia" } }) as any).identity_providers.oidc.clients[0];
 
   it("issuer, client, auth method and algorithms agree", () => {
     expect(oauth.issuerUrl).toBe("https://auth.example.com");

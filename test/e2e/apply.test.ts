@@ -201,6 +201,64 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(url.searchParams.get("code_challenge_method")).toBe("S256");
   }, 120_000);
 
+  it("Redis refuses a client without credentials and the exporter's identity every key; Authelia's user reads and writes", async () => {
+    const redisImage = Object.values(json.resource.docker_image as Record<string, { name: string }>).map((i) => i.name).find((n) => /redis|valkey/.test(n))!;
+    // A container of our own on the back network, as a third-party image there would be: it knows the address, not a password.
+    const cli = async (args: string[], auth?: { user: string; password: string }) => {
+      const r = await execa("docker", [
+        "run", "--rm", "--network", `immich-${d.name}-back`, ...(auth ? ["-e", "REDISCLI_AUTH"] : []), "--entrypoint", "redis-cli", redisImage,
+        "-h", container("redis"), "--no-auth-warning", ...(auth ? ["--user", auth.user] : []), ...args,
+      ], { reject: false, env: auth ? { REDISCLI_AUTH: auth.password } : {} });
+      return `${r.stdout}${r.stderr}`.trim();
+    };
+    expect(await cli(["ping"])).toMatch(/^NOAUTH /);
+    expect(await cli(["-n", "1", "keys", "*"])).toMatch(/^NOAUTH /);
+    expect(await cli(["set", "forged", "1"])).toMatch(/^NOAUTH /);
+    expect(await cli(["ping"], { user: "default", password: "" })).toMatch(/WRONGPASS/);
+    // Authelia's user, with the password from its 0400 file: a session key is written and read in its database.
+    expect(await docker(["exec", container("auth"), "stat", "-c", "%a %u", "/secrets/redis-password"])).toBe("400 0");
+    const authelia = { user: "authelia", password: await docker(["exec", container("auth"), "cat", "/secrets/redis-password"]) };
+    expect(await cli(["-n", "1", "set", "authelia-session:e2e-probe", "session-data", "EX", "600"], authelia)).toBe("OK");
+    expect(await cli(["-n", "1", "get", "authelia-session:e2e-probe"], authelia)).toBe("session-data");
+    expect(await cli(["config", "set", "protected-mode", "no"], authelia)).toMatch(/^NOPERM /);
+    expect(await cli(["-n", "1", "get", "authelia-session:e2e-probe"], { user: "authelia", password: "wrong" })).toMatch(/WRONGPASS/);
+    // redis.conf holds hashes only, readable by Redis' own user alone.
+    expect(await docker(["exec", container("redis"), "stat", "-c", "%a %u", "/usr/local/etc/redis/redis.conf"])).toBe("400 999");
+    expect(await docker(["exec", container("redis"), "cat", "/usr/local/etc/redis/redis.conf"])).not.toContain(authelia.password);
+    if (loadDeploymentFile(source).monitoring.enabled) {
+      const file = "/run/secrets/exporter/redis-passwords.json";
+      // The exporter runs as 59000: Docker cannot give it the file, so it is root's and 0444 in that container.
+      expect(await docker(["exec", container("monitoring-redis-exporter"), "stat", "-c", "%a %u", file])).toBe("444 0");
+      const exporter = { user: "exporter", password: Object.values(JSON.parse(await docker(["exec", container("monitoring-redis-exporter"), "cat", file])) as Record<string, string>)[0]! };
+      expect(await cli(["ping"], exporter)).toBe("PONG");
+      expect(await cli(["-n", "1", "get", "authelia-session:e2e-probe"], exporter)).toMatch(/^NOPERM /);
+      expect(await cli(["-n", "1", "set", "authelia-session:forged", "x"], exporter)).toMatch(/^NOPERM /);
+      expect(await cli(["-n", "1", "type", "authelia-session:e2e-probe"], exporter)).toMatch(/^NOPERM /);
+      expect(await cli(["-n", "1", "keys", "*"], exporter)).toMatch(/^NOPERM /);
+      expect(await cli(["-n", "1", "exists", "authelia-session:forged"], authelia)).toBe("0");
+    }
+    await cli(["-n", "1", "del", "authelia-session:e2e-probe"], authelia);
+  }, 120_000);
+
+  it("no container's environment holds a secret: the passwords the containers read from files appear in no `docker inspect`", async () => {
+    const secrets = [
+      await docker(["exec", container("server"), "cat", "/run/secrets/immich/db-password"]),
+      await docker(["exec", container("server"), "cat", "/run/secrets/immich/redis-password"]),
+      await docker(["exec", container("auth"), "cat", "/secrets/redis-password"]),
+      await docker(["exec", container("auth"), "cat", "/secrets/session-secret"]),
+    ];
+    for (const s of secrets) expect(s.length).toBeGreaterThanOrEqual(40);
+    expect(await docker(["exec", container("server"), "stat", "-c", "%a %u", "/run/secrets/immich/db-password", "/run/secrets/immich/redis-password"])).toBe("400 0\n400 0");
+    // Containers of a non-root user get root's 0444 file; the archiver's libpq reads its private 0400 copy.
+    expect(await docker(["exec", container("backup-wal"), "stat", "-c", "%a %u", "/run/secrets/wal/pgpass", "/tmp/.pgpass"])).toBe("444 0\n400 999");
+    if (loadDeploymentFile(source).monitoring.enabled) {
+      expect(await docker(["exec", container("monitoring-postgres-exporter"), "stat", "-c", "%a %u", "/run/secrets/exporter/db-password"])).toBe("444 0");
+    }
+    const ids = (await docker(["ps", "-q", "--filter", `label=io.immich-iac.deployment=${d.name}`])).split("\n").filter(Boolean);
+    const inspected = await docker(["inspect", "--format", "{{json .Config.Env}} {{json .Config.Cmd}} {{json .Config.Entrypoint}}", ...ids]);
+    for (const s of secrets) expect(inspected.includes(s), "a secret is in a container's environment or command line").toBe(false);
+  }, 120_000);
+
   it("PostgreSQL runs with our tuned settings", async () => {
     for (const [key, value] of [["shared_buffers", overrideValue(json, "shared_buffers")], ["work_mem", overrideValue(json, "work_mem")], ["max_connections", "100"]] as const) {
       expect(await psql(`SHOW ${key}`)).toBe(normalisePgSize(value));

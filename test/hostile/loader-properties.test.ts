@@ -16,6 +16,7 @@ import { buildImmichConfig, renderImmichConfig } from "../../src/renderers/immic
 import { renderHostScripts } from "../../src/renderers/host/index.js";
 import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
 import { renderRedisConf } from "../../src/renderers/redis-conf.js";
+import { APPLY_TIME_HASH } from "../../src/renderers/redis-acl.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import { immichConfigValidator } from "../immich-config-schema.js";
 import { container, plan, volume } from "../plan/plan-fixtures.js";
@@ -101,7 +102,7 @@ function profileFiles(profile: ReturnType<typeof parseProfile>): Record<string, 
   const deployment = { ...deploymentForProfile(join(REPO, "hardware-profiles", "homelab-minimal.yaml")), profile };
   return {
     "postgres/postgresql.override.conf": renderPostgresOverride(tuning.postgres.settings, "t"),
-    "redis/redis.conf": renderRedisConf(tuning.redis.settings, { dataDir: "/data", port: 6379 }, "t"),
+    "redis/redis.conf": renderRedisConf(tuning.redis.settings, { dataDir: "/data", port: 6379, users: { immich: APPLY_TIME_HASH }, exporterKeyPatterns: [] }, "t"),
     "immich/immich.json": renderImmichConfig(buildImmichConfig(tuning, { domain: "photos.example.com", machineLearningUrls: ["http://ml:3003"] })),
     ...Object.fromEntries(renderHostScripts(deriveHostPlan(deployment, tuning)).map((h) => [`host/${h.file}`, h.content])),
   };

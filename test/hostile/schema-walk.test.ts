@@ -13,6 +13,7 @@ import { deriveHostPlan, deriveNodeHostPlan } from "../../src/host/derive-host-p
 import { renderHostScripts } from "../../src/renderers/host/index.js";
 import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
 import { renderRedisConf } from "../../src/renderers/redis-conf.js";
+import { queueKeyPatterns } from "../../src/renderers/monitoring/prometheus.js";
 import { HardwareProfileSchema } from "../../src/profile/hardware-profile-schema.js";
 import { loadProfileFile } from "../../src/profile/load-profile.js";
 import { formatProblem, InputError } from "../../src/profile/problems.js";
@@ -104,12 +105,15 @@ function target(c: WalkCase): { file: string; load: () => unknown; deployment: (
   return { file, load: () => loadProfileFile(file), deployment: () => deploymentForProfile(file) };
 }
 
+/** Every ACL user, each with a stand-in SHA-256 (the stack fills the real one in at apply time). */
+const REDIS_USERS = { immich: "0".repeat(64), authelia: "1".repeat(64), exporter: "2".repeat(64), healthcheck: "3".repeat(64) } as const;
+
 /** The files a deployment's values reach that need no stack: host scripts, PostgreSQL and Redis settings. */
 function stacklessFiles(d: Deployment): Record<string, string> {
   const t = deploymentTuning(d);
   return {
     "postgres/postgresql.override.conf": renderPostgresOverride(t.postgres.settings, d.name),
-    "redis/redis.conf": renderRedisConf(t.redis.settings, { dataDir: "/data", port: 6379 }, d.name),
+    "redis/redis.conf": renderRedisConf(t.redis.settings, { dataDir: "/data", port: 6379, users: REDIS_USERS, exporterKeyPatterns: queueKeyPatterns() }, d.name),
     ...Object.fromEntries(renderHostScripts(deriveHostPlan(d, t)).map((h) => [`host/${h.file}`, h.content])),
     ...Object.fromEntries(
       d.mlNodes.flatMap((n) => renderHostScripts(deriveNodeHostPlan(d, n, t.mlNodes.find((m) => m.name === n.name)!)).map((h) => [`ml-nodes/${n.name}/host/${h.file}`, h.content])),

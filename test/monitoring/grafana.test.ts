@@ -148,7 +148,7 @@ describe("grafana.ini", () => {
 });
 
 describe("Authelia and Caddy for Grafana", () => {
-  const input = { title: "t", ingress: ingress(), auth, redis: { host: "r", port: 6379, databaseIndex: 1 } };
+  const input = { title: "t", ingress: ingress(), auth, redis: { host: "r", port: 6379, databaseIndex: 1, username: "authelia" } };
 
   it("admits only the admins group to Grafana's host name, with a second factor, and registers Grafana's client", () => {
     const config = autheliaConfigObject({ ...input, monitoringDomain: "metrics.example.com" }) as any;

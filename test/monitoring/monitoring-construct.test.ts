@@ -114,8 +114,23 @@ describe("monitoring in the stack", () => {
       expect(networksOf(r, "immich-t-monitoring-postgres-role")).toEqual(["immich-t-exporter-postgres"]);
     });
 
-    it("the exporters reach the database and Redis on their own networks", () => {
-      expect(byName(r, "immich-t-monitoring-redis-exporter").env).toContain("REDIS_EXPORTER_CHECK_KEYS=immich_bull:*:wait,immich_bull:*:prioritized");
+    it("the exporters' passwords are files in their own containers (non-root images: root-owned 0444)", () => {
+      const pg = byName(r, "immich-t-monitoring-postgres-exporter");
+      expect(pg.upload.find((u: any) => u.file === "/etc/postgres_exporter/password").permissions).toBe("0444");
+      const redis = byName(r, "immich-t-monitoring-redis-exporter");
+      expect(redis.env).toEqual([
+        "REDIS_ADDR=redis://immich-t-redis:6379",
+        "REDIS_EXPORTER_CHECK_KEYS=immich_bull:*:wait,immich_bull:*:prioritized",
+        "REDIS_PASSWORD_FILE=/run/secrets/exporter/redis-passwords.json",
+        "REDIS_USER=exporter",
+      ]);
+      expect(redis.upload).toEqual([
+        {
+          file: "/run/secrets/exporter/redis-passwords.json",
+          content: '{"redis://exporter@immich-t-redis:6379":"${random_password.immich_Redis_ExporterPassword_5263D8C8.result}"}',
+          permissions: "0444",
+        },
+      ]);
     });
 
     it("node exporter reads the host read-only; Immich serves its metrics", () => {

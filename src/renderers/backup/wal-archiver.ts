@@ -21,7 +21,7 @@ export interface WalArchiverInput {
  * major) as its postgres user. `run` (the container's command) streams WAL through a replication slot into
  * /archive/wal and takes a base backup into /archive/base at start and every interval; `base-backup` takes
  * one now; `status` prints JSON; `health` is the container's healthcheck. Connection settings come from the
- * libpq environment (PGHOST, PGUSER, PGPASSWORD, …) the container is given.
+ * libpq environment (PGHOST, PGUSER, PGPASSFILE, …) the container is given.
  */
 export function renderWalArchiver(i: WalArchiverInput): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(i.slot)) throw new Error(`renderWalArchiver: slot must be a PostgreSQL identifier (got "${i.slot}")`);
@@ -45,6 +45,12 @@ RETRY_AFTER=900
 STAMP_RE='^[0-9]{8}T[0-9]{6}Z$'
 
 log() { printf '%s wal-archiver: %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
+
+# libpq ignores a password file that others may read, and the uploaded one is root's (0444: Docker cannot give
+# it to this container's user): every invocation reads it through a private copy, swapped in atomically.
+if [[ -n \${PGPASSFILE:-} && -r $PGPASSFILE && $PGPASSFILE != /tmp/.pgpass ]]; then
+  (umask 077 && cp "$PGPASSFILE" "/tmp/.pgpass.$$" && mv -f "/tmp/.pgpass.$$" /tmp/.pgpass) && export PGPASSFILE=/tmp/.pgpass
+fi
 
 # state NAME RESULT MESSAGE: the last outcome of an activity as JSON, written atomically. Messages are fixed
 # texts of this script (with numbers), so they need no JSON escaping.

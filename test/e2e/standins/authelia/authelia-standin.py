@@ -4,7 +4,9 @@
 Proves (our wiring): /config/configuration.yml and /config/users_database.yml are where Authelia reads them
 and parse as YAML once every `{{ secret "FILE" }}` template (X_AUTHELIA_CONFIG_FILTERS=template) names a
 non-empty file we delivered; every AUTHELIA_*_FILE variable names a non-empty file; the OIDC client secret
-file holds a bcrypt or pbkdf2 digest and the JWKS file a PEM private key; the session Redis answers PING.
+file holds a bcrypt or pbkdf2 digest and the JWKS file a PEM private key; the session Redis accepts
+session.redis.username with the password of AUTHELIA_SESSION_REDIS_PASSWORD_FILE and lets it write, read and
+delete a key in database_index. It writes no sessions of its own (no logins happen here).
 It refuses to start otherwise. Once started it answers /api/health, the portal page and the OIDC discovery
 document (issuer from the request's host, as Authelia derives it), so the proxy routes and the server's
 trust in the proxy's CA can be tested.
@@ -64,9 +66,20 @@ def check():
             problems.append(f"{path} is not a PEM private key")
     redis = ((cfg or {}).get("session") or {}).get("redis")
     if redis:
-        r = subprocess.run(["redis-cli", "-h", str(redis["host"]), "-p", str(redis.get("port", 6379)), "ping"], capture_output=True, text=True, timeout=10)
-        if r.stdout.strip() != "PONG":
-            problems.append(f"session redis {redis['host']}: {r.stderr.strip() or r.stdout.strip()}")
+        # As Authelia: session.redis.username and the password of AUTHELIA_SESSION_REDIS_PASSWORD_FILE, in
+        # database_index; the probe writes, reads and deletes a key there, as a session's lifetime does.
+        cli = ["redis-cli", "-h", str(redis["host"]), "-p", str(redis.get("port", 6379)), "-n", str(redis.get("database_index", 0)), "--no-auth-warning"]
+        if redis.get("username"):
+            cli += ["--user", str(redis["username"])]
+        run_env = dict(os.environ)
+        pw_file = os.environ.get("AUTHELIA_SESSION_REDIS_PASSWORD_FILE")
+        if pw_file and os.path.isfile(pw_file):
+            run_env["REDISCLI_AUTH"] = open(pw_file, encoding="utf-8").read().strip()
+        for args, want in ((["set", "authelia-standin-probe", "ok", "EX", "60"], "OK"), (["get", "authelia-standin-probe"], "ok"), (["del", "authelia-standin-probe"], "1")):
+            r = subprocess.run([*cli, *args], env=run_env, capture_output=True, text=True, timeout=10)
+            if r.stdout.strip() != want:
+                problems.append(f"session redis {redis['host']} ({args[0]}): {r.stderr.strip() or r.stdout.strip()}")
+                break
     return problems
 
 

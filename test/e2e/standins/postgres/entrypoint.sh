@@ -1,6 +1,6 @@
 #!/bin/bash
 # Stand-in entrypoint for ghcr.io/immich-app/postgres, on Debian's real PostgreSQL 17 + pgvector.
-# Proves (our wiring): POSTGRES_USER/PASSWORD/DB and POSTGRES_INITDB_ARGS create the cluster the way the
+# Proves (our wiring): POSTGRES_USER/PASSWORD(_FILE)/DB and POSTGRES_INITDB_ARGS create the cluster the way the
 # image does; DB_STORAGE_TYPE is SSD or HDD (anything else exits 1, as upstream); the override file we upload
 # to /etc/postgresql/postgresql.override.conf is included and every setting in it is accepted by a real
 # PostgreSQL 17 at start (a bad one stops the server); PGDATA persists on the data volume.
@@ -13,6 +13,13 @@ case "$storage" in
   HDD) page_cost=4 ;;
   *) echo "DB_STORAGE_TYPE must be SSD or HDD (got $storage)" >&2; exit 1 ;;
 esac
+# As upstream's file_env: POSTGRES_PASSWORD_FILE names a file holding the password; both set is an error.
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then
+  if [ -n "${POSTGRES_PASSWORD:-}" ]; then echo "error: both POSTGRES_PASSWORD and POSTGRES_PASSWORD_FILE are set (but are exclusive)" >&2; exit 1; fi
+  POSTGRES_PASSWORD="$(<"$POSTGRES_PASSWORD_FILE")"
+  export POSTGRES_PASSWORD
+  unset POSTGRES_PASSWORD_FILE
+fi
 user="${POSTGRES_USER:-postgres}"
 db="${POSTGRES_DB:-$user}"
 

@@ -2,8 +2,9 @@
 """Stand-in for ghcr.io/immich-app/immich-server (API worker, or job handler with IMMICH_WORKERS_EXCLUDE=api).
 
 Proves (our wiring): the container gets what the real server needs and can use it — it connects to
-PostgreSQL with the DB_* settings and the password we pass (a real login on the real stand-in database), to
-Redis (PING), reads and parses IMMICH_CONFIG_FILE as JSON, writes under /data (the library volume), reaches
+PostgreSQL with the DB_* settings and the password we pass (DB_PASSWORD_FILE: a real login on the real
+stand-in database), to Redis as REDIS_USERNAME with REDIS_PASSWORD_FILE (a Lua script that writes and reads a
+queue key, as BullMQ does), reads and parses IMMICH_CONFIG_FILE as JSON, writes under /data (the library volume), reaches
 machineLearning.urls (GET <url>/ping; healthy while any answers, as Immich serves ML while one does), and, when
 NODE_EXTRA_CA_CERTS is set, finds that CA file. `immich-standin ml` prints which URLs answer and which one a
 request would go to (the first that answers, in list order).
@@ -39,6 +40,16 @@ def config():
         return json.load(f)
 
 
+def secret(name):
+    """NAME or NAME_FILE, as Immich reads them [environment-variables.md, Docker Secrets]; both set is an error."""
+    if env.get(name) and env.get(f"{name}_FILE"):
+        raise ValueError(f"both {name} and {name}_FILE are set")
+    if env.get(f"{name}_FILE"):
+        with open(env[f"{name}_FILE"], encoding="utf-8") as f:
+            return f.read().strip()
+    return env.get(name, "")
+
+
 def api_excluded():
     include = env.get("IMMICH_WORKERS_INCLUDE")
     exclude = env.get("IMMICH_WORKERS_EXCLUDE", "").split(",")
@@ -51,19 +62,29 @@ def problems():
         cfg = config()
     except Exception as e:  # noqa: BLE001 - any failure to read or parse is the finding
         return [f"IMMICH_CONFIG_FILE: {e}"]
-    missing = [k for k in ("DB_HOSTNAME", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "DB_DATABASE_NAME") if not env.get(k)]
+    try:
+        db_password = secret("DB_PASSWORD")
+        redis_password = secret("REDIS_PASSWORD")
+    except ValueError as e:
+        return [str(e)]
+    missing = [k for k in ("DB_HOSTNAME", "DB_PORT", "DB_USERNAME", "DB_DATABASE_NAME") if not env.get(k)] + ([] if db_password else ["DB_PASSWORD(_FILE)"])
     if missing:
         found.append("missing " + ", ".join(missing))
     else:
         r = subprocess.run(
             ["psql", "-h", env["DB_HOSTNAME"], "-p", env["DB_PORT"], "-U", env["DB_USERNAME"], "-d", env["DB_DATABASE_NAME"], "-tAc", "SELECT 1"],
-            env={**env, "PGPASSWORD": env["DB_PASSWORD"], "PGCONNECT_TIMEOUT": "3"}, capture_output=True, text=True, timeout=10,
+            env={**env, "PGPASSWORD": db_password, "PGCONNECT_TIMEOUT": "3"}, capture_output=True, text=True, timeout=10,
         )
         if r.returncode != 0 or r.stdout.strip() != "1":
             found.append("database: " + (r.stderr.strip() or r.stdout.strip()))
-    r = subprocess.run(["redis-cli", "-h", env.get("REDIS_HOSTNAME", "redis"), "-p", env.get("REDIS_PORT", "6379"), "ping"],
-                       capture_output=True, text=True, timeout=10)
-    if r.stdout.strip() != "PONG":
+    # As the real server (ioredis, BullMQ): authenticated as REDIS_USERNAME, then it writes and reads its queue keys.
+    redis = ["redis-cli", "-h", env.get("REDIS_HOSTNAME", "redis"), "-p", env.get("REDIS_PORT", "6379"), "--no-auth-warning"]
+    if env.get("REDIS_USERNAME"):
+        redis += ["--user", env["REDIS_USERNAME"]]
+    redis_env = {**env, "REDISCLI_AUTH": redis_password} if redis_password else dict(env)
+    r = subprocess.run([*redis, "eval", "redis.call('SET', KEYS[1], ARGV[1]); return redis.call('GET', KEYS[1])", "1", "immich_bull:standin:probe", "ok"],
+                       env=redis_env, capture_output=True, text=True, timeout=10)
+    if r.stdout.strip() != "ok":
         found.append("redis: " + (r.stderr.strip() or r.stdout.strip()))
     try:
         os.makedirs("/data/upload", exist_ok=True)
