@@ -4,6 +4,7 @@ import { isAbsolute, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
+import { EXPORTER_PASSWORD_FILE } from "../../src/renderers/monitoring/postgres-monitor-role.js";
 import { DEFAULT_IMMICH_VERSION } from "../../src/versions.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { REPO } from "../util.js";
@@ -252,7 +253,7 @@ describe.each(sources)("real apply of %s", (source) => {
     // Containers of a non-root user get root's 0444 file; the archiver's libpq reads its private 0400 copy.
     expect(await docker(["exec", container("backup-wal"), "stat", "-c", "%a %u", "/run/secrets/wal/pgpass", "/tmp/.pgpass"])).toBe("444 0\n400 999");
     if (loadDeploymentFile(source).monitoring.enabled) {
-      expect(await docker(["exec", container("monitoring-postgres-exporter"), "stat", "-c", "%a %u", "/run/secrets/exporter/db-password"])).toBe("444 0");
+      expect(await docker(["exec", container("monitoring-postgres-exporter"), "stat", "-c", "%a %u", EXPORTER_PASSWORD_FILE])).toBe("444 0");
     }
     const ids = (await docker(["ps", "-q", "--filter", `label=io.immich-iac.deployment=${d.name}`])).split("\n").filter(Boolean);
     const inspected = await docker(["inspect", "--format", "{{json .Config.Env}} {{json .Config.Cmd}} {{json .Config.Entrypoint}}", ...ids]);

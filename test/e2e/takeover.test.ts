@@ -51,7 +51,9 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     await docker(["run", "-d", "--name", COMPOSE_CONTAINER, "-e", `POSTGRES_PASSWORD=${COMPOSE_PASSWORD}`, "-e", "POSTGRES_USER=postgres", "-e", "POSTGRES_DB=immich",
       "-e", "POSTGRES_INITDB_ARGS=--data-checksums", "-v", `${pgdata}:/var/lib/postgresql/data`, "--shm-size", "128m", pgImage]);
     for (let i = 0; ; i++) {
-      const ok = await psqlIn(COMPOSE_CONTAINER, "SELECT 1").then(() => true, () => false);
+      // The entrypoint's first start (creating the database) listens on the socket only and then stops: ready
+      // means the final server, the one that also listens on TCP.
+      const ok = await docker(["exec", COMPOSE_CONTAINER, "pg_isready", "-q", "-h", "127.0.0.1"]).then(() => psqlIn(COMPOSE_CONTAINER, "SELECT 1")).then(() => true, () => false);
       if (ok) break;
       if (i > 120) throw new Error("the compose database did not come up");
       await new Promise((r) => setTimeout(r, 500));
