@@ -32,7 +32,7 @@ export function withDigest(ref: string, digest: string | undefined, what: string
 /**
  * Digests upstream publishes for the tags it ships, used when the deployment pins none. Only what upstream
  * wrote down, never a digest looked up by us: Immich's compose pins its PostgreSQL image by digest
- * [IMM docker/docker-compose.yml @ 4cff61e; the same digest prefix bcf63357 at v3.1.0 in shared/reference/immich.md].
+ * [Immich docker/docker-compose.yml @ 4cff61e; the same digest prefix bcf63357 at v3.1.0].
  * Its Valkey pin is for the moving tag `valkey:9`, which is not the tag we deploy, so it is not used.
  */
 export const UPSTREAM_DIGESTS: Readonly<Record<string, string>> = {

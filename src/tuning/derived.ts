@@ -11,7 +11,7 @@ export function derive<T>(value: T, formula: string, source: string): Derived<T>
   return { value, formula, source };
 }
 
-/** Source keys, as in ../shared/reference/tuning.md and immich.md. */
+/** Where each rule comes from: the upstream document, at the version it was checked against. */
 export const SOURCES = {
   pgtune: "PGTune (le0pard/pgtune src/features/configuration/configurationSlice.js)",
   pgDocs: "PostgreSQL 17 docs, runtime-config-resource",
@@ -29,7 +29,7 @@ export const SOURCES = {
   immichHwaccelTranscoding: "Immich v3.1.0 docker/hwaccel.transcoding.yml",
   immichCompose: "Immich v3.1.0 docker/docker-compose.yml",
   immichBaseImages: "immich-app/base-images postgres/ (conf files, entrypoint)",
-  ruleOfThumb: "rule of thumb (../shared/reference/tuning.md)",
+  ruleOfThumb: "rule of thumb (README, The tuning engine)",
 } as const;
 
 /** Clamp helper used by several formulas. */

@@ -18,7 +18,7 @@ import { renderPostgresOverride } from "../../src/renderers/postgres-conf.js";
 import { renderRedisConf } from "../../src/renderers/redis-conf.js";
 import { APPLY_TIME_HASH } from "../../src/renderers/redis-acl.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
-import { immichConfigValidator } from "../immich-config-schema.js";
+import { immichSdkConfigValidator } from "../immich-sdk-schema.js";
 import { container, plan, volume } from "../plan/plan-fixtures.js";
 import { REPO, SHIPPED_PROFILES, shippedProfileText } from "../util.js";
 import { renderedProblems } from "./rendered-checks.js";
@@ -33,7 +33,7 @@ const SCALE = process.env.CI ? 1 : 0.1;
 // CI runs the same cases every time (a red build is reproducible); elsewhere each run explores new ones.
 if (process.env.CI) fc.configureGlobal({ seed: 20261130 });
 const runs = (n: number) => Math.max(50, Math.round(n * SCALE));
-const { validate: immichConfig } = immichConfigValidator();
+const immichConfig = immichSdkConfigValidator();
 
 /** Values a careless or hostile author might write anywhere. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(

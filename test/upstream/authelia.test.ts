@@ -1,6 +1,8 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
@@ -8,10 +10,10 @@ import { checkAutheliaRules } from "../../src/ingress/authelia-rules.js";
 import { autheliaEnv, secretPath } from "../../src/renderers/authelia.js";
 import { renderFiles } from "../../stacks/synth.js";
 import { applySecretTemplates } from "../authelia-template.js";
-import { readSchema, sharedSchemasDir } from "../shared-schemas.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 
-const { dir, reason } = sharedSchemasDir();
+/** Authelia's published v4.39 schemas, kept in the repository (test/upstream/schemas/README.md says from where). */
+const readSchema = (file: string): any => JSON.parse(readFileSync(join(import.meta.dirname, "schemas", "authelia-v4.39", file), "utf8"));
 
 export const BCRYPT_OF_64_X = "$2a$10$os2Wve7JKq0X9obcTDIs.udAAYvWCcDCEO1PzRepepzqpwyiJCNBe";
 
@@ -35,9 +37,9 @@ function compile(schema: any, customScopes: string[] = []) {
   return ajv.compile(copy);
 }
 
-describe.skipIf(!dir)(`Authelia files against Authelia's v4.39 JSON Schema${dir ? "" : ` (skipped: ${reason})`}`, () => {
-  const configSchema = dir ? readSchema(dir, "authelia-v4.39/configuration.json") : undefined;
-  const usersSchema = dir ? readSchema(dir, "authelia-v4.39/user-database.json") : undefined;
+describe("Authelia files against Authelia's v4.39 JSON Schema", () => {
+  const configSchema = readSchema("configuration.json");
+  const usersSchema = readSchema("user-database.json");
   const secrets = testSecretFiles();
 
   describe.each(SHIPPED_DEPLOYMENTS)("%s", (name) => {

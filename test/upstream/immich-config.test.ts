@@ -1,33 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderFiles } from "../../stacks/synth.js";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
-import { immichConfigValidator } from "../immich-config-schema.js";
 import { immichSdkConfigValidator } from "../immich-sdk-schema.js";
-import { sharedSchemasDir } from "../shared-schemas.js";
 import { REPO } from "../util.js";
 import { join } from "node:path";
 
-const { dir, reason } = sharedSchemasDir();
 const DEPLOYMENTS = ["example", "xeon-enterprise", "homelab"];
-
-describe.skipIf(!dir)(`Immich config file against SystemConfigDto v3.1.0${dir ? "" : ` (skipped: ${reason})`}`, () => {
-  const { validate } = dir ? immichConfigValidator() : { validate: undefined };
-
-  it.each(DEPLOYMENTS)("%s: immich.json validates", (name) => {
-    const files = renderFiles(loadDeploymentFile(join(REPO, "deployments", `${name}.yaml`)));
-    const config = JSON.parse(files["immich/immich.json"]!);
-    const ok = validate!(config);
-    expect(validate!.errors ?? []).toEqual([]);
-    expect(ok).toBe(true);
-  });
-
-  it("catches a wrong enum, a bound and a typo (the check can fail)", () => {
-    expect(validate!({ ffmpeg: { accel: "cuda" } })).toBe(false);
-    expect(validate!.errors?.[0]).toMatchObject({ instancePath: "/ffmpeg/accel", keyword: "enum" });
-    expect(validate!({ job: { smartSearch: { concurrency: 0 } } })).toBe(false);
-    expect(validate!({ machineLearnig: {} })).toBe(false);
-  });
-});
 
 describe("Immich config file against AdminConfigDto of @immich/sdk 3.2.2 (the pinned release's published types)", () => {
   const validate = immichSdkConfigValidator();
