@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROVIDER_CONSTRAINTS } from "../constructs/provider-versions.js";
 import { REPO } from "./util.js";
 
 // The README's library example, compiled against the package's published types (self-reference through
@@ -30,6 +31,10 @@ describe("README example", () => {
     expect(run.exitCode).toBe(0);
     const file = join(out, "stacks", "photos", "cdk.tf.json");
     expect(existsSync(file)).toBe(true);
-    expect(Object.keys(JSON.parse(readFileSync(file, "utf8")).resource.docker_container)).toHaveLength(5);
+    const json = JSON.parse(readFileSync(file, "utf8"));
+    expect(Object.keys(json.resource.docker_container)).toHaveLength(5);
+    // The constructs carry the provider range they are tested in, not the prebuilt bindings' exact pins.
+    expect(json.terraform.required_providers.docker.version).toBe(PROVIDER_CONSTRAINTS.docker);
+    expect(json.terraform.required_providers.random.version).toBe(PROVIDER_CONSTRAINTS.random);
   }, 60_000);
 });
