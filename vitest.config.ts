@@ -8,7 +8,7 @@ export default defineConfig({
     // time for them to report and close.
     pool: "forks",
     teardownTimeout: 120_000,
-    reporters: ["default", "json"],
+    reporters: ["default", "json", "./test/skip-summary-reporter.ts"],
     outputFile: { json: "test-results/vitest.json" },
     testTimeout: 20_000,
   },

@@ -8,7 +8,7 @@ export default defineConfig({
     // time for them to report and close.
     pool: "forks",
     teardownTimeout: 120_000,
-    reporters: ["default", "json"],
+    reporters: ["default", "json", "./test/skip-summary-reporter.ts"],
     outputFile: { json: "test-results/vitest-e2e.json" },
     testTimeout: 900_000,
     hookTimeout: 1_800_000,

@@ -9,7 +9,7 @@ export default defineConfig({
     // time for them to report and close.
     pool: "forks",
     teardownTimeout: 120_000,
-    reporters: ["default", "json"],
+    reporters: ["default", "json", "./test/skip-summary-reporter.ts"],
     outputFile: { json: "test-results/vitest-host.json" },
     testTimeout: 120_000,
     hookTimeout: 900_000,

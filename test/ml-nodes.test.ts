@@ -9,6 +9,7 @@ import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
 import { ImmichDeploymentStack } from "../stacks/deployment-stack.js";
 import { REPO } from "./util.js";
+import { SHELLCHECK } from "./tools.js";
 
 const TEST_USER = {
   name: "alice",
@@ -211,7 +212,7 @@ describe("extra ML nodes: their hosts", () => {
     expect(plan({ nodes: [FOUR[3]] }).preflight).toMatchObject({ nvidiaRuntime: false, devices: ["/dev/dri"], x86_64_v2: false });
   });
 
-  it("render writes each node's host scripts under ml-nodes/<node>/host/, checked by shellcheck", async () => {
+  it.skipIf(!SHELLCHECK.ok)(`render writes each node's host scripts under ml-nodes/<node>/host/, checked by shellcheck${SHELLCHECK.ok ? "" : ` (skipped: ${SHELLCHECK.reason})`}`, async () => {
     const { renderFiles } = await import("../stacks/synth.js");
     const { execa } = await import("execa");
     const files = renderFiles(load({ nodes: [FOUR[1]] }));

@@ -7,6 +7,7 @@ import { immichSdkConfigValidator } from "../immich-sdk-schema.js";
 import { REPO } from "../util.js";
 import { BAIT_SECRETS, HOSTILE_CASES, writeBait, type HostileCase } from "./corpus.js";
 import { renderedProblems } from "./rendered-checks.js";
+import { SHELLCHECK } from "../tools.js";
 
 const BIN = join(REPO, "dist", "immich-iac.cjs");
 const RSS = join(REPO, "bench", "report-rss.cjs");
@@ -21,8 +22,6 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/;
 const immichConfig = immichSdkConfigValidator();
 
 const scratch = mkdtempSync(join(tmpdir(), "iac-hostile-"));
-const shellcheck = await execa("shellcheck", ["--version"], { reject: false });
-if (shellcheck.failed) throw new Error("the hostile-input corpus needs shellcheck to judge rendered scripts: apt-get install shellcheck");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function cli(args: string[], dir: string) {
@@ -48,10 +47,14 @@ async function checkRendered(c: HostileCase, dir: string) {
   expect(renderedProblems(files, immichConfig)).toEqual([]);
   const scripts = Object.keys(files).filter((f) => f.endsWith(".sh")).map((f) => join(out, f));
   for (const s of scripts) expect((await execa("bash", ["-n", s], { reject: false })).stderr, s).toBe("");
+  if (!SHELLCHECK.ok) return;
   const sc = await execa("shellcheck", ["--severity=style", ...scripts], { reject: false });
   expect(sc.stdout, "shellcheck").toBe("");
   expect(sc.exitCode).toBe(0);
 }
+
+// Outside CI a missing shellcheck is a listed skip, not a silent pass.
+if (!SHELLCHECK.ok) it.skip(`rendered host scripts of accepted hostile inputs judged by shellcheck (skipped: ${SHELLCHECK.reason}; bash -n still runs)`, () => {});
 
 describe(`${HOSTILE_CASES.length} hostile inputs through the CLI: a clean located error within ${TIME_LIMIT_MS / 1000} s of CPU and 1 GiB, or accepted and valid for its consumers`, () => {
   it("the corpus has at least 100 cases, each with its own id", () => {
