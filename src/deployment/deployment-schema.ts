@@ -171,6 +171,17 @@ const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha2
 
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
+/** Kernel file systems: a "file" there is process memory, a device or the kernel's state, never a certificate or key. */
+const PSEUDO_ROOTS = ["/proc", "/sys", "/dev"] as const;
+/** A file on the Docker host that a container reads (bind-mounted): absolute, plain characters, no kernel file system. */
+const hostFile = () =>
+  z
+    .string()
+    .max(255)
+    .regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" })
+    .refine((p) => !PSEUDO_ROOTS.some((r) => p === r || p.startsWith(`${r}/`)), {
+      error: "expected a regular file on the Docker host, not in a kernel file system (/proc, /sys, /dev)",
+    });
 
 export const TLS_MODES = ["acme", "internal", "files"] as const;
 
@@ -184,11 +195,11 @@ const TlsSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("files"),
     /** PEM certificate chain on the Docker host. */
-    certificateFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
+    certificateFile: hostFile(),
     /** PEM private key on the Docker host. */
-    keyFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
+    keyFile: hostFile(),
     /** PEM of a private CA that signed the certificate: the Immich server trusts it to reach the OIDC issuer. @default - a public CA */
-    caFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }).optional(),
+    caFile: hostFile().optional(),
   }),
 ]);
 

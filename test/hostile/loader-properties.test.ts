@@ -117,14 +117,27 @@ function refusedOrAccepted<T>(load: () => T): T | undefined {
   }
 }
 
+/**
+ * fc.assert in chunks of 250 runs with a turn of the event loop between them. One synchronous run of thousands of
+ * cases blocked vitest's worker past its 60-second RPC timeout on a loaded machine ("Timeout calling
+ * onTaskUpdate", which fails a green run). Each chunk has its own seed, printed by fast-check on a failure.
+ */
+async function assertInChunks<T>(property: fc.IProperty<T>, options: { numRuns: number }): Promise<void> {
+  const base = Math.floor(Math.random() * 0x7fffffff);
+  for (let done = 0, k = 0; done < options.numRuns; done += 250, k++) {
+    fc.assert(property, { numRuns: Math.min(250, options.numRuns - done), seed: (base + k) | 0 });
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
 describe("loaders under mutation: refused cleanly, or accepted with only valid rendered values", () => {
   const scratch = mkdtempSync(join(tmpdir(), "iac-props-"));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("hardware profiles: mutated fields", () => {
+  it("hardware profiles: mutated fields", async () => {
     const bases = SHIPPED_PROFILES.map((n) => parse(shippedProfileText(n)) as unknown);
     let accepted = 0;
-    fc.assert(
+    await assertInChunks(
       fc.property(fc.nat({ max: bases.length - 1 }).chain((i) => fc.tuple(fc.constant(i), fc.array(mutation(paths(bases[i])), { minLength: 1, maxLength: 3 }))), ([i, ms]) => {
         const profile = refusedOrAccepted(() => parseProfile(stringify(mutate(bases[i], ms)), "p.yaml"));
         if (!profile) return;
@@ -136,9 +149,9 @@ describe("loaders under mutation: refused cleanly, or accepted with only valid r
     expect(accepted).toBeGreaterThan(0);
   }, 300_000);
 
-  it("hardware profiles: raw text edits", () => {
+  it("hardware profiles: raw text edits", async () => {
     const texts = SHIPPED_PROFILES.map(shippedProfileText);
-    fc.assert(
+    await assertInChunks(
       fc.property(fc.nat({ max: texts.length - 1 }), fc.array(textEdit, { minLength: 1, maxLength: 4 }), (i, edits) => {
         const profile = refusedOrAccepted(() => parseProfile(edits.reduce(editText, texts[i]!), "p.yaml"));
         if (profile) expect(renderedProblems(profileFiles(profile), immichConfig)).toEqual([]);
@@ -147,10 +160,10 @@ describe("loaders under mutation: refused cleanly, or accepted with only valid r
     );
   }, 300_000);
 
-  it("deployments: mutated fields, rendered through the whole stack", () => {
+  it("deployments: mutated fields, rendered through the whole stack", async () => {
     const base = parse(readFileSync(join(REPO, "deployments", "homelab.yaml"), "utf8")) as unknown;
     const file = join(scratch, "d.yaml");
-    fc.assert(
+    await assertInChunks(
       fc.property(fc.array(mutation(paths(base)), { minLength: 1, maxLength: 3 }), (ms) => {
         writeFileSync(file, stringify(mutate(base, ms)));
         const deployment = refusedOrAccepted(() => loadDeploymentFile(file));
@@ -160,9 +173,9 @@ describe("loaders under mutation: refused cleanly, or accepted with only valid r
     );
   }, 300_000);
 
-  it("plans: mutated JSON is refused as input or reported with a verdict, and reports carry no control characters", () => {
+  it("plans: mutated JSON is refused as input or reported with a verdict, and reports carry no control characters", async () => {
     const base = plan([container("server", ["delete", "create"]), volume("library", true, ["no-op"]), container("database", ["update"])]) as unknown;
-    fc.assert(
+    await assertInChunks(
       fc.property(fc.array(mutation(paths(base)), { minLength: 1, maxLength: 3 }), (ms) => {
         const parsed = refusedOrAccepted(() => parsePlan(JSON.stringify(mutate(base, ms)), "p.json"));
         if (!parsed) return;
