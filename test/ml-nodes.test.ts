@@ -77,10 +77,10 @@ describe("extra ML nodes: the deployment format", () => {
     expect(problems({ nodes: [node("nvidia-node", 0), node("nvidia-node", 0)] })).toEqual([
       'd.yaml:16:15: spec.machineLearning.nodes[1].name: must be unique among the nodes (expected another name than node 0\'s, got "nvidia-node")',
       'd.yaml:18:18: spec.machineLearning.nodes[1].address: must be unique among the nodes (expected another address than node 0\'s, got "192.168.10.20")',
-      'd.yaml:17:21: spec.machineLearning.nodes[1].dockerHost: must be unique among the nodes (expected another dockerHost than node 0\'s, got "ssh://immich-deploy@nvidia-node.lan")',
+      'd.yaml:17:21: spec.machineLearning.nodes[1].dockerHost: one machine, one host plan: this node and spec.machineLearning.nodes[0].dockerHost ("ssh://immich-deploy@nvidia-node.lan") are both on machine nvidia-node.lan, whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite (expected a machine of its own; host names compare without case, ssh\'s port 22 is the default and the user does not count; got "ssh://immich-deploy@nvidia-node.lan")',
     ]);
     expect(problems({ nodes: [node("nvidia-node", 0, { dockerHost: "ssh://immich-deploy@immich.lan" })] })).toEqual([
-      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: a node runs on another Docker host than Immich\'s (expected a host other than spec.dockerHost, got "ssh://immich-deploy@immich.lan")',
+      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: one machine, one host plan: this node and spec.dockerHost ("ssh://immich-deploy@immich.lan") are both on machine immich.lan, whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite (expected a machine other than the Immich host\'s; host names compare without case, ssh\'s port 22 is the default and the user does not count; got "ssh://immich-deploy@immich.lan")',
     ]);
     expect(problems({ nodes: [node("nvidia-node", 0, { address: "8.8.8.8" })] })).toEqual([
       "d.yaml:14:18: spec.machineLearning.nodes[0].address: expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got 8.8.8.8)",
@@ -188,7 +188,10 @@ describe("extra ML nodes: their hosts", () => {
       "host_ml_rk3588_node_50-firewall",
       "host_ml_rk3588_node_60-docker-daemon",
     ]);
-    for (const [, s] of steps) expect(s.connection).toMatchObject({ type: "ssh", host: "rk3588-node.lan", user: "immich-deploy", port: 22 });
+    for (const [id, s] of steps) {
+      expect(s.connection, id).toBeUndefined();
+      expect(s.provisioner[0]["local-exec"].command, id).toMatch(/^ssh -T -o BatchMode=yes -p 22 -l immich-deploy -- rk3588-node\.lan 'sudo -n env /);
+    }
     const last = steps[steps.length - 1]![0];
     expect(byName(json, "immich-t-machine-learning-rk3588-node").depends_on).toContain(`terraform_data.${last}`);
   });

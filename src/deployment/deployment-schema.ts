@@ -97,6 +97,8 @@ function mlNodeSchema(checkProfileRef: ProfileReferenceCheck) {
     hardwareProfile: profileRefSchema(checkProfileRef),
     /** Force the node's backend; `auto` picks from its profile's accelerators. */
     backend: z.enum(ML_BACKEND_CHOICES).default("auto"),
+    /** TLS for a `tcp://` dockerHost (required there, refused elsewhere). @default - none */
+    dockerTls: dockerTlsSchema().optional(),
   });
 }
 
@@ -171,6 +173,34 @@ const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha2
 
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
+
+/**
+ * TLS to a `tcp://` Docker host, whose API calls carry every secret of the stack: the client certificate and
+ * the CA that signed the daemon's, either as files on the machine that runs Terraform (`certPath`: a directory
+ * with ca.pem, cert.pem and key.pem, the provider's `cert_path`) or as sensitive Terraform variables
+ * (`materialFromVariables`: TF_VAR_docker_ca_material, …; never written to cdk.tf.json). Exactly one of the two.
+ */
+function dockerTlsSchema() {
+  return z
+    .strictObject({
+      /** A directory on the Terraform runner holding ca.pem, cert.pem and key.pem. @default - none */
+      certPath: z
+        .string()
+        .max(255)
+        .regex(HOST_FILE, { error: "expected an absolute directory path on the machine that runs Terraform (letters, digits, . _ @ + -, no '..'), holding ca.pem, cert.pem and key.pem" })
+        .optional(),
+      /** Read the PEM material from sensitive Terraform variables. @default - none */
+      materialFromVariables: z.literal(true, { error: "expected true (the material comes from sensitive Terraform variables), or leave it out and set certPath" }).optional(),
+    })
+    .superRefine((t, ctx) => {
+      if ((t.certPath === undefined) === (t.materialFromVariables === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected exactly one of certPath (a directory with ca.pem, cert.pem and key.pem on the machine that runs Terraform) or materialFromVariables: true (got ${t.certPath === undefined ? "neither" : "both"})`,
+        });
+      }
+    });
+}
 
 export const TLS_MODES = ["acme", "internal", "files"] as const;
 
@@ -325,6 +355,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     hardwareProfile: profileRefSchema(checkProfileRef),
     dockerHost: dockerHostSchema()
       .default(DEFAULT_DOCKER_HOST),
+    /** TLS for a `tcp://` dockerHost (required there, refused elsewhere). @default - none */
+    dockerTls: dockerTlsSchema().optional(),
     immichVersion: z
       .string()
       .regex(IMMICH_VERSION, { error: "expected a pinned Immich v3 release like v3.1.0 (not a moving tag such as release or v3)" })
