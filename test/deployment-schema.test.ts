@@ -333,3 +333,42 @@ describe("spec.monitoring", () => {
     ]);
   });
 });
+
+describe("Docker hosts: where the host scripts run, TLS for tcp:// (issue 20 item 1)", () => {
+  const tcp = "tcp://10.0.0.5:2376";
+  const unmanaged = { host: { manage: false } };
+
+  it("refuses a plaintext tcp:// host: every secret travels in its API calls", () => {
+    expect(problems(deployment({ dockerHost: "tcp://10.0.0.5:2375", ...unmanaged }))).toEqual([
+      'd.yaml:9:15: spec.dockerHost: a tcp:// Docker host needs TLS: every secret of the stack travels in its API calls (expected spec.dockerTls with certPath or materialFromVariables: true, or ssh://user@host, got "tcp://10.0.0.5:2375")',
+    ]);
+  });
+
+  it("refuses host management on a tcp:// host, whose scripts would run on the machine that runs Terraform", () => {
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { materialFromVariables: true } }))).toEqual([
+      'd.yaml:9:15: spec.dockerHost: host scripts run over SSH on the host they are for, and a tcp:// host has none: they would run on the machine that runs Terraform (expected ssh://user@host, or spec.host.manage: false to converge the host yourself, got "tcp://10.0.0.5:2376")',
+    ]);
+  });
+
+  it("accepts tcp:// with TLS and no host management, in either form", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    const load = (dockerTls: unknown) => {
+      writeFileSync(join(dir, "d.yaml"), stringify(deployment({ dockerHost: tcp, dockerTls, ...unmanaged })));
+      return loadDeploymentFile(join(dir, "d.yaml"));
+    };
+    expect(load({ certPath: "/etc/immich-iac/docker-tls" }).dockerTls).toEqual({ certPath: "/etc/immich-iac/docker-tls" });
+    expect(load({ materialFromVariables: true }).dockerTls).toEqual({ materialFromVariables: true });
+  });
+
+  it("dockerTls takes exactly one form, an absolute path, and only with tcp://", () => {
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: {}, ...unmanaged }))).toEqual([
+      "d.yaml:10:14: spec.dockerTls: expected exactly one of certPath (a directory with ca.pem, cert.pem and key.pem on the machine that runs Terraform) or materialFromVariables: true (got neither)",
+    ]);
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { certPath: "/tls", materialFromVariables: true }, ...unmanaged }))[0]).toMatch(/spec\.dockerTls: expected exactly one .*\(got both\)$/);
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { certPath: "tls/../x" }, ...unmanaged }))[0]).toMatch(/^d\.yaml:\d+:\d+: spec\.dockerTls\.certPath: invalid format \(expected an absolute directory path/);
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { materialFromVariables: false }, ...unmanaged }))[0]).toMatch(/spec\.dockerTls\.materialFromVariables: /);
+    expect(problems(deployment({ dockerHost: "ssh://deploy@photos.example.com", dockerTls: { materialFromVariables: true } }))).toEqual([
+      'd.yaml:11:5: spec.dockerTls: TLS settings are for a tcp:// Docker host (expected no dockerTls with ssh://, got a dockerTls for "ssh://deploy@photos.example.com")',
+    ]);
+  });
+});

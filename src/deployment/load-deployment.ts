@@ -313,7 +313,7 @@ function checkDockerHosts(d: DockerEndpointsDocument): PathIssue[] {
     if (e.kind === "tcp" && h.tls === undefined) {
       issues.push({
         path: at,
-        message: `a tcp:// Docker host needs TLS: every secret of the stack travels in its API calls (expected ${h.node ? "the node's" : "spec."}dockerTls with certPath or materialFromVariables: true, or ssh://user@host, got "${h.value}")`,
+        message: `a tcp:// Docker host needs TLS: every secret of the stack travels in its API calls (expected ${h.node ? "the node's " : "spec."}dockerTls with certPath or materialFromVariables: true, or ssh://user@host, got "${h.value}")`,
       });
     }
     if (e.kind !== "tcp" && h.tls !== undefined) {
