@@ -17,18 +17,21 @@ export function sshArgs(host: string, port: number, user: string, command: reado
  * A `tcp://` host has no shell to run it in: HostUnreachable before anything runs (refuseUnreachable says so).
  */
 export async function runOnHost(deployment: Deployment, script: string, args: readonly string[], stderr: "pipe" | "inherit" = "pipe") {
+  const [cmd, cmdArgs] = hostCommand(deployment, args, process.getuid?.() === 0, process.env.SSH_CONNECTION);
+  return execa(cmd, cmdArgs, { input: script, reject: false, stderr });
+}
+
+/** The program and arguments runOnHost starts (see there); `root` when this process already is. */
+export function hostCommand(deployment: Deployment, args: readonly string[], root: boolean, sshConnection: string | undefined): [string, string[]] {
   const ssh = sshTarget(deployment.dockerHost);
   if (!ssh && !deployment.dockerHost.startsWith("unix://")) throw new HostUnreachable(deployment.dockerHost);
   const bash = ["bash", "-s", "--", ...args];
-  // ssh joins its arguments into one command line for the host's shell, which expands ${SSH_CONNECTION:-} there.
-  const remote = ["sudo", "-n", "env", '"IMMICH_IAC_SSH_CONNECTION=${SSH_CONNECTION:-}"', ...bash];
-  const local = ["env", `IMMICH_IAC_SSH_CONNECTION=${process.env.SSH_CONNECTION ?? ""}`, ...bash];
-  const [cmd, cmdArgs] = ssh
-    ? ["ssh", sshArgs(ssh.host, ssh.port, deployment.host.deployUser.name, remote)]
-    : process.getuid?.() === 0
-      ? [local[0]!, local.slice(1)]
-      : ["sudo", ["-n", ...local]];
-  return execa(cmd, cmdArgs as string[], { input: script, reject: false, stderr });
+  if (ssh) {
+    // ssh joins its arguments into one command line for the host's shell, which expands ${SSH_CONNECTION:-} there.
+    return ["ssh", sshArgs(ssh.host, ssh.port, deployment.host.deployUser.name, ["sudo", "-n", "env", '"IMMICH_IAC_SSH_CONNECTION=${SSH_CONNECTION:-}"', ...bash])];
+  }
+  const local = ["env", `IMMICH_IAC_SSH_CONNECTION=${sshConnection ?? ""}`, ...bash];
+  return root ? [local[0]!, local.slice(1)] : ["sudo", ["-n", ...local]];
 }
 
 /** The deployment's Docker host is `tcp://`: no shell there to run a host script in. */
