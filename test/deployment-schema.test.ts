@@ -372,3 +372,15 @@ describe("Docker hosts: where the host scripts run, TLS for tcp:// (issue 20 ite
     ]);
   });
 });
+
+describe("paths on pseudo file systems", () => {
+  it("refuses TLS files and the Docker TLS directory under /proc, /sys or /dev", () => {
+    const files = { mode: "files", certificateFile: "/sys/firmware/x", keyFile: "/etc/immich/key.pem" };
+    expect(problems(deployment({ ingress: { tls: files } }))).toEqual([
+      "d.yaml:12:24: spec.ingress.tls.certificateFile: expected a file, not a pseudo file system (/proc, /sys, /dev)",
+    ]);
+    expect(problems(deployment({ dockerHost: "tcp://10.0.0.5:2376", dockerTls: { certPath: "/proc/self/cwd" }, host: { manage: false } }))[0]).toMatch(
+      /spec\.dockerTls\.certPath: expected a file, not a pseudo file system \(\/proc, \/sys, \/dev\)$/,
+    );
+  });
+});

@@ -173,6 +173,16 @@ const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha2
 
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
+/** Pseudo file systems: no certificate, key or directory of them is a file (reading one can hang or leak). */
+const PSEUDO_FS = /^\/(proc|sys|dev)(\/|$)/;
+/** A path of HOST_FILE's shape that is not on a pseudo file system. */
+function hostPath(error: string) {
+  return z
+    .string()
+    .max(255)
+    .regex(HOST_FILE, { error })
+    .refine((p) => !PSEUDO_FS.test(p), { error: "expected a file, not a pseudo file system (/proc, /sys, /dev)" });
+}
 
 /**
  * TLS to a `tcp://` Docker host, whose API calls carry every secret of the stack: the client certificate and
@@ -184,11 +194,7 @@ function dockerTlsSchema() {
   return z
     .strictObject({
       /** A directory on the Terraform runner holding ca.pem, cert.pem and key.pem. @default - none */
-      certPath: z
-        .string()
-        .max(255)
-        .regex(HOST_FILE, { error: "expected an absolute directory path on the machine that runs Terraform (letters, digits, . _ @ + -, no '..'), holding ca.pem, cert.pem and key.pem" })
-        .optional(),
+      certPath: hostPath("expected an absolute directory path on the machine that runs Terraform (letters, digits, . _ @ + -, no '..'), holding ca.pem, cert.pem and key.pem").optional(),
       /** Read the PEM material from sensitive Terraform variables. @default - none */
       materialFromVariables: z.literal(true, { error: "expected true (the material comes from sensitive Terraform variables), or leave it out and set certPath" }).optional(),
     })
@@ -214,9 +220,9 @@ const TlsSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("files"),
     /** PEM certificate chain on the Docker host. */
-    certificateFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
+    certificateFile: hostPath("expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')"),
     /** PEM private key on the Docker host. */
-    keyFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }),
+    keyFile: hostPath("expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')"),
     /** PEM of a private CA that signed the certificate: the Immich server trusts it to reach the OIDC issuer. @default - a public CA */
     caFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }).optional(),
   }),
