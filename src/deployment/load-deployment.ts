@@ -292,7 +292,7 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
  * - hosts are compared as machines (docker-endpoint.ts): an ML node on the Immich host's machine, or two nodes on
  *   one machine, would give one machine two host plans that rewrite each other's host files on every apply.
  */
-function checkDockerHosts(d: DockerEndpointsDocument): PathIssue[] {
+function checkDockerHosts(d: DeploymentDocument): PathIssue[] {
   const issues: PathIssue[] = [];
   const manage = d.spec.host.manage;
   const hosts: { at: (string | number)[]; label: string; value: string; tls: unknown; node: boolean }[] = [
@@ -350,7 +350,6 @@ function checkDockerHosts(d: DockerEndpointsDocument): PathIssue[] {
   });
   return issues;
 }
-type DockerEndpointsDocument = Pick<DeploymentDocument, "spec">;
 
 /** The deploy user defaults to the SSH user of dockerHost: never root, whose keys and shell the host scripts would own. */
 function checkDeployUser(d: DeploymentDocument): PathIssue[] {
