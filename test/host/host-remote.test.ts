@@ -54,12 +54,12 @@ describe("host scripts reach their host over SSH and are never a file (issue 20 
     await runner.sh(
       [
         "set -e",
-        "for u in operator stranger; do useradd --create-home --shell /bin/bash $u; install -d -m 700 -o $u -g $u /home/$u/.ssh; done",
-        "runuser -u operator -- ssh-keygen -q -t ed25519 -N '' -f /home/operator/.ssh/id_ed25519",
-        "cp /home/operator/.ssh/id_ed25519 /home/stranger/.ssh/ && chown stranger: /home/stranger/.ssh/id_ed25519",
+        "for u in tfrunner stranger; do useradd --create-home --shell /bin/bash $u; install -d -m 700 -o $u -g $u /home/$u/.ssh; done",
+        "runuser -u tfrunner -- ssh-keygen -q -t ed25519 -N '' -f /home/tfrunner/.ssh/id_ed25519",
+        "cp /home/tfrunner/.ssh/id_ed25519 /home/stranger/.ssh/ && chown stranger: /home/stranger/.ssh/id_ed25519",
       ].join("\n"),
     );
-    const publicKey = (await runner.sh("cat /home/operator/.ssh/id_ed25519.pub")).trim();
+    const publicKey = (await runner.sh("cat /home/tfrunner/.ssh/id_ed25519.pub")).trim();
     // The host: sshd, the deploy user with the key and sudo (what 10-deploy-user.sh sets up), and another local user.
     await host.sh(
       [
@@ -72,7 +72,7 @@ describe("host scripts reach their host over SSH and are never a file (issue 20 
         "useradd --create-home --shell /bin/bash mallory",
       ].join("\n"),
     );
-    await runner.sh(`ssh-keyscan -t ed25519 ${hostAddress} 2>/dev/null >/home/operator/.ssh/known_hosts && chown operator: /home/operator/.ssh/known_hosts && test -s /home/operator/.ssh/known_hosts`);
+    await runner.sh(`ssh-keyscan -t ed25519 ${hostAddress} 2>/dev/null >/home/tfrunner/.ssh/known_hosts && chown tfrunner: /home/tfrunner/.ssh/known_hosts && test -s /home/tfrunner/.ssh/known_hosts`);
   }, 600_000);
 
   afterAll(async () => {
@@ -90,7 +90,7 @@ describe("host scripts reach their host over SSH and are never a file (issue 20 
         "touch /tmp/.marker && sleep 1",
       ].join("\n"),
     );
-    const run = await asUser(runner, "operator", localExec({ type: "ssh", host: hostAddress, user: "immich-deploy", port: 22 }));
+    const run = await asUser(runner, "tfrunner", localExec({ type: "ssh", host: hostAddress, user: "immich-deploy", port: 22 }));
     expect(run.exitCode, run.all).toBe(0);
 
     const [uid, stdin, connection] = (await host.sh("cat /root/probe.out")).split("\n");
