@@ -35,6 +35,9 @@ export function escapeTerraformTemplate(text: string): string {
  */
 export const ROOT_BASH = 'sudo -n env "IMMICH_IAC_SSH_CONNECTION=${SSH_CONNECTION:-}" /bin/bash -s';
 
+/** What one command-line argument may hold on Linux (MAX_ARG_STRLEN, 32 pages), less the shell's own text. */
+const MAX_COMMAND_BYTES = 128 * 1024 - 1024;
+
 /** The heredoc delimiter the scripts come in; no script line is this word. */
 const END = "IMMICH_IAC_SCRIPT";
 
@@ -52,7 +55,10 @@ export function hostScriptCommand(connection: HostConnection, script: string): s
     connection.type === "local"
       ? ROOT_BASH
       : ["ssh", "-T", "-o", "BatchMode=yes", "-p", String(connection.port), "-l", q(connection.user), "--", q(connection.host), q(ROOT_BASH)].join(" ");
-  return `${run} <<'${END}'\n${script}${script.endsWith("\n") ? "" : "\n"}${END}\n`;
+  const command = `${run} <<'${END}'\n${script}${script.endsWith("\n") ? "" : "\n"}${END}\n`;
+  // One argument of `bash -c`: Linux refuses more than 128 KiB (MAX_ARG_STRLEN). The loader bounds what grows (keys).
+  if (Buffer.byteLength(command) > MAX_COMMAND_BYTES) throw new Error(`a host script's command is ${Buffer.byteLength(command)} bytes, over the ${MAX_COMMAND_BYTES} a command line may hold`);
+  return command;
 }
 
 /**

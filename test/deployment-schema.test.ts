@@ -1,9 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
+import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
+import { deriveHostPlan } from "../src/host/derive-host-plan.js";
+import { renderHostScripts } from "../src/renderers/host/index.js";
+import { hostScriptCommand } from "../constructs/host-resources.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
 import { MlBackend } from "../src/tuning/accelerators.js";
 import { computeTuning } from "../src/tuning/tuning.js";
@@ -382,5 +387,23 @@ describe("paths on pseudo file systems", () => {
     expect(problems(deployment({ dockerHost: "tcp://10.0.0.5:2376", dockerTls: { certPath: "/proc/self/cwd" }, host: { manage: false } }))[0]).toMatch(
       /spec\.dockerTls\.certPath: expected a file, not a pseudo file system \(\/proc, \/sys, \/dev\)$/,
     );
+  });
+});
+
+describe("authorized keys fit the command line that carries them (issue 20 item 2)", () => {
+  it("refuses keys of more than 64 KiB together, and synthesizes the largest that fit", () => {
+    const key = (i: number, size: number) => `ssh-rsa ${"A".repeat(size - 20)} k${String(i).padStart(8, "0")}`;
+    const big = Array.from({ length: 5 }, (_, i) => key(i, 16000));
+    expect(problems(deployment({ host: { deployUser: { authorizedKeys: big } } }))).toEqual([
+      "d.yaml:12:9: spec.host.deployUser.authorizedKeys: expected keys of at most 64 KiB together (the deploy-user script carries them to the host in one command line, which Linux bounds at 128 KiB), got 79995 bytes",
+    ]);
+    // The most that fits: the deploy-user script's command is one argument the kernel takes (execve, not a shell).
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment({ host: { deployUser: { authorizedKeys: [...big.slice(0, 4), key(9, 1500)] } } })));
+    const d = loadDeploymentFile(join(dir, "d.yaml"));
+    const scripts = renderHostScripts(deriveHostPlan(d, deploymentTuning(d)));
+    const command = hostScriptCommand({ type: "ssh", host: "photos.example.com", user: "immich-deploy", port: 65535 }, scripts.find((x) => x.file === "10-deploy-user.sh")!.content);
+    expect(Buffer.byteLength(command)).toBeGreaterThan(64 * 1024);
+    expect(execFileSync("/bin/bash", ["-c", 'printf %s "${#1}"', "bash", command], { encoding: "utf8" })).toBe(String(command.length));
   });
 });

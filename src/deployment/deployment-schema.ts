@@ -40,6 +40,12 @@ export const LINUX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const SAFE_PATH = /^(\/[A-Za-z0-9._@+-]+)+$/;
 
+/**
+ * The authorized keys together: host scripts reach `bash` inside one `bash -c` argument of Terraform's local-exec
+ * (constructs/host-resources.ts), and Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN) with E2BIG.
+ */
+export const MAX_AUTHORIZED_KEYS_BYTES = 64 * 1024;
+
 /** At most this many extra machine-learning nodes: Immich tries its URLs in order, one after another. */
 export const MAX_ML_NODES = 8;
 /** A node name: part of its container's name, `immich-<deployment>-machine-learning-<node>`. */
@@ -468,6 +474,15 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
                   .refine((k) => !/[$%]\{/.test(k), { error: "${ and %{ are not allowed in a key comment (Terraform would evaluate them as its own template)" }),
               )
               .max(100)
+              .superRefine((keys, ctx) => {
+                const bytes = keys.reduce((n, k) => n + k.length + 1, 0);
+                if (bytes > MAX_AUTHORIZED_KEYS_BYTES) {
+                  ctx.addIssue({
+                    code: "custom",
+                    message: `expected keys of at most ${MAX_AUTHORIZED_KEYS_BYTES / 1024} KiB together (the deploy-user script carries them to the host in one command line, which Linux bounds at 128 KiB), got ${bytes} bytes`,
+                  });
+                }
+              })
               .default([]),
           })
           .default({ authorizedKeys: [] }),
