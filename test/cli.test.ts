@@ -277,6 +277,25 @@ describe("immich-iac pre-upgrade", () => {
     expect(r.stdout).toContain("snap=tank/immich/library@immich-iac-pre-upgrade-$LABEL\n");
   });
 
+  it("item 1: pre-upgrade and backup refuse a tcp:// host, where no shell runs, instead of running here", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-tcp-"));
+    const file = join(dir, "tcp.yaml");
+    const example = readFileSync(join(REPO, "deployments", "example.yaml"), "utf8");
+    writeFileSync(
+      file,
+      example
+        .replace(/^ {2}dockerHost: .*$/m, "  dockerHost: tcp://10.0.0.5:2376\n  dockerTls:\n    materialFromVariables: true")
+        .replace(/^spec:$/m, "spec:\n  host:\n    manage: false"),
+    );
+    const message =
+      "immich-iac: the Docker host tcp://10.0.0.5:2376 is reached over tcp://, where no shell runs: host commands need dockerHost ssh://user@host (or unix:// on the host itself); run the script by hand with --print\n";
+    for (const args of [["pre-upgrade", "--deployment", file], ["backup", "status", "--deployment", file]]) {
+      const r = await cli(args);
+      expect(r.exitCode, args.join(" ")).toBe(2);
+      expect(r.stderr).toBe(message);
+    }
+  });
+
   it("refuses an unsafe label", async () => {
     const r = await cli(["pre-upgrade", "--label", "a b;rm"]);
     expect(r.exitCode).toBe(2);

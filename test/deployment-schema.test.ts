@@ -1,9 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
+import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
+import { deriveHostPlan } from "../src/host/derive-host-plan.js";
+import { renderHostScripts } from "../src/renderers/host/index.js";
+import { hostScriptCommand } from "../constructs/host-resources.js";
 import { formatProblem, InputError } from "../src/profile/problems.js";
 import { MlBackend } from "../src/tuning/accelerators.js";
 import { computeTuning } from "../src/tuning/tuning.js";
@@ -331,5 +336,74 @@ describe("spec.monitoring", () => {
     expect(problems(deployment({ monitoring: { enabled: true, alerts: { email: { to: ["ops@example.com"] } } } }))).toEqual([
       `d.yaml:13:9: spec.monitoring.alerts.email: alerts by e-mail use the auth notifier's SMTP account (expected spec.auth.notifier.mode "smtp", got "filesystem")`,
     ]);
+  });
+});
+
+describe("Docker hosts: where the host scripts run, TLS for tcp:// (issue 20 item 1)", () => {
+  const tcp = "tcp://10.0.0.5:2376";
+  const unmanaged = { host: { manage: false } };
+
+  it("refuses a plaintext tcp:// host: every secret travels in its API calls", () => {
+    expect(problems(deployment({ dockerHost: "tcp://10.0.0.5:2375", ...unmanaged }))).toEqual([
+      'd.yaml:9:15: spec.dockerHost: a tcp:// Docker host needs TLS: every secret of the stack travels in its API calls (expected spec.dockerTls with certPath or materialFromVariables: true, or ssh://user@host, got "tcp://10.0.0.5:2375")',
+    ]);
+  });
+
+  it("refuses host management on a tcp:// host, whose scripts would run on the machine that runs Terraform", () => {
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { materialFromVariables: true } }))).toEqual([
+      'd.yaml:9:15: spec.dockerHost: host scripts run over SSH on the host they are for, and a tcp:// host has none: they would run on the machine that runs Terraform (expected ssh://user@host, or spec.host.manage: false to converge the host yourself, got "tcp://10.0.0.5:2376")',
+    ]);
+  });
+
+  it("accepts tcp:// with TLS and no host management, in either form", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    const load = (dockerTls: unknown) => {
+      writeFileSync(join(dir, "d.yaml"), stringify(deployment({ dockerHost: tcp, dockerTls, ...unmanaged })));
+      return loadDeploymentFile(join(dir, "d.yaml"));
+    };
+    expect(load({ certPath: "/etc/immich-iac/docker-tls" }).dockerTls).toEqual({ certPath: "/etc/immich-iac/docker-tls" });
+    expect(load({ materialFromVariables: true }).dockerTls).toEqual({ materialFromVariables: true });
+  });
+
+  it("dockerTls takes exactly one form, an absolute path, and only with tcp://", () => {
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: {}, ...unmanaged }))).toEqual([
+      "d.yaml:10:14: spec.dockerTls: expected exactly one of certPath (a directory with ca.pem, cert.pem and key.pem on the machine that runs Terraform) or materialFromVariables: true (got neither)",
+    ]);
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { certPath: "/tls", materialFromVariables: true }, ...unmanaged }))[0]).toMatch(/spec\.dockerTls: expected exactly one .*\(got both\)$/);
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { certPath: "tls/../x" }, ...unmanaged }))[0]).toMatch(/^d\.yaml:\d+:\d+: spec\.dockerTls\.certPath: invalid format \(expected an absolute directory path/);
+    expect(problems(deployment({ dockerHost: tcp, dockerTls: { materialFromVariables: false }, ...unmanaged }))[0]).toMatch(/spec\.dockerTls\.materialFromVariables: /);
+    expect(problems(deployment({ dockerHost: "ssh://deploy@photos.example.com", dockerTls: { materialFromVariables: true } }))).toEqual([
+      'd.yaml:11:5: spec.dockerTls: TLS settings are for a tcp:// Docker host (expected no dockerTls with ssh://, got a dockerTls for "ssh://deploy@photos.example.com")',
+    ]);
+  });
+});
+
+describe("paths on pseudo file systems", () => {
+  it("refuses TLS files and the Docker TLS directory under /proc, /sys or /dev", () => {
+    const files = { mode: "files", certificateFile: "/sys/firmware/x", keyFile: "/etc/immich/key.pem" };
+    expect(problems(deployment({ ingress: { tls: files } }))).toEqual([
+      "d.yaml:12:24: spec.ingress.tls.certificateFile: expected a file, not a pseudo file system (/proc, /sys, /dev)",
+    ]);
+    expect(problems(deployment({ dockerHost: "tcp://10.0.0.5:2376", dockerTls: { certPath: "/proc/self/cwd" }, host: { manage: false } }))[0]).toMatch(
+      /spec\.dockerTls\.certPath: expected a file, not a pseudo file system \(\/proc, \/sys, \/dev\)$/,
+    );
+  });
+});
+
+describe("authorized keys fit the command line that carries them (issue 20 item 2)", () => {
+  it("refuses keys of more than 64 KiB together, and synthesizes the largest that fit", () => {
+    const key = (i: number, size: number) => `ssh-rsa ${"A".repeat(size - 20)} k${String(i).padStart(8, "0")}`;
+    const big = Array.from({ length: 5 }, (_, i) => key(i, 16000));
+    expect(problems(deployment({ host: { deployUser: { authorizedKeys: big } } }))).toEqual([
+      "d.yaml:12:9: spec.host.deployUser.authorizedKeys: expected keys of at most 64 KiB together (the deploy-user script carries them to the host in one command line, which Linux bounds at 128 KiB), got 79995 bytes",
+    ]);
+    // The most that fits: the deploy-user script's command is one argument the kernel takes (execve, not a shell).
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment({ host: { deployUser: { authorizedKeys: [...big.slice(0, 4), key(9, 1500)] } } })));
+    const d = loadDeploymentFile(join(dir, "d.yaml"));
+    const scripts = renderHostScripts(deriveHostPlan(d, deploymentTuning(d)));
+    const command = hostScriptCommand({ type: "ssh", host: "photos.example.com", user: "immich-deploy", port: 65535 }, scripts.find((x) => x.file === "10-deploy-user.sh")!.content);
+    expect(Buffer.byteLength(command)).toBeGreaterThan(64 * 1024);
+    expect(execFileSync("/bin/bash", ["-c", 'printf %s "${#1}"', "bash", command], { encoding: "utf8" })).toBe(String(command.length));
   });
 });

@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { escapeTerraformTemplate, HostResources } from "../constructs/host-resources.js";
+import { escapeTerraformTemplate, hostScriptCommand, HostResources } from "../constructs/host-resources.js";
 import { loadDeploymentFile, sshTarget } from "../src/deployment/load-deployment.js";
 import { deriveHostPlan } from "../src/host/derive-host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
@@ -78,11 +78,17 @@ describe("HostResources", () => {
       }),
     );
     const [a, b] = Object.values(json.resource.terraform_data) as any[];
+    // Streamed over the system ssh into bash as root: no file on the host, no `remote-exec` (which uploads its
+    // own inline commands to script_path and makes them 0777), no `connection` block.
     expect(a.provisioner).toEqual([
-      { file: { content: "echo $${A}\n", destination: "/tmp/immich-iac-00-a.sh" } },
-      { "remote-exec": { inline: ["sudo -n /bin/bash /tmp/immich-iac-00-a.sh", "rm -f /tmp/immich-iac-00-a.sh"] } },
+      {
+        "local-exec": {
+          command: `ssh -T -o BatchMode=yes -p 22 -l deploy -- h.example.com 'sudo -n env "IMMICH_IAC_SSH_CONNECTION=$\${SSH_CONNECTION:-}" /bin/bash -s' <<'IMMICH_IAC_SCRIPT'\necho $\${A}\nIMMICH_IAC_SCRIPT\n`,
+          interpreter: ["/bin/bash", "-c"],
+        },
+      },
     ]);
-    expect(a.connection).toEqual({ type: "ssh", host: "h.example.com", user: "deploy", port: 22, agent: "true" });
+    expect(a.connection).toBeUndefined();
     expect(a.triggers_replace.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(b.depends_on).toEqual([expect.stringMatching(/^terraform_data\.host_00-a_[0-9A-F]{8}$/)]);
   });
@@ -94,7 +100,33 @@ describe("HostResources", () => {
       }),
     );
     const [a] = Object.values(json.resource.terraform_data) as any[];
-    expect(a.provisioner).toEqual([{ "local-exec": { command: "sudo -n /bin/bash -s <<'IMMICH_IAC_SCRIPT'\necho a\nIMMICH_IAC_SCRIPT\n", interpreter: ["/bin/bash", "-c"] } }]);
+    expect(a.provisioner).toEqual([
+      {
+        "local-exec": {
+          command: `sudo -n env "IMMICH_IAC_SSH_CONNECTION=$\${SSH_CONNECTION:-}" /bin/bash -s <<'IMMICH_IAC_SCRIPT'\necho a\nIMMICH_IAC_SCRIPT\n`,
+          interpreter: ["/bin/bash", "-c"],
+        },
+      },
+    ]);
+  });
+
+  it("quotes the SSH user and host for the local shell and refuses a script that would end its heredoc", () => {
+    expect(hostScriptCommand({ type: "ssh", host: "h", user: "a b", port: 2222 }, "true\n")).toBe(
+      `ssh -T -o BatchMode=yes -p 2222 -l 'a b' -- h 'sudo -n env "IMMICH_IAC_SSH_CONNECTION=\${SSH_CONNECTION:-}" /bin/bash -s' <<'IMMICH_IAC_SCRIPT'\ntrue\nIMMICH_IAC_SCRIPT\n`,
+    );
+    expect(() => hostScriptCommand({ type: "local" }, "echo\nIMMICH_IAC_SCRIPT\nrm -rf /\n")).toThrow(/would end its heredoc/);
+  });
+
+  it("item 1: on an ssh:// host every host script is streamed to that host; nothing runs on the Terraform machine", () => {
+    const { json } = synthDeployment("example");
+    const steps = Object.entries(json.resource.terraform_data as Record<string, any>).filter(([id]) => id.startsWith("host_"));
+    expect(steps).toHaveLength(7);
+    // Nothing else in the stack provisions anything.
+    expect(Object.values(json.resource.terraform_data as Record<string, any>).filter((r) => r.provisioner)).toHaveLength(7);
+    for (const [id, step] of steps) {
+      expect(step.provisioner, id).toHaveLength(1);
+      expect(step.provisioner[0]["local-exec"].command, id).toMatch(/^ssh -T -o BatchMode=yes -p 22 -l deploy -- photos\.example\.com 'sudo -n env /);
+    }
   });
 
   it("the deployment's containers, networks and volumes wait for the last host script", () => {

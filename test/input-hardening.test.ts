@@ -275,10 +275,10 @@ describe("11: tls.caFile is a CA certificate, dataRoot a place for lasting data"
     ["keyFile", "/dev/mem"],
     ["certificateFile", "/sys/kernel/debug"],
     ["keyFile", "/proc/self/fd/0"],
-  ])("the proxy's %s %s, in a kernel file system, is refused at its line (found by the schema walk)", (field, path) => {
+  ])("the proxy's %s %s, on a pseudo file system, is refused at its line (found by the schema walk)", (field, path) => {
     const line = `  ingress: {tls: {mode: files, certificateFile: ${field === "certificateFile" ? path : "/etc/ssl/certs/photos.pem"}, keyFile: ${field === "keyFile" ? path : "/etc/ssl/photos.key"}}}`;
     const problems = deploymentProblems(deploymentText(['  dockerHost: "ssh://immich-deploy@photos.lan"', line]));
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^d\\.yaml:\\d+:\\d+: spec\\.ingress\\.tls\\.${field}: expected a regular file on the Docker host, not in a kernel file system`)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^d\\.yaml:\\d+:\\d+: spec\\.ingress\\.tls\\.${field}: expected a file, not a pseudo file system`)));
   });
 
   it("on a local Docker host, the file is read: a certificate passes", () => {

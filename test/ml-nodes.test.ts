@@ -78,10 +78,10 @@ describe("extra ML nodes: the deployment format", () => {
     expect(problems({ nodes: [node("nvidia-node", 0), node("nvidia-node", 0)] })).toEqual([
       'd.yaml:16:15: spec.machineLearning.nodes[1].name: must be unique among the nodes (expected another name than node 0\'s, got "nvidia-node")',
       'd.yaml:18:18: spec.machineLearning.nodes[1].address: must be unique among the nodes (expected another address than node 0\'s, got "192.168.10.20")',
-      'd.yaml:17:21: spec.machineLearning.nodes[1].dockerHost: must be unique among the nodes (expected another dockerHost than node 0\'s, got "ssh://immich-deploy@nvidia-node.lan")',
+      'd.yaml:17:21: spec.machineLearning.nodes[1].dockerHost: one machine, one host plan: this node and spec.machineLearning.nodes[0].dockerHost ("ssh://immich-deploy@nvidia-node.lan") are both on machine nvidia-node.lan, whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite (expected a machine of its own; host names compare without case, ssh\'s port 22 is the default and the user does not count; got "ssh://immich-deploy@nvidia-node.lan")',
     ]);
     expect(problems({ nodes: [node("nvidia-node", 0, { dockerHost: "ssh://immich-deploy@immich.lan" })] })).toEqual([
-      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: a node runs on another Docker host than Immich\'s (expected a host other than spec.dockerHost, got "ssh://immich-deploy@immich.lan")',
+      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: one machine, one host plan: this node and spec.dockerHost ("ssh://immich-deploy@immich.lan") are both on machine immich.lan, whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite (expected a machine other than the Immich host\'s; host names compare without case, ssh\'s port 22 is the default and the user does not count; got "ssh://immich-deploy@immich.lan")',
     ]);
     expect(problems({ nodes: [node("nvidia-node", 0, { address: "8.8.8.8" })] })).toEqual([
       "d.yaml:14:18: spec.machineLearning.nodes[0].address: expected a private address (10/8, 172.16/12 or 192.168/16): Immich's ML API has no authentication (got 8.8.8.8)",
@@ -175,6 +175,83 @@ describe("extra ML nodes: tuned from their own profiles and synthesized on their
   });
 });
 
+describe("extra ML nodes: Docker hosts compared as machines (issue 20 item 3)", () => {
+  const onMachine = (dockerHost: string, spec: Record<string, unknown> = {}) =>
+    problems({ nodes: [node("nvidia-node", 0, { dockerHost })] }, spec).filter((p) => p.includes("nodes[0].dockerHost"));
+
+  it.each([
+    ["the default port spelled out", "ssh://immich-deploy@immich.lan:22"],
+    ["an upper-case host name", "ssh://immich-deploy@IMMICH.LAN"],
+    ["another user on the same host", "ssh://ml@immich.lan"],
+  ])("refuses a node on the Immich host's machine: %s", (_, dockerHost) => {
+    expect(onMachine(dockerHost)).toEqual([
+      `d.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: one machine, one host plan: this node and spec.dockerHost ("ssh://immich-deploy@immich.lan") are both on machine immich.lan, whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite (expected a machine other than the Immich host's; host names compare without case, ssh's port 22 is the default and the user does not count; got "${dockerHost}")`,
+    ]);
+  });
+
+  it("a loopback address is the local socket's machine (the Immich host on unix://)", () => {
+    expect(onMachine("ssh://ml@127.0.0.1", { dockerHost: "unix:///var/run/docker.sock" })[0]).toMatch(
+      /spec\.machineLearning\.nodes\[0\]\.dockerHost: one machine, one host plan: this node and spec\.dockerHost \("unix:\/\/\/var\/run\/docker\.sock"\) are both on the machine that runs Terraform/,
+    );
+  });
+
+  it("refuses two nodes on one machine, naming both fields", () => {
+    const p = problems({ nodes: [node("nvidia-node", 0, { dockerHost: "ssh://a@gpu.lan" }), node("amd-node", 1, { dockerHost: "ssh://b@GPU.lan:22" })] });
+    expect(p).toEqual([
+      'd.yaml:17:21: spec.machineLearning.nodes[1].dockerHost: one machine, one host plan: this node and spec.machineLearning.nodes[0].dockerHost ("ssh://a@gpu.lan") are both on machine gpu.lan, whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite (expected a machine of its own; host names compare without case, ssh\'s port 22 is the default and the user does not count; got "ssh://b@GPU.lan:22")',
+    ]);
+  });
+
+  it("another SSH port on one address may be another machine (port forwarding): accepted", () => {
+    expect(onMachine("ssh://immich-deploy@immich.lan:2222")).toEqual([]);
+  });
+
+  it("without host management, two local sockets are two engines (a test engine beside the system's); the same socket is refused", () => {
+    const local = { dockerHost: "unix:///var/run/docker.sock", host: { manage: false } };
+    expect(onMachine("unix:///run/immich-iac-e2e-node1/docker.sock", local)).toEqual([]);
+    expect(onMachine("unix:///var/run/docker.sock", local)[0]).toMatch(/one machine, one Docker host: this node and spec\.dockerHost .* are both on the machine that runs Terraform \(expected/);
+  });
+});
+
+describe("extra ML nodes: where their host scripts run (issue 20 item 1)", () => {
+  it.each(["unix:///run/node.sock", "tcp://10.0.0.9:2376"])("refuses host management for a node on %s: its scripts would run on the Terraform machine", (dockerHost) => {
+    const tls = dockerHost.startsWith("tcp") ? { dockerTls: { materialFromVariables: true } } : {};
+    expect(problems({ nodes: [node("nvidia-node", 0, { dockerHost, ...tls })] })).toContain(
+      `d.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: a node's host scripts run over SSH on the node; with ${dockerHost.split(":")[0]}:// they would run on the machine that runs Terraform (expected ssh://user@host, or spec.host.manage: false to converge the nodes yourself, got "${dockerHost}")`,
+    );
+  });
+
+  it("a tcp:// node needs its own TLS; with it and no host management it loads", () => {
+    expect(problems({ nodes: [node("nvidia-node", 0, { dockerHost: "tcp://10.0.0.9:2376" })] }, { host: { manage: false } })).toEqual([
+      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: a tcp:// Docker host needs TLS: every secret of the stack travels in its API calls (expected the node\'s dockerTls with certPath or materialFromVariables: true, or ssh://user@host, got "tcp://10.0.0.9:2376")',
+    ]);
+    const d = load({ nodes: [node("nvidia-node", 0, { dockerHost: "tcp://10.0.0.9:2376", dockerTls: { certPath: "/etc/immich-iac/gpu-tls" } })] }, { host: { manage: false } });
+    expect(d.mlNodes[0]!.dockerTls).toEqual({ certPath: "/etc/immich-iac/gpu-tls" });
+  });
+});
+
+describe("Docker TLS in the synthesized providers (issue 20 item 1)", () => {
+  it("certPath is the provider's cert_path; material comes from sensitive variables, never from cdk.tf.json", () => {
+    const d = load(
+      { nodes: [node("nvidia-node", 0, { dockerHost: "tcp://10.0.0.9:2376", dockerTls: { materialFromVariables: true } })] },
+      { dockerHost: "tcp://10.0.0.5:2376", dockerTls: { certPath: "/etc/immich-iac/docker-tls" }, host: { manage: false } },
+    );
+    const json = synth(d);
+    const [main, ml] = json.provider.docker as any[];
+    expect(main).toEqual({ host: "tcp://10.0.0.5:2376", cert_path: "/etc/immich-iac/docker-tls" });
+    expect(ml).toEqual({
+      alias: "ml_nvidia_node",
+      host: "tcp://10.0.0.9:2376",
+      ca_material: "${var.docker_ml_nvidia_node_ca_material}",
+      cert_material: "${var.docker_ml_nvidia_node_cert_material}",
+      key_material: "${var.docker_ml_nvidia_node_key_material}",
+    });
+    for (const part of ["ca", "cert", "key"]) expect(json.variable[`docker_ml_nvidia_node_${part}_material`]).toMatchObject({ type: "string", sensitive: true, nullable: false });
+    expect(json.variable.docker_ca_material).toBeUndefined();
+    expect(json.resource.terraform_data ? Object.keys(json.resource.terraform_data).filter((k) => k.startsWith("host_")) : []).toEqual([]);
+  });
+});
+
 describe("extra ML nodes: their hosts", () => {
   it("each node's host scripts run on that node as its SSH user; its container waits for them", () => {
     const d = load({ nodes: [FOUR[3]] });
@@ -189,7 +266,10 @@ describe("extra ML nodes: their hosts", () => {
       "host_ml_rk3588_node_50-firewall",
       "host_ml_rk3588_node_60-docker-daemon",
     ]);
-    for (const [, s] of steps) expect(s.connection).toMatchObject({ type: "ssh", host: "rk3588-node.lan", user: "immich-deploy", port: 22 });
+    for (const [id, s] of steps) {
+      expect(s.connection, id).toBeUndefined();
+      expect(s.provisioner[0]["local-exec"].command, id).toMatch(/^ssh -T -o BatchMode=yes -p 22 -l immich-deploy -- rk3588-node\.lan 'sudo -n env /);
+    }
     const last = steps[steps.length - 1]![0];
     expect(byName(json, "immich-t-machine-learning-rk3588-node").depends_on).toContain(`terraform_data.${last}`);
   });

@@ -40,6 +40,12 @@ export const LINUX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const SAFE_PATH = /^(\/[A-Za-z0-9._@+-]+)+$/;
 
+/**
+ * The authorized keys together: host scripts reach `bash` inside one `bash -c` argument of Terraform's local-exec
+ * (constructs/host-resources.ts), and Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN) with E2BIG.
+ */
+export const MAX_AUTHORIZED_KEYS_BYTES = 64 * 1024;
+
 /** At most this many extra machine-learning nodes: Immich tries its URLs in order, one after another. */
 export const MAX_ML_NODES = 8;
 /** A node name: part of its container's name, `immich-<deployment>-machine-learning-<node>`. */
@@ -97,6 +103,8 @@ function mlNodeSchema(checkProfileRef: ProfileReferenceCheck) {
     hardwareProfile: profileRefSchema(checkProfileRef),
     /** Force the node's backend; `auto` picks from its profile's accelerators. */
     backend: z.enum(ML_BACKEND_CHOICES).default("auto"),
+    /** TLS for a `tcp://` dockerHost (required there, refused elsewhere). @default - none */
+    dockerTls: dockerTlsSchema().optional(),
   });
 }
 
@@ -171,17 +179,40 @@ const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha2
 
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
-/** Kernel file systems: a "file" there is process memory, a device or the kernel's state, never a certificate or key. */
-const PSEUDO_ROOTS = ["/proc", "/sys", "/dev"] as const;
-/** A file on the Docker host that a container reads (bind-mounted): absolute, plain characters, no kernel file system. */
-const hostFile = () =>
-  z
+/** Pseudo file systems: no certificate, key or directory of them is a file (reading one can hang or leak). */
+const PSEUDO_FS = /^\/(proc|sys|dev)(\/|$)/;
+/** A path of HOST_FILE's shape that is not on a pseudo file system. */
+function hostPath(error: string) {
+  return z
     .string()
     .max(255)
-    .regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" })
-    .refine((p) => !PSEUDO_ROOTS.some((r) => p === r || p.startsWith(`${r}/`)), {
-      error: "expected a regular file on the Docker host, not in a kernel file system (/proc, /sys, /dev)",
+    .regex(HOST_FILE, { error })
+    .refine((p) => !PSEUDO_FS.test(p), { error: "expected a file, not a pseudo file system (/proc, /sys, /dev)" });
+}
+
+/**
+ * TLS to a `tcp://` Docker host, whose API calls carry every secret of the stack: the client certificate and
+ * the CA that signed the daemon's, either as files on the machine that runs Terraform (`certPath`: a directory
+ * with ca.pem, cert.pem and key.pem, the provider's `cert_path`) or as sensitive Terraform variables
+ * (`materialFromVariables`: TF_VAR_docker_ca_material, …; never written to cdk.tf.json). Exactly one of the two.
+ */
+function dockerTlsSchema() {
+  return z
+    .strictObject({
+      /** A directory on the Terraform runner holding ca.pem, cert.pem and key.pem. @default - none */
+      certPath: hostPath("expected an absolute directory path on the machine that runs Terraform (letters, digits, . _ @ + -, no '..'), holding ca.pem, cert.pem and key.pem").optional(),
+      /** Read the PEM material from sensitive Terraform variables. @default - none */
+      materialFromVariables: z.literal(true, { error: "expected true (the material comes from sensitive Terraform variables), or leave it out and set certPath" }).optional(),
+    })
+    .superRefine((t, ctx) => {
+      if ((t.certPath === undefined) === (t.materialFromVariables === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected exactly one of certPath (a directory with ca.pem, cert.pem and key.pem on the machine that runs Terraform) or materialFromVariables: true (got ${t.certPath === undefined ? "neither" : "both"})`,
+        });
+      }
     });
+}
 
 export const TLS_MODES = ["acme", "internal", "files"] as const;
 
@@ -195,11 +226,11 @@ const TlsSchema = z.discriminatedUnion("mode", [
   z.strictObject({
     mode: z.literal("files"),
     /** PEM certificate chain on the Docker host. */
-    certificateFile: hostFile(),
+    certificateFile: hostPath("expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')"),
     /** PEM private key on the Docker host. */
-    keyFile: hostFile(),
+    keyFile: hostPath("expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')"),
     /** PEM of a private CA that signed the certificate: the Immich server trusts it to reach the OIDC issuer. @default - a public CA */
-    caFile: hostFile().optional(),
+    caFile: hostPath("expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')").optional(),
   }),
 ]);
 
@@ -336,6 +367,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
     hardwareProfile: profileRefSchema(checkProfileRef),
     dockerHost: dockerHostSchema()
       .default(DEFAULT_DOCKER_HOST),
+    /** TLS for a `tcp://` dockerHost (required there, refused elsewhere). @default - none */
+    dockerTls: dockerTlsSchema().optional(),
     immichVersion: z
       .string()
       .regex(IMMICH_VERSION, { error: "expected a pinned Immich v3 release like v3.1.0 (not a moving tag such as release or v3)" })
@@ -441,6 +474,15 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
                   .refine((k) => !/[$%]\{/.test(k), { error: "${ and %{ are not allowed in a key comment (Terraform would evaluate them as its own template)" }),
               )
               .max(100)
+              .superRefine((keys, ctx) => {
+                const bytes = keys.reduce((n, k) => n + k.length + 1, 0);
+                if (bytes > MAX_AUTHORIZED_KEYS_BYTES) {
+                  ctx.addIssue({
+                    code: "custom",
+                    message: `expected keys of at most ${MAX_AUTHORIZED_KEYS_BYTES / 1024} KiB together (the deploy-user script carries them to the host in one command line, which Linux bounds at 128 KiB), got ${bytes} bytes`,
+                  });
+                }
+              })
               .default([]),
           })
           .default({ authorizedKeys: [] }),

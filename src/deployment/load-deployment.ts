@@ -24,6 +24,7 @@ import { DEFAULT_POSTGRES_IMAGE_TAG } from "../versions.js";
 import { Component, containerName, MAX_DNS_LABEL, maxMlNodeName } from "../contract/container-names.js";
 import { deploymentTuning } from "./deployment-tuning.js";
 import { caFileContentProblem, caFileShapeProblem } from "./host-files.js";
+import { describeMachine, parseDockerEndpoint, sameMachine, type DockerEndpoint } from "./docker-endpoint.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
@@ -40,6 +41,8 @@ export interface Deployment {
   readonly description: string;
   readonly profile: HardwareProfile;
   readonly dockerHost: string;
+  /** TLS to a `tcp://` dockerHost (the loader requires it there). */
+  readonly dockerTls?: DockerTls;
   readonly immichVersion: string;
   readonly domain: string;
   readonly timezone: string;
@@ -72,10 +75,18 @@ export interface Deployment {
   readonly monitoring: MonitoringSettings;
 }
 
+/**
+ * TLS to a `tcp://` Docker host: a directory of ca.pem, cert.pem and key.pem on the machine that runs Terraform,
+ * or the PEM material from sensitive Terraform variables.
+ */
+export type DockerTls = { readonly certPath: string } | { readonly materialFromVariables: true };
+
 /** One extra machine-learning node, with its own hardware profile. */
 export interface MlNodeSettings {
   readonly name: string;
   readonly dockerHost: string;
+  /** TLS to a `tcp://` dockerHost (the loader requires it there). */
+  readonly dockerTls?: DockerTls;
   /** Private address the Immich host reaches it on; its ML port is published there only. */
   readonly address: string;
   readonly profile: HardwareProfile;
@@ -148,7 +159,7 @@ export function loadDeploymentFile(file: string): Deployment {
       profile.spec.purpose === "immich-host"
         ? []
         : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
-    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles)];
+    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d)];
     // What needs the whole deployment (its tuning) runs once everything else holds.
     if (issues.length > 0 || profileProblems.length > 0) return issues;
     return checkMonitoringMemory(toDeployment(d, profile, nodeProfiles));
@@ -251,7 +262,6 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
   };
   seen("name");
   seen("address");
-  seen("dockerHost");
   const maxName = maxMlNodeName(d.metadata.name);
   nodes.forEach((n, i) => {
     const at = ["spec", "machineLearning", "nodes", i];
@@ -261,9 +271,6 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
         message: `too long for this deployment (expected at most ${maxName} characters, got ${n.name.length}): the node's container ${containerName(d.metadata.name, Component.MACHINE_LEARNING, `-${n.name}`)} must stay a host name of at most ${MAX_DNS_LABEL} characters; shorten the node or the deployment name`,
       });
     }
-    if (n.dockerHost === d.spec.dockerHost) {
-      issues.push({ path: [...at, "dockerHost"], message: `a node runs on another Docker host than Immich's (expected a host other than spec.dockerHost, got "${n.dockerHost}")` });
-    }
     if (d.spec.machineLearning.immichHostAddress === n.address) {
       issues.push({ path: [...at, "address"], message: `the node's address must not be the Immich host's (expected another address than spec.machineLearning.immichHostAddress, got "${n.address}")` });
     }
@@ -272,6 +279,74 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
     }
     const profile = profiles.get(i);
     if (profile) issues.push(...backendProblems(n.backend, profile, [...at, "backend"]));
+  });
+  return issues;
+}
+
+/**
+ * Where the Docker hosts are and what runs there. Host scripts run as root on the host they are for, so:
+ * - a `tcp://` host carries every secret in its API calls: it needs TLS (`dockerTls`), which nothing else takes;
+ * - host scripts reach a host over SSH, or run locally when the Immich host is this machine's own socket: a
+ *   `tcp://` Immich host with host management, or an ML node off `ssh://` with it, would have them run on the
+ *   machine that runs Terraform (a CI runner's firewall, sysctl and sudoers), so these are refused;
+ * - hosts are compared as machines (docker-endpoint.ts): an ML node on the Immich host's machine, or two nodes on
+ *   one machine, would give one machine two host plans that rewrite each other's host files on every apply.
+ */
+function checkDockerHosts(d: DeploymentDocument): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const manage = d.spec.host.manage;
+  const hosts: { at: (string | number)[]; label: string; value: string; tls: unknown; node: boolean }[] = [
+    { at: ["spec"], label: "spec.dockerHost", value: d.spec.dockerHost, tls: d.spec.dockerTls, node: false },
+    ...d.spec.machineLearning.nodes.map((n, i) => ({
+      at: ["spec", "machineLearning", "nodes", i],
+      label: `spec.machineLearning.nodes[${i}].dockerHost`,
+      value: n.dockerHost,
+      tls: n.dockerTls,
+      node: true,
+    })),
+  ];
+  const endpoints: (DockerEndpoint | undefined)[] = hosts.map((h) => parseDockerEndpoint(h.value));
+  hosts.forEach((h, i) => {
+    const e = endpoints[i];
+    if (!e) return;
+    const at = [...h.at, "dockerHost"];
+    if (e.kind === "tcp" && h.tls === undefined) {
+      issues.push({
+        path: at,
+        message: `a tcp:// Docker host needs TLS: every secret of the stack travels in its API calls (expected ${h.node ? "the node's " : "spec."}dockerTls with certPath or materialFromVariables: true, or ssh://user@host, got "${h.value}")`,
+      });
+    }
+    if (e.kind !== "tcp" && h.tls !== undefined) {
+      issues.push({ path: [...h.at, "dockerTls"], message: `TLS settings are for a tcp:// Docker host (expected no dockerTls with ${e.kind}://, got a dockerTls for "${h.value}")` });
+    }
+    if (!manage) return;
+    if (!h.node && e.kind === "tcp") {
+      issues.push({
+        path: at,
+        message: `host scripts run over SSH on the host they are for, and a tcp:// host has none: they would run on the machine that runs Terraform (expected ssh://user@host, or spec.host.manage: false to converge the host yourself, got "${h.value}")`,
+      });
+    }
+    if (h.node && e.kind !== "ssh") {
+      issues.push({
+        path: at,
+        message: `a node's host scripts run over SSH on the node; with ${e.kind}:// they would run on the machine that runs Terraform (expected ssh://user@host, or spec.host.manage: false to converge the nodes yourself, got "${h.value}")`,
+      });
+    }
+  });
+  // One machine, one host plan: compare each host with every earlier one.
+  hosts.forEach((h, i) => {
+    const e = endpoints[i];
+    if (!e || !h.node) return;
+    for (let j = 0; j < i; j++) {
+      const other = endpoints[j];
+      if (!other || !sameMachine(e, other, manage)) continue;
+      const machine = describeMachine(e);
+      issues.push({
+        path: [...h.at, "dockerHost"],
+        message: `${manage ? "one machine, one host plan" : "one machine, one Docker host"}: this node and ${hosts[j]!.label} ("${hosts[j]!.value}") are both on ${machine}${manage ? ", whose host files (sudoers, sysctl, datasets, daemon.json) both host plans would rewrite" : ""} (expected ${j === 0 ? "a machine other than the Immich host's" : "a machine of its own"}; host names compare without case, ssh's port 22 is the default and the user does not count; got "${h.value}")`,
+      });
+      break;
+    }
   });
   return issues;
 }
@@ -376,6 +451,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
     description: d.metadata.description,
     profile,
     dockerHost: s.dockerHost,
+    ...(s.dockerTls ? { dockerTls: dockerTlsSettings(s.dockerTls) } : {}),
     immichVersion: s.immichVersion,
     domain: s.domain,
     timezone: s.timezone,
@@ -392,6 +468,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
     mlNodes: s.machineLearning.nodes.map((n, i) => ({
       name: n.name,
       dockerHost: n.dockerHost,
+      ...(n.dockerTls ? { dockerTls: dockerTlsSettings(n.dockerTls) } : {}),
       address: n.address,
       profile: nodeProfiles.get(i)!,
       ...(n.backend !== "auto" ? { mlBackend: n.backend as MlBackend } : {}),
@@ -411,6 +488,10 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
       disks: profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))),
     },
   };
+}
+
+function dockerTlsSettings(t: { certPath?: string | undefined; materialFromVariables?: true | undefined }): DockerTls {
+  return t.certPath !== undefined ? { certPath: t.certPath } : { materialFromVariables: true };
 }
 
 function backupSettings(name: string, b: DeploymentDocument["spec"]["backup"]): BackupSettings {

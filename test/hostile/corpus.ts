@@ -206,6 +206,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("docker-host-tcp-port", "refused", (d) => (spec(d).dockerHost = "tcp://host:70000")),
   deploymentCase("docker-host-unix-substitution", "refused", (d) => (spec(d).dockerHost = "unix:///var/run/$(id).sock")),
   deploymentCase("docker-host-http", "refused", (d) => (spec(d).dockerHost = "http://host:2375")),
+  // Issue 20 items 1 and 3: where host scripts run, TLS for tcp://, one machine one host plan.
+  deploymentCase("docker-host-tcp-plaintext", "refused", (d) => Object.assign(spec(d), { dockerHost: "tcp://10.0.0.5:2375", host: { manage: false } }), "a tcp:// Docker host needs TLS"),
+  deploymentCase("docker-host-tcp-managed", "refused", (d) => Object.assign(spec(d), { dockerHost: "tcp://10.0.0.5:2376", dockerTls: { materialFromVariables: true } }), "they would run on the machine that runs Terraform"),
+  deploymentCase("docker-tls-on-ssh", "refused", (d) => Object.assign(spec(d), { dockerHost: "ssh://deploy@host", dockerTls: { certPath: "/etc/tls" } }), "TLS settings are for a tcp:// Docker host"),
+  deploymentCase("ml-node-unix-managed", "refused", (d) => (spec(d).machineLearning = { nodes: [{ name: "gpu", dockerHost: "unix:///run/gpu.sock", address: "192.168.1.30", hardwareProfile: "homelab-minimal" }] }), "with unix:// they would run on the machine that runs Terraform"),
+  deploymentCase("ml-node-same-machine-spelled", "refused", (d) => Object.assign(spec(d), { dockerHost: "ssh://deploy@photos.lan", machineLearning: { nodes: [{ name: "gpu", dockerHost: "ssh://ml@PHOTOS.lan:22", address: "192.168.1.30", hardwareProfile: "homelab-minimal" }] } }), "one machine, one host plan"),
+  deploymentCase("ml-node-loopback-on-local", "refused", (d) => (spec(d).machineLearning = { nodes: [{ name: "gpu", dockerHost: "ssh://ml@127.0.0.1", address: "192.168.1.30", hardwareProfile: "homelab-minimal" }] }), "the machine that runs Terraform"),
   deploymentCase("data-root-etc", "refused", (d) => (spec(d).dataRoot = "/etc"), 'not a place for data that must last (expected a directory of its own below /srv, /data, /mnt, /media, /opt, /tank, /home/<user> or at /var/lib/immich, like /srv/immich, got "/etc")'),
   deploymentCase("data-root-slash", "refused", (d) => (spec(d).dataRoot = "/"), "not a place for data that must last"),
   deploymentCase("data-root-usr", "refused", (d) => (spec(d).dataRoot = "/usr/local/immich"), "not a place for data that must last"),

@@ -165,6 +165,7 @@ export function loadBases(): Base[] {
     base("profile", "arm-profile", file(BASES_DIR, "arm-profile.yaml"), "profile"),
     base("profile", "ml-node", file(BASES_DIR, "ml-node.yaml"), "ml-node"),
     ...["example", "homelab", "xeon-enterprise"].map((n) => base("deployment", n, file(dp, `${n}.yaml`))),
+    base("deployment", "tcp-deployment", file(BASES_DIR, "tcp-deployment.yaml")),
     base("deployment", "rich-deployment", file(BASES_DIR, "rich-deployment.yaml")),
   ];
 }

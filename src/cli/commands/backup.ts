@@ -1,6 +1,6 @@
 import { resolveDeployment, withStack } from "../../../stacks/synth.js";
 import { judgeDrill, judgeStatus, type RawDrill, type RawStatus, type Verdict } from "../../backup/judge.js";
-import { runOnHost } from "../host-exec.js";
+import { refuseUnreachable, runOnHost } from "../host-exec.js";
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type CliIo } from "../io.js";
 
 export interface BackupOptions {
@@ -42,7 +42,8 @@ export async function backupCommand(action: "status" | "run" | "restore-drill", 
     args.push(opts.targetTime ?? "latest", opts.sample ?? "20", opts.keep ? "keep" : "discard");
   }
   // Progress (restic, pg_basebackup) goes straight to the terminal; stdout is the script's JSON.
-  const r = await runOnHost(deployment, script, args, opts.json ? "pipe" : "inherit");
+  const r = await refuseUnreachable(io, () => runOnHost(deployment, script, args, opts.json ? "pipe" : "inherit"));
+  if (r === undefined) return EXIT_INVALID_INPUT;
   if (r.exitCode !== 0) {
     if (opts.json && r.stderr) io.err(`${r.stderr}\n`);
     io.err(`immich-iac: backup ${action} failed on the host (exit ${r.exitCode})\n`);

@@ -1,5 +1,5 @@
 import { preUpgradeBackupScript, resolveDeployment, withStack } from "../../../stacks/synth.js";
-import { runOnHost } from "../host-exec.js";
+import { refuseUnreachable, runOnHost } from "../host-exec.js";
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type CliIo } from "../io.js";
 
 export interface PreUpgradeOptions {
@@ -22,7 +22,8 @@ export async function preUpgradeCommand(opts: PreUpgradeOptions, io: CliIo): Pro
     io.err(`immich-iac: --label must be letters, digits, dot, dash or underscore (got ${label})\n`);
     return EXIT_INVALID_INPUT;
   }
-  const r = await runOnHost(deployment, script, [label]);
+  const r = await refuseUnreachable(io, () => runOnHost(deployment, script, [label]));
+  if (r === undefined) return EXIT_INVALID_INPUT;
   io.out(r.stdout ? `${r.stdout}\n` : "");
   if (r.stderr) io.err(`${r.stderr}\n`);
   return r.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
