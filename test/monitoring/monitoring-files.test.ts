@@ -48,6 +48,8 @@ describe("alert rules", () => {
     expect(all.map((r) => r.alert)).toEqual([
       "BackupFailed",
       "BackupLate",
+      "WalArchiverDown",
+      "WalSlotLost",
       "SmartFailing",
       "ReallocatedSectorsGrowing",
       "NvmeMediaErrorsGrowing",

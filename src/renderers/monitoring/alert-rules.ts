@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { IMMICH_BULL_PREFIX } from "../../monitoring/monitoring-settings.js";
+import { WAL_HEARTBEAT_SECONDS } from "../backup/wal-archiver.js";
 import { ML_NODES_JOB } from "./prometheus.js";
 
 export enum Severity {
@@ -21,6 +22,8 @@ export interface AlertRulesInput {
   readonly deploymentName: string;
   /** Host paths whose filesystems must not fill up: the library's and the database's datasets. */
   readonly watchedFilesystems: Readonly<Record<"library" | "database", string>>;
+  /** The WAL archiver runs (`backup.continuousWal`): its alerts also fire when its metrics are absent. @default false */
+  readonly walArchiver?: boolean;
 }
 
 const QUEUES = `redis_key_size{key=~"${IMMICH_BULL_PREFIX}:.+:(wait|prioritized)"}`;
@@ -51,6 +54,24 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
         severity: Severity.CRITICAL,
         summary: "No off-site backup of {{ $labels.deployment }} succeeded for two intervals",
         description: "The newest off-site copy is {{ $value | humanizeDuration }} old. Run immich-iac backup status.",
+      },
+      {
+        alert: "WalArchiverDown",
+        // A stopped archiver's textfile keeps its last heartbeat: stale after three missed ones. A running one says
+        // whether pg_receivewal streams. Absent metrics (the archiver never wrote them) count when it should run.
+        expr: `time() - immich_iac_wal_archiver_heartbeat_timestamp_seconds > ${3 * WAL_HEARTBEAT_SECONDS} or immich_iac_wal_streaming == 0${i.walArchiver ? " or absent(immich_iac_wal_archiver_heartbeat_timestamp_seconds)" : ""}`,
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: "The WAL archiver of {{ $labels.deployment }} is stopped or does not stream WAL",
+        description: "Point-in-time recovery stops at the last WAL received, and the replication slot holds WAL in PGDATA until max_slot_wal_keep_size drops it: docker logs of the backup-wal container; immich-iac backup status.",
+      },
+      {
+        alert: "WalSlotLost",
+        expr: "immich_iac_wal_slot_lost_timestamp_seconds > 0 and time() - immich_iac_wal_slot_lost_timestamp_seconds < 86400",
+        for: "0m",
+        severity: Severity.CRITICAL,
+        summary: "The WAL replication slot of {{ $labels.deployment }} was lost: the WAL archive has a gap",
+        description: "PostgreSQL dropped WAL the archiver had not received (it was away longer than max_slot_wal_keep_size allows). No point in time between the gap and the next base backup can be restored; the archiver set the old WAL aside and takes a new base backup. Firing for a day after the loss.",
       },
     ],
     disks: [
