@@ -59,7 +59,7 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
         alert: "WalArchiverDown",
         // A stopped archiver's textfile keeps its last heartbeat: stale after three missed ones. A running one says
         // whether pg_receivewal streams. Absent metrics (the archiver never wrote them) count when it should run.
-        expr: `time() - immich_iac_wal_archiver_heartbeat_timestamp_seconds > ${3 * WAL_HEARTBEAT_SECONDS} or immich_iac_wal_streaming == 0${i.walArchiver ? " or absent(immich_iac_wal_archiver_heartbeat_timestamp_seconds)" : ""}`,
+        expr: `time() - immich_iac_wal_archiver_heartbeat_timestamp_seconds > ${3 * WAL_HEARTBEAT_SECONDS} or immich_iac_wal_streaming == 0${i.walArchiver ? ` or absent(immich_iac_wal_archiver_heartbeat_timestamp_seconds{deployment="${i.deploymentName}"})` : ""}`,
         for: "5m",
         severity: Severity.CRITICAL,
         summary: "The WAL archiver of {{ $labels.deployment }} is stopped or does not stream WAL",
@@ -149,7 +149,8 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
       },
       {
         alert: "RedisNearMaxmemory",
-        expr: "redis_memory_max_bytes > 0 and redis_memory_used_bytes / redis_memory_max_bytes > 0.9",
+        // The ratio on the left: `and` keeps the left side's value, which the summary prints.
+        expr: "redis_memory_used_bytes / redis_memory_max_bytes > 0.9 and redis_memory_max_bytes > 0",
         for: "10m",
         severity: Severity.CRITICAL,
         summary: "Redis uses {{ $value | humanizePercentage }} of maxmemory",
