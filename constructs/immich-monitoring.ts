@@ -7,7 +7,7 @@ import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { secretFile, secretFileOfContainerUser, ServiceContainer, type HealthcheckProps } from "./service-container.js";
-import { ISOLATED_EXPORTERS, monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { ALERTMANAGER_SMTP_CA, ISOLATED_EXPORTERS, monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
 import { ALERTMANAGER_SECRETS } from "../src/renderers/monitoring/alertmanager.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
@@ -101,6 +101,8 @@ export interface ImmichMonitoringProps {
   readonly grafana?: GrafanaProps;
   /** Memory of all monitoring containers together (MiB): Prometheus gets what the others leave. */
   readonly memoryMiB: number;
+  /** Host file of the CA that signs the SMTP server's certificate (spec.monitoring.alerts.email.caFile), bound read-only. @default - none */
+  readonly smtpCaFile?: string;
   /**
    * Where Alertmanager sends, as references to sensitive values: the SMTP password (the auth notifier's, the
    * variable `smtp_password`) when alertmanager.yml sends e-mail, the webhook URL (the variable
@@ -183,6 +185,7 @@ export class ImmichMonitoring extends Construct {
       command: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/tmp/alertmanager"],
       networks: [props.frontNetwork],
       uploads: [{ path: "/etc/alertmanager/alertmanager.yml", content: file("alertmanager/alertmanager.yml") }, ...this.alertmanagerSecrets(props, file("alertmanager/alertmanager.yml"))],
+      ...(props.smtpCaFile ? { binds: [{ hostPath: props.smtpCaFile, containerPath: ALERTMANAGER_SMTP_CA }] } : {}),
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.alertmanager, "/-/healthy"),

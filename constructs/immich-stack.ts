@@ -417,6 +417,7 @@ export class ImmichStack extends Construct {
         redis: this.redis,
         ...(this.offsiteBackup && this.volumes.offsiteState ? { backupMetricsDir: `${this.volumes.offsiteState.hostPath}/metrics` } : {}),
         memoryMiB: budget.monitoring.value,
+        ...(props.monitoring.alerts.email?.caFile ? { smtpCaFile: props.monitoring.alerts.email.caFile } : {}),
         alertSecrets: {
           ...(props.monitoring.alerts.email ? { smtpPassword: this.smtpPasswordVariable(stack).stringValue } : {}),
           ...(props.monitoring.alerts.webhook

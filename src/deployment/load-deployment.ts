@@ -407,7 +407,13 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
       enabled: s.monitoring.enabled ?? defaultMonitoringEnabled(profile.spec.memory.totalGiB),
       domain: s.monitoring.domain ?? defaultMonitoringDomain(s.domain),
       retentionDays: s.monitoring.retentionDays,
-      alerts: { ...(s.monitoring.alerts.email ? { email: { to: s.monitoring.alerts.email.to } } : {}), webhook: s.monitoring.alerts.webhook },
+      alerts: {
+        ...(s.monitoring.alerts.email ? { email: { to: s.monitoring.alerts.email.to, ...(s.monitoring.alerts.email.caFile ? { caFile: s.monitoring.alerts.email.caFile } : {}) } } : {}),
+        webhook: s.monitoring.alerts.webhook,
+        ...(s.monitoring.alerts.groupWaitSeconds !== undefined ? { groupWaitSeconds: s.monitoring.alerts.groupWaitSeconds } : {}),
+        ...(s.monitoring.alerts.groupIntervalSeconds !== undefined ? { groupIntervalSeconds: s.monitoring.alerts.groupIntervalSeconds } : {}),
+        ...(s.monitoring.alerts.maxForSeconds !== undefined ? { maxForSeconds: s.monitoring.alerts.maxForSeconds } : {}),
+      },
       disks: profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))),
     },
   };

@@ -88,11 +88,29 @@ const CASES: Case[] = [
   },
   {
     alert: "WalArchiverDown",
+    fault: "the archiver stopped: PostgreSQL sees its slot inactive",
+    series: [
+      series("pg_replication_slot_slot_is_active", { slot_name: "immich_iac_wal", slot_type: "physical", ...PG }, "0x10"),
+      series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0+60x10"),
+      series("immich_iac_wal_streaming", DEP, "1x10"),
+    ],
+    at: "6m",
+    labels: { slot_name: "immich_iac_wal", slot_type: "physical", ...PG },
+    summary: "The WAL archiver is stopped or does not stream WAL",
+    healthy: [
+      series("pg_replication_slot_slot_is_active", { slot_name: "immich_iac_wal", slot_type: "physical", ...PG }, "1x10"),
+      series("pg_replication_slot_slot_is_active", { slot_name: "someone_elses_slot", slot_type: "logical", ...PG }, "0x10"),
+      series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0+60x10"),
+      series("immich_iac_wal_streaming", DEP, "1x10"),
+    ],
+  },
+  {
+    alert: "WalArchiverDown",
     fault: "the archiver stopped: its heartbeat is 10 minutes old",
     series: [series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0x20"), series("immich_iac_wal_streaming", DEP, "1x20")],
     at: "10m",
     labels: DEP,
-    summary: "The WAL archiver of home is stopped or does not stream WAL",
+    summary: "The WAL archiver is stopped or does not stream WAL",
     healthy: [series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0+60x20"), series("immich_iac_wal_streaming", DEP, "1x20")],
   },
   {
@@ -101,7 +119,7 @@ const CASES: Case[] = [
     series: [series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0+60x20"), series("immich_iac_wal_streaming", DEP, "0x20")],
     at: "10m",
     labels: DEP,
-    summary: "The WAL archiver of home is stopped or does not stream WAL",
+    summary: "The WAL archiver is stopped or does not stream WAL",
     healthy: [series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0+60x20"), series("immich_iac_wal_streaming", DEP, "1x20")],
   },
   {
@@ -110,7 +128,7 @@ const CASES: Case[] = [
     series: [series("node_textfile_scrape_error", NODE, "0x20")],
     at: "10m",
     labels: { deployment: "home" },
-    summary: "The WAL archiver of home is stopped or does not stream WAL",
+    summary: "The WAL archiver is stopped or does not stream WAL",
     healthy: [series("immich_iac_wal_archiver_heartbeat_timestamp_seconds", DEP, "0+60x20"), series("immich_iac_wal_streaming", DEP, "1x20")],
   },
   {
@@ -119,7 +137,7 @@ const CASES: Case[] = [
     series: [series("immich_iac_wal_slot_lost_timestamp_seconds", DEP, "0x5 300x15")],
     at: "7m",
     labels: DEP,
-    summary: "The WAL replication slot of home was lost: the WAL archive has a gap",
+    summary: "The WAL replication slot was lost: the WAL archive has a gap",
     healthy: [series("immich_iac_wal_slot_lost_timestamp_seconds", DEP, "0x20")],
   },
   {
@@ -130,7 +148,7 @@ const CASES: Case[] = [
     at: "24h",
     healthyAt: "26h",
     labels: DEP,
-    summary: "The WAL replication slot of home was lost: the WAL archive has a gap",
+    summary: "The WAL replication slot was lost: the WAL archive has a gap",
     healthy: [series("immich_iac_wal_slot_lost_timestamp_seconds", DEP, "0 3600x30")],
   },
   {

@@ -86,8 +86,9 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
     it.each([
       ["no destination", { webhook: false }],
       ["e-mail and webhook", { email: { to: ["ops@example.com"] }, webhook: true }],
-    ] as const)("%s", async (_label, routing) => {
-      const file = join(hostDir, `am-${routing.webhook}.yml`);
+      ["e-mail through a relay with a private CA, short group timing", { email: { to: ["ops@example.com"], caFile: "/etc/ssl/relay-ca.pem" }, webhook: false, groupWaitSeconds: 5, groupIntervalSeconds: 20 }],
+    ] as const)("%s", async (label, routing) => {
+      const file = join(hostDir, `am-${label.replace(/[^a-z]+/g, "-")}.yml`);
       writeFileSync(file, renderAlertmanagerConfig({ deploymentName: "home", routing, smtp }));
       const r = await execa("chroot", [amtool.root!, "amtool", "check-config", `${inRoot}/${basename(file)}`], { reject: false });
       expect(r.exitCode, r.stdout + r.stderr).toBe(0);
