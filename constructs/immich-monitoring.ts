@@ -35,6 +35,23 @@ export const WAL_TEXTFILE_MOUNT = "/textfile-wal";
 /** The exporters' secret files (redis_exporter's --redis.password-file; postgres_exporter's is EXPORTER_PASSWORD_FILE). */
 export const EXPORTER_SECRETS = { redisPasswordMap: "/run/secrets/exporter/redis-passwords.json" } as const;
 
+/**
+ * The secret files alertmanager.yml names, root's and 0444 (Alertmanager runs as nobody, 65534; policy IIAC014
+ * keeps secrets out of its environment). Each file the config reads must have its value — Alertmanager reads them
+ * only when it sends, so a missing one fails every notification while it stays healthy — and no value is uploaded
+ * that the config does not read.
+ */
+export function alertmanagerSecretUploads(config: string, given: { readonly smtpPassword?: string; readonly webhookUrl?: string }) {
+  const what = { smtpPassword: "the SMTP password (alerts by e-mail)", webhookUrl: "the webhook URL (alerts to a webhook)" } as const;
+  return (["smtpPassword", "webhookUrl"] as const).flatMap((k) => {
+    const wanted = config.includes(ALERTMANAGER_SECRETS[k]);
+    const value = given[k];
+    if (wanted && value === undefined) throw new Error(`ImmichMonitoring: alertmanager.yml reads ${ALERTMANAGER_SECRETS[k]} but alertSecrets has no ${k}: without ${what[k]} no alert would be delivered`);
+    if (!wanted && value !== undefined) throw new Error(`ImmichMonitoring: alertSecrets.${k} is given but alertmanager.yml does not read ${ALERTMANAGER_SECRETS[k]}`);
+    return value === undefined ? [] : [secretFileOfContainerUser(ALERTMANAGER_SECRETS[k], value)];
+  });
+}
+
 /** The monitoring containers that run: SMART only with disks to read, Grafana only behind the proxy. */
 export function runningMonitoringRoles(o: { readonly smart: boolean; readonly grafana: boolean }): MonitoringRole[] {
   return MONITORING_ROLES.filter((r) => (r !== "smartctl-exporter" || o.smart) && (r !== "grafana" || o.grafana));
@@ -184,7 +201,7 @@ export class ImmichMonitoring extends Construct {
       image: MONITORING_IMAGES.alertmanager,
       command: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/tmp/alertmanager"],
       networks: [props.frontNetwork],
-      uploads: [{ path: "/etc/alertmanager/alertmanager.yml", content: file("alertmanager/alertmanager.yml") }, ...this.alertmanagerSecrets(props, file("alertmanager/alertmanager.yml"))],
+      uploads: [{ path: "/etc/alertmanager/alertmanager.yml", content: file("alertmanager/alertmanager.yml") }, ...alertmanagerSecretUploads(file("alertmanager/alertmanager.yml"), props.alertSecrets ?? {})],
       ...(props.smtpCaFile ? { binds: [{ hostPath: props.smtpCaFile, containerPath: ALERTMANAGER_SMTP_CA }] } : {}),
       memoryMiB: small,
       destroyGraceSeconds: 10,
@@ -291,23 +308,6 @@ export class ImmichMonitoring extends Construct {
       throw new Error(`ImmichMonitoring: runs ${Object.keys(services).sort().join(", ")}, but runningMonitoringRoles says ${[...running].sort().join(", ")}: the Prometheus targets would be wrong`);
     }
     this.services = services;
-  }
-
-  /**
-   * The secret files alertmanager.yml names, root's and 0444 (Alertmanager runs as nobody, 65534; policy IIAC014
-   * keeps secrets out of its environment). Each file the config reads must have its value, and no value is
-   * uploaded that the config does not read.
-   */
-  private alertmanagerSecrets(props: ImmichMonitoringProps, config: string) {
-    const wanted = { smtpPassword: config.includes(ALERTMANAGER_SECRETS.smtpPassword), webhookUrl: config.includes(ALERTMANAGER_SECRETS.webhookUrl) };
-    const given = props.alertSecrets ?? {};
-    const what = { smtpPassword: "the SMTP password (alerts by e-mail)", webhookUrl: "the webhook URL (alerts to a webhook)" } as const;
-    return (["smtpPassword", "webhookUrl"] as const).flatMap((k) => {
-      const value = given[k];
-      if (wanted[k] && value === undefined) throw new Error(`ImmichMonitoring: alertmanager.yml reads ${ALERTMANAGER_SECRETS[k]} but alertSecrets has no ${k}: without ${what[k]} no alert would be delivered`);
-      if (!wanted[k] && value !== undefined) throw new Error(`ImmichMonitoring: alertSecrets.${k} is given but alertmanager.yml does not read ${ALERTMANAGER_SECRETS[k]}`);
-      return value === undefined ? [] : [secretFileOfContainerUser(ALERTMANAGER_SECRETS[k], value)];
-    });
   }
 
   /**

@@ -345,5 +345,8 @@ describe("spec.monitoring", () => {
     expect(problems(deployment({ monitoring: { enabled: true, alerts: { email: { to: ["ops@example.com"], caFile: "relay-ca.pem" } } } }))).toContain(
       `d.yaml:15:17: spec.monitoring.alerts.email.caFile: invalid format (expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..'), got "relay-ca.pem")`,
     );
+    expect(problems(deployment({ monitoring: { enabled: true, alerts: { email: { to: ["ops@example.com"], caFile: "/etc/shadow" } } } }))).toContain(
+      "d.yaml:15:17: spec.monitoring.alerts.email.caFile: a file of the host's secrets cannot be the CA file: it is mounted into Alertmanager (expected a CA certificate like /etc/ssl/certs/private-ca.pem, got a path that is /etc/shadow)",
+    );
   });
 });

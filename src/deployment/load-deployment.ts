@@ -354,6 +354,12 @@ function checkIngress(d: DeploymentDocument): PathIssue[] {
     const content = shape ?? (d.spec.dockerHost.startsWith("unix://") ? caFileContentProblem(tls.caFile) : undefined);
     if (content) issues.push({ path: at, message: content });
   }
+  const relayCa = d.spec.monitoring.alerts.email?.caFile;
+  if (relayCa !== undefined) {
+    // Bound into Alertmanager as the relay's CA: the same checks as the proxy's caFile (never a secret of the host).
+    const problem = caFileShapeProblem(relayCa, "") ?? (d.spec.dockerHost.startsWith("unix://") ? caFileContentProblem(relayCa) : undefined);
+    if (problem) issues.push({ path: ["spec", "monitoring", "alerts", "email", "caFile"], message: problem.replaceAll("the Immich server", "Alertmanager") });
+  }
   const seen = new Set<string>();
   d.spec.auth.users.forEach((u, i) => {
     if (seen.has(u.name)) issues.push({ path: ["spec", "auth", "users", i, "name"], message: `user names must be unique (expected a new name, got "${u.name}" again)` });

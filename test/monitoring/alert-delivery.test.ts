@@ -5,7 +5,8 @@ import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ImmichStack, type ImmichStackProps } from "../../constructs/immich-stack.js";
-import { WAL_TEXTFILE_MOUNT } from "../../constructs/immich-monitoring.js";
+import { alertmanagerSecretUploads, WAL_TEXTFILE_MOUNT } from "../../constructs/immich-monitoring.js";
+import { renderAlertmanagerConfig } from "../../src/renderers/monitoring/alertmanager.js";
 import { defaultBackupSettings } from "../../src/backup/backup-settings.js";
 import type { AuthSettings, IngressSettings } from "../../src/ingress/site.js";
 import type { AlertRouting } from "../../src/monitoring/monitoring-settings.js";
@@ -83,6 +84,26 @@ describe("Alertmanager gets the secrets its config reads (issue 21 defect 1)", (
   it("webhook only: the URL file, no SMTP password", () => {
     const hook = synth({ webhook: true });
     expect(alertmanager(hook).upload.map((u: any) => u.file).sort()).toEqual(["/etc/alertmanager/alertmanager.yml", ALERTMANAGER_SECRETS.webhookUrl]);
+  });
+});
+
+describe("alertmanagerSecretUploads", () => {
+  const smtp = { address: "submission://smtp.example.com:587", username: "u", sender: "a@example.com" };
+  const both = renderAlertmanagerConfig({ deploymentName: "t", routing: { email: { to: ["ops@example.com"] }, webhook: true }, smtp });
+  it("refuses a config that reads a file it has no value for: no alert would be delivered", () => {
+    expect(() => alertmanagerSecretUploads(both, { smtpPassword: "${var.smtp_password}" })).toThrow(
+      "ImmichMonitoring: alertmanager.yml reads /etc/alertmanager/secrets/webhook-url but alertSecrets has no webhookUrl: without the webhook URL (alerts to a webhook) no alert would be delivered",
+    );
+    expect(() => alertmanagerSecretUploads(both, { webhookUrl: "${var.monitoring_webhook_url}" })).toThrow(
+      "ImmichMonitoring: alertmanager.yml reads /etc/alertmanager/secrets/smtp-password but alertSecrets has no smtpPassword: without the SMTP password (alerts by e-mail) no alert would be delivered",
+    );
+  });
+  it("refuses a secret the config does not read", () => {
+    const none = renderAlertmanagerConfig({ deploymentName: "t", routing: { webhook: false } });
+    expect(() => alertmanagerSecretUploads(none, { webhookUrl: "${var.monitoring_webhook_url}" })).toThrow(
+      "ImmichMonitoring: alertSecrets.webhookUrl is given but alertmanager.yml does not read /etc/alertmanager/secrets/webhook-url",
+    );
+    expect(alertmanagerSecretUploads(none, {})).toEqual([]);
   });
 });
 
