@@ -85,6 +85,9 @@ def main() -> None:
         auth_required=True,
         auth_require_tls=True,
         authenticator=authenticator,
+        # aiosmtpd's LOGIN challenges are "User Name\0" and "Password\0", where servers like Postfix/Dovecot send
+        # "Username:" and "Password:", which Alertmanager's LOGIN client expects: offer PLAIN only (over TLS).
+        auth_exclude_mechanism=["LOGIN"],
     )
     smtp.start()
     server = http.server.ThreadingHTTPServer(("0.0.0.0", 8080), Hook)
