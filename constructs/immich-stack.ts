@@ -401,6 +401,7 @@ export class ImmichStack extends Construct {
           : {}),
         watchedFilesystems: { library: `${root}/library`, database: `${root}/database` },
         walArchiver: this.walArchiver !== undefined,
+        ...(props.ingress?.tls.mode === "internal" ? { internalCa: true } : {}),
         mlNodeUrls: this.mlNodes.map((n) => n.url),
         ...(props.auth?.notifier.mode === "smtp" ? { smtp: props.auth.notifier } : {}),
       });

@@ -100,6 +100,12 @@ describe("alert rules", () => {
     expect(new Set(fors)).toEqual(new Set(["20s", "0m"]));
   });
 
+  it("warn of a certificate 14 days ahead, or an hour ahead with Caddy's internal CA (12-hour leaves renewed with 4 hours left)", () => {
+    expect(all.find((r) => r.alert === "CertificateExpiresSoon")).toMatchObject({ expr: "probe_ssl_earliest_cert_expiry - time() < 14 * 86400", for: "1h" });
+    const internal = Object.values(alertGroups({ deploymentName: "home", watchedFilesystems: FS, internalCa: true })).flat();
+    expect(internal.find((r) => r.alert === "CertificateExpiresSoon")).toMatchObject({ expr: "probe_ssl_earliest_cert_expiry - time() < 3600", for: "10m" });
+  });
+
   it("render as Prometheus rule groups with severity labels", () => {
     const file = parse(renderAlertRules({ deploymentName: "home", watchedFilesystems: FS }));
     expect(file.groups.map((g: any) => g.name)).toEqual(["backups", "disks", "zfs", "filesystems", "database", "redis", "immich", "machine-learning", "containers", "certificates", "monitoring"]);

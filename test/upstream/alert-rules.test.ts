@@ -328,10 +328,21 @@ const CASES: Case[] = [
   },
 ];
 
+/** With Caddy's internal CA: 12-hour leaves, renewed with 4 hours left; a leaf 30 minutes from expiry is not being renewed. */
+const INTERNAL_CA: Case = {
+  alert: "CertificateExpiresSoon",
+  fault: "an internal-CA leaf 30 minutes from expiry",
+  series: [series("probe_ssl_earliest_cert_expiry", { instance: "photos.example.com:443", job: "tls" }, "2400x30")],
+  at: "15m",
+  labels: { instance: "photos.example.com:443", job: "tls" },
+  summary: "The certificate of photos.example.com:443 expires in less than an hour",
+  healthy: [series("probe_ssl_earliest_cert_expiry", { instance: "photos.example.com:443", job: "tls" }, "18000x30")],
+};
+
 /** promtool's test file: each case once with its fault series (the alert, exactly), once healthy (no alert). */
-function testFile(cases: readonly Case[], rulesFile: string): string {
+function testFile(cases: readonly Case[], rulesFile: string, rules: readonly { alert: string; severity: string; description: string }[] = RULES): string {
   const tests = cases.flatMap((c) => {
-    const r = rule(c.alert);
+    const r = rules.find((x) => x.alert === c.alert)!;
     const expected = { exp_labels: { severity: r.severity, ...c.labels }, exp_annotations: { summary: c.summary, description: c.description ?? r.description } };
     return [
       { name: `${c.alert}: ${c.fault}`, interval: c.interval ?? "1m", input_series: c.series, alert_rule_test: [{ eval_time: c.at, alertname: c.alert, exp_alerts: [expected] }] },
@@ -357,6 +368,14 @@ describe.skipIf(!promtool.root)(`every alert rule, evaluated by the real promtoo
     const r = await run(["promtool", "test", "rules", `${inRoot}/tests.yml`]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain("SUCCESS");
+  });
+
+  it("with Caddy's internal CA, a certificate warns an hour ahead, not 14 days (its 12-hour leaves would fire for ever)", async () => {
+    const input = { ...INPUT, internalCa: true };
+    writeFileSync(join(hostDir, "rules-internal.yml"), renderAlertRules(input));
+    writeFileSync(join(hostDir, "internal.yml"), testFile([INTERNAL_CA], "rules-internal.yml", Object.values(alertGroups(input)).flat()));
+    const r = await run(["promtool", "test", "rules", `${inRoot}/internal.yml`]);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   });
 
   it("the test can fail: a fault case whose alert does not fire is reported", async () => {

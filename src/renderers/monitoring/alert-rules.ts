@@ -25,6 +25,12 @@ export interface AlertRulesInput {
   readonly watchedFilesystems: Readonly<Record<"library" | "database", string>>;
   /** The WAL archiver runs (`backup.continuousWal`): its alerts also fire when its metrics are absent. @default false */
   readonly walArchiver?: boolean;
+  /**
+   * The proxy's certificates come from Caddy's internal CA (`tls.mode: internal`): 12-hour leaves that Caddy renews
+   * with a third of their life left, so the 14-day warning would fire for ever; it warns below one hour instead.
+   * @default false
+   */
+  readonly internalCa?: boolean;
   /** A cap on every rule's `for:` (spec.monitoring.alerts.maxForSeconds). @default - each rule's own */
   readonly maxForSeconds?: number;
 }
@@ -217,10 +223,10 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
     certificates: [
       {
         alert: "CertificateExpiresSoon",
-        expr: "probe_ssl_earliest_cert_expiry - time() < 14 * 86400",
-        for: "1h",
+        expr: i.internalCa ? "probe_ssl_earliest_cert_expiry - time() < 3600" : "probe_ssl_earliest_cert_expiry - time() < 14 * 86400",
+        for: i.internalCa ? "10m" : "1h",
         severity: Severity.WARNING,
-        summary: "The certificate of {{ $labels.instance }} expires in less than 14 days",
+        summary: i.internalCa ? "The certificate of {{ $labels.instance }} expires in less than an hour" : "The certificate of {{ $labels.instance }} expires in less than 14 days",
         description: "Caddy renews 30 days ahead: if it has not, its log says why (DNS, port 80, rate limits).",
       },
       {
