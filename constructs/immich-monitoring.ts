@@ -7,7 +7,8 @@ import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import { Component } from "./labels.js";
 import { secretFile, secretFileOfContainerUser, ServiceContainer, type HealthcheckProps } from "./service-container.js";
-import { ISOLATED_EXPORTERS, monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { ALERTMANAGER_SMTP_CA, ISOLATED_EXPORTERS, monitoringContainer, MONITORING_MEMORY_MIB, MONITORING_ROLES, PORTS, prometheusMemoryMiB, SMART_CAPABILITIES, type IsolatedExporter, type MonitoredDisk, type MonitoringRole } from "../src/monitoring/monitoring-settings.js";
+import { ALERTMANAGER_SECRETS } from "../src/renderers/monitoring/alertmanager.js";
 import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS } from "../src/renderers/monitoring/grafana.js";
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 import { EXPORTER_PASSWORD_FILE, MONITOR_ROLE, MONITOR_ROLE_SCRIPT, MONITOR_ROLE_SECRETS, renderMonitorRoleScript } from "../src/renderers/monitoring/postgres-monitor-role.js";
@@ -28,8 +29,28 @@ export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
   cadvisor: "ghcr.io/google/cadvisor:v0.60.6",
 };
 
+/** Where the node exporter reads the WAL archiver's metrics textfile. */
+export const WAL_TEXTFILE_MOUNT = "/textfile-wal";
+
 /** The exporters' secret files (redis_exporter's --redis.password-file; postgres_exporter's is EXPORTER_PASSWORD_FILE). */
 export const EXPORTER_SECRETS = { redisPasswordMap: "/run/secrets/exporter/redis-passwords.json" } as const;
+
+/**
+ * The secret files alertmanager.yml names, root's and 0444 (Alertmanager runs as nobody, 65534; policy IIAC014
+ * keeps secrets out of its environment). Each file the config reads must have its value — Alertmanager reads them
+ * only when it sends, so a missing one fails every notification while it stays healthy — and no value is uploaded
+ * that the config does not read.
+ */
+export function alertmanagerSecretUploads(config: string, given: { readonly smtpPassword?: string; readonly webhookUrl?: string }) {
+  const what = { smtpPassword: "the SMTP password (alerts by e-mail)", webhookUrl: "the webhook URL (alerts to a webhook)" } as const;
+  return (["smtpPassword", "webhookUrl"] as const).flatMap((k) => {
+    const wanted = config.includes(ALERTMANAGER_SECRETS[k]);
+    const value = given[k];
+    if (wanted && value === undefined) throw new Error(`ImmichMonitoring: alertmanager.yml reads ${ALERTMANAGER_SECRETS[k]} but alertSecrets has no ${k}: without ${what[k]} no alert would be delivered`);
+    if (!wanted && value !== undefined) throw new Error(`ImmichMonitoring: alertSecrets.${k} is given but alertmanager.yml does not read ${ALERTMANAGER_SECRETS[k]}`);
+    return value === undefined ? [] : [secretFileOfContainerUser(ALERTMANAGER_SECRETS[k], value)];
+  });
+}
 
 /** The monitoring containers that run: SMART only with disks to read, Grafana only behind the proxy. */
 export function runningMonitoringRoles(o: { readonly smart: boolean; readonly grafana: boolean }): MonitoringRole[] {
@@ -97,6 +118,22 @@ export interface ImmichMonitoringProps {
   readonly grafana?: GrafanaProps;
   /** Memory of all monitoring containers together (MiB): Prometheus gets what the others leave. */
   readonly memoryMiB: number;
+  /** Host file of the CA that signs the SMTP server's certificate (spec.monitoring.alerts.email.caFile), bound read-only. @default - none */
+  readonly smtpCaFile?: string;
+  /**
+   * Where Alertmanager sends, as references to sensitive values: the SMTP password (the auth notifier's, the
+   * variable `smtp_password`) when alertmanager.yml sends e-mail, the webhook URL (the variable
+   * `monitoring_webhook_url`) when it calls a webhook. Each is uploaded as the file alertmanager.yml reads
+   * (ALERTMANAGER_SECRETS); a config that names a file this does not upload is refused here, since Alertmanager
+   * reads it only when it sends. @default - none (alerts visible in Grafana only)
+   */
+  readonly alertSecrets?: { readonly smtpPassword?: string; readonly webhookUrl?: string };
+  /**
+   * Host directory of the WAL archiver's metrics textfile (`<dataRoot>/backups/postgres/state/metrics`) and its
+   * container, which creates that directory as its own user: the node exporter starts after it, so Docker does
+   * not create it as root first. @default - no WAL archiver
+   */
+  readonly walMetrics?: { readonly hostDir: string; readonly archiver: ServiceContainer };
 }
 
 const wget = (port: number, path: string): HealthcheckProps => ({
@@ -164,19 +201,30 @@ export class ImmichMonitoring extends Construct {
       image: MONITORING_IMAGES.alertmanager,
       command: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/tmp/alertmanager"],
       networks: [props.frontNetwork],
-      uploads: [{ path: "/etc/alertmanager/alertmanager.yml", content: file("alertmanager/alertmanager.yml") }],
+      uploads: [{ path: "/etc/alertmanager/alertmanager.yml", content: file("alertmanager/alertmanager.yml") }, ...alertmanagerSecretUploads(file("alertmanager/alertmanager.yml"), props.alertSecrets ?? {})],
+      ...(props.smtpCaFile ? { binds: [{ hostPath: props.smtpCaFile, containerPath: ALERTMANAGER_SMTP_CA }] } : {}),
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.alertmanager, "/-/healthy"),
     });
     services["node-exporter"] = service("node-exporter", {
       image: MONITORING_IMAGES["node-exporter"],
-      command: ["--path.rootfs=/host", ...(props.backupMetricsDir ? ["--collector.textfile.directory=/textfile"] : [])],
+      // --collector.textfile.directory is repeatable (node_exporter >= 1.7): the backup runner's and the WAL archiver's.
+      command: [
+        "--path.rootfs=/host",
+        ...(props.backupMetricsDir ? ["--collector.textfile.directory=/textfile"] : []),
+        ...(props.walMetrics ? [`--collector.textfile.directory=${WAL_TEXTFILE_MOUNT}`] : []),
+      ],
       networks: [exporterNet("node-exporter")],
-      binds: [{ hostPath: "/", containerPath: "/host" }, ...(props.backupMetricsDir ? [{ hostPath: props.backupMetricsDir, containerPath: "/textfile" }] : [])],
+      binds: [
+        { hostPath: "/", containerPath: "/host" },
+        ...(props.backupMetricsDir ? [{ hostPath: props.backupMetricsDir, containerPath: "/textfile" }] : []),
+        ...(props.walMetrics ? [{ hostPath: props.walMetrics.hostDir, containerPath: WAL_TEXTFILE_MOUNT }] : []),
+      ],
       memoryMiB: small,
       destroyGraceSeconds: 10,
       healthcheck: wget(PORTS.nodeExporter, "/metrics"),
+      ...(props.walMetrics ? { dependsOn: [props.walMetrics.archiver] } : {}),
     });
     const db = props.database;
     // Generated at apply time; alphanumeric, so it needs no quoting in a connection string.

@@ -43,13 +43,13 @@ import { IMMICH_PORT, ImmichServer } from "./immich-server.js";
 import { DEFAULT_IMMICH_VERSION } from "../src/versions.js";
 import { BACKUP_VARIABLES, immichDumpCron, resticRepository, type BackupSettings } from "../src/backup/backup-settings.js";
 import { archivingSettings, HBA_FILE_PATH, renderPgHba, WAL_SLOT } from "../src/backup/postgres-archiving.js";
-import { renderWalArchiver, ARCHIVE_SUBDIR } from "../src/renderers/backup/wal-archiver.js";
+import { renderWalArchiver, ARCHIVE_SUBDIR, WAL_METRICS_SUBDIR } from "../src/renderers/backup/wal-archiver.js";
 import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offsite.js";
 import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
 import { grafanaTrustedCaPath, ImmichMonitoring, runningMonitoringRoles } from "./immich-monitoring.js";
-import { exporterNetworkName, ISOLATED_EXPORTERS, monitoringContainer, PORTS, type IsolatedExporter, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
+import { exporterNetworkName, ISOLATED_EXPORTERS, monitoringContainer, MONITORING_WEBHOOK_VARIABLE, PORTS, type IsolatedExporter, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
 
@@ -403,6 +403,8 @@ export class ImmichStack extends Construct {
             }
           : {}),
         watchedFilesystems: { library: `${root}/library`, database: `${root}/database` },
+        walArchiver: this.walArchiver !== undefined,
+        ...(props.ingress?.tls.mode === "internal" ? { internalCa: true } : {}),
         mlNodeUrls: this.mlNodes.map((n) => n.url),
         ...(props.auth?.notifier.mode === "smtp" ? { smtp: props.auth.notifier } : {}),
       });
@@ -419,6 +421,21 @@ export class ImmichStack extends Construct {
         redis: this.redis,
         ...(this.offsiteBackup && this.volumes.offsiteState ? { backupMetricsDir: `${this.volumes.offsiteState.hostPath}/metrics` } : {}),
         memoryMiB: budget.monitoring.value,
+        ...(props.monitoring.alerts.email?.caFile ? { smtpCaFile: props.monitoring.alerts.email.caFile } : {}),
+        alertSecrets: {
+          ...(props.monitoring.alerts.email ? { smtpPassword: this.smtpPasswordVariable(stack).stringValue } : {}),
+          ...(props.monitoring.alerts.webhook
+            ? {
+                webhookUrl: new TerraformVariable(stack, MONITORING_WEBHOOK_VARIABLE, {
+                  type: "string",
+                  sensitive: true,
+                  nullable: false,
+                  description: `URL Alertmanager posts alerts to (TF_VAR_${MONITORING_WEBHOOK_VARIABLE}); often carries a token.`,
+                }).stringValue,
+              }
+            : {}),
+        },
+        ...(this.walArchiver && this.volumes.postgresArchive ? { walMetrics: { hostDir: `${this.volumes.postgresArchive.hostPath}/${WAL_METRICS_SUBDIR}`, archiver: this.walArchiver.service } } : {}),
         ...(props.monitoring.disks?.length ? { disks: props.monitoring.disks } : {}),
         ...(grafanaDomain && oidc?.grafana && this.ingress
           ? {
@@ -490,7 +507,7 @@ export class ImmichStack extends Construct {
     const walMiB = Math.max(64, Math.floor(memoryMiB * 0.2));
     let walArchiver: WalArchiver | undefined;
     if (b.continuousWal && this.volumes.postgresArchive) {
-      files["wal-archiver.sh"] = renderWalArchiver({ title, slot: WAL_SLOT, baseBackupIntervalHours: b.baseBackupIntervalHours, keepBaseBackups: b.localBaseBackups });
+      files["wal-archiver.sh"] = renderWalArchiver({ title, deploymentName: dep, slot: WAL_SLOT, baseBackupIntervalHours: b.baseBackupIntervalHours, keepBaseBackups: b.localBaseBackups });
       walArchiver = new WalArchiver(this, "WalArchiver", {
         deploymentName: dep,
         database: this.database,
@@ -546,6 +563,22 @@ export class ImmichStack extends Construct {
     return { walArchiver, offsite, files };
   }
 
+  private smtpPassword?: TerraformVariable;
+
+  /**
+   * The SMTP account's password (TF_VAR_smtp_password): Authelia's notifier and Alertmanager's e-mail send with the
+   * same account, so one variable, declared once whoever asks first.
+   */
+  private smtpPasswordVariable(stack: TerraformStack): TerraformVariable {
+    this.smtpPassword ??= new TerraformVariable(stack, "smtp_password", {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: "Password of the SMTP account Authelia (and Alertmanager, for alerts by e-mail) sends mail with (TF_VAR_smtp_password).",
+    });
+    return this.smtpPassword;
+  }
+
   /** Secrets of the OIDC client and the provider, all generated at apply time. */
   private oidcSecrets(stack: TerraformStack, auth: AuthSettings, grafana: boolean) {
     ensureProvider(stack, "tls", () => new TlsProvider(stack, "tls", {}));
@@ -553,15 +586,7 @@ export class ImmichStack extends Construct {
     const clientSecret = secret("OidcClientSecret");
     // Authelia stores only a digest of the client secret; Terraform computes it (bcrypt) at apply time.
     const digest = new BcryptDigest(this, "OidcClientSecretDigest", { secret: clientSecret.result, secretResource: clientSecret });
-    const smtpPassword =
-      auth.notifier.mode === "smtp"
-        ? new TerraformVariable(stack, "smtp_password", {
-            type: "string",
-            sensitive: true,
-            nullable: false,
-            description: "Password of the SMTP account Authelia sends mail with (TF_VAR_smtp_password).",
-          })
-        : undefined;
+    const smtpPassword = auth.notifier.mode === "smtp" ? this.smtpPasswordVariable(stack) : undefined;
     return {
       clientSecret,
       clientSecretDigest: digest.digest,

@@ -337,6 +337,23 @@ describe("spec.monitoring", () => {
       `d.yaml:13:9: spec.monitoring.alerts.email: alerts by e-mail use the auth notifier's SMTP account (expected spec.auth.notifier.mode "smtp", got "filesystem")`,
     ]);
   });
+
+  it("maps the alert timing and the relay's CA; refuses a relative CA path and a zero group wait", () => {
+    expect(load({ monitoring: { enabled: true, alerts: { webhook: true, groupWaitSeconds: 5, groupIntervalSeconds: 20, maxForSeconds: 30 } } }).alerts).toEqual({
+      webhook: true,
+      groupWaitSeconds: 5,
+      groupIntervalSeconds: 20,
+      maxForSeconds: 30,
+    });
+    expect(load({ monitoring: { enabled: true } }).alerts).toEqual({ webhook: false });
+    expect(problems(deployment({ monitoring: { enabled: true, alerts: { groupWaitSeconds: 0 } } }))).toEqual(["d.yaml:12:25: spec.monitoring.alerts.groupWaitSeconds: too small (expected ≥ 1, got 0)"]);
+    expect(problems(deployment({ monitoring: { enabled: true, alerts: { email: { to: ["ops@example.com"], caFile: "relay-ca.pem" } } } }))).toContain(
+      `d.yaml:15:17: spec.monitoring.alerts.email.caFile: invalid format (expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..'), got "relay-ca.pem")`,
+    );
+    expect(problems(deployment({ monitoring: { enabled: true, alerts: { email: { to: ["ops@example.com"], caFile: "/etc/shadow" } } } }))).toContain(
+      "d.yaml:15:17: spec.monitoring.alerts.email.caFile: a file of the host's secrets cannot be the CA file: it is mounted into Alertmanager (expected a CA certificate like /etc/ssl/certs/private-ca.pem, got a path that is /etc/shadow)",
+    );
+  });
 });
 
 describe("Docker hosts: where the host scripts run, TLS for tcp:// (issue 20 item 1)", () => {

@@ -344,10 +344,24 @@ const MonitoringSchema = z.strictObject({
             .array(z.string().max(254).regex(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, { error: "expected an e-mail address like ops@example.com" }))
             .min(1)
             .max(20),
+          /**
+           * A PEM file on the Docker host with the CA that signs the SMTP server's certificate (a relay with a
+           * private CA), which Alertmanager then trusts instead of the system's roots. @default - the system's roots
+           */
+          caFile: z.string().max(255).regex(HOST_FILE, { error: "expected an absolute file path on the Docker host (letters, digits, . _ @ + -, no '..')" }).optional(),
         })
         .optional(),
       /** A webhook; its URL is the sensitive variable TF_VAR_monitoring_webhook_url. */
       webhook: z.boolean().default(false),
+      /** Seconds Alertmanager waits to group a new alert's first notification. @default 30 */
+      groupWaitSeconds: z.int().min(1).max(3600).optional(),
+      /** Seconds between notifications of a group that changed (new alerts, resolved ones). @default 300 */
+      groupIntervalSeconds: z.int().min(1).max(86400).optional(),
+      /**
+       * Caps every rule's `for:` (how long a condition holds before its alert fires), in seconds: sooner alerts,
+       * more of them on a short blip. The real-apply suite uses it to observe alerts in minutes. @default - each rule's own
+       */
+      maxForSeconds: z.int().min(0).max(86400).optional(),
     })
     .default({ webhook: false }),
 });

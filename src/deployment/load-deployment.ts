@@ -429,6 +429,12 @@ function checkIngress(d: DeploymentDocument): PathIssue[] {
     const content = shape ?? (d.spec.dockerHost.startsWith("unix://") ? caFileContentProblem(tls.caFile) : undefined);
     if (content) issues.push({ path: at, message: content });
   }
+  const relayCa = d.spec.monitoring.alerts.email?.caFile;
+  if (relayCa !== undefined) {
+    // Bound into Alertmanager as the relay's CA: the same checks as the proxy's caFile (never a secret of the host).
+    const problem = caFileShapeProblem(relayCa, "") ?? (d.spec.dockerHost.startsWith("unix://") ? caFileContentProblem(relayCa) : undefined);
+    if (problem) issues.push({ path: ["spec", "monitoring", "alerts", "email", "caFile"], message: problem.replaceAll("the Immich server", "Alertmanager") });
+  }
   const seen = new Set<string>();
   d.spec.auth.users.forEach((u, i) => {
     if (seen.has(u.name)) issues.push({ path: ["spec", "auth", "users", i, "name"], message: `user names must be unique (expected a new name, got "${u.name}" again)` });
@@ -484,7 +490,13 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
       enabled: s.monitoring.enabled ?? defaultMonitoringEnabled(profile.spec.memory.totalGiB),
       domain: s.monitoring.domain ?? defaultMonitoringDomain(s.domain),
       retentionDays: s.monitoring.retentionDays,
-      alerts: { ...(s.monitoring.alerts.email ? { email: { to: s.monitoring.alerts.email.to } } : {}), webhook: s.monitoring.alerts.webhook },
+      alerts: {
+        ...(s.monitoring.alerts.email ? { email: { to: s.monitoring.alerts.email.to, ...(s.monitoring.alerts.email.caFile ? { caFile: s.monitoring.alerts.email.caFile } : {}) } } : {}),
+        webhook: s.monitoring.alerts.webhook,
+        ...(s.monitoring.alerts.groupWaitSeconds !== undefined ? { groupWaitSeconds: s.monitoring.alerts.groupWaitSeconds } : {}),
+        ...(s.monitoring.alerts.groupIntervalSeconds !== undefined ? { groupIntervalSeconds: s.monitoring.alerts.groupIntervalSeconds } : {}),
+        ...(s.monitoring.alerts.maxForSeconds !== undefined ? { maxForSeconds: s.monitoring.alerts.maxForSeconds } : {}),
+      },
       disks: profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))),
     },
   };

@@ -11,10 +11,23 @@ export const MONITORING_DEFAULT_MIN_RAM_GIB = 64;
 /** Where alerts go; neither means they are visible in Grafana (and Alertmanager) only. */
 export interface AlertRouting {
   /** E-mail through the SMTP account of the auth notifier (`spec.auth.notifier`, mode smtp). */
-  readonly email?: { readonly to: readonly string[] };
+  readonly email?: {
+    readonly to: readonly string[];
+    /** Host file of the CA that signs the SMTP server's certificate, trusted by Alertmanager. @default - the system's roots */
+    readonly caFile?: string;
+  };
   /** A webhook whose URL is the sensitive variable `monitoring_webhook_url` (URLs often carry a token). */
   readonly webhook: boolean;
+  /** Alertmanager's group_wait. @default 30 */
+  readonly groupWaitSeconds?: number;
+  /** Alertmanager's group_interval (a changed group, resolved alerts included, is sent this often). @default 300 */
+  readonly groupIntervalSeconds?: number;
+  /** A cap on every rule's `for:`, in seconds. @default - each rule's own */
+  readonly maxForSeconds?: number;
 }
+
+/** Where Alertmanager reads the CA of {@link AlertRouting}.email.caFile. */
+export const ALERTMANAGER_SMTP_CA = "/etc/alertmanager/smtp-ca.pem";
 
 /** A disk whose SMART data is watched: a device path of a profile pool. */
 export interface MonitoredDisk {

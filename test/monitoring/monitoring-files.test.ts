@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { renderAlertmanagerConfig } from "../../src/renderers/monitoring/alertmanager.js";
-import { alertGroups, renderAlertRules } from "../../src/renderers/monitoring/alert-rules.js";
+import { alertGroups, cappedFor, renderAlertRules } from "../../src/renderers/monitoring/alert-rules.js";
 import { dashboardExpressions, dashboards, PROMETHEUS_DATASOURCE } from "../../src/renderers/monitoring/dashboards.js";
 import { renderMonitoringFiles } from "../../src/renderers/monitoring/index.js";
 import { scrapeJobs } from "../../src/renderers/monitoring/prometheus.js";
@@ -48,6 +48,8 @@ describe("alert rules", () => {
     expect(all.map((r) => r.alert)).toEqual([
       "BackupFailed",
       "BackupLate",
+      "WalArchiverDown",
+      "WalSlotLost",
       "SmartFailing",
       "ReallocatedSectorsGrowing",
       "NvmeMediaErrorsGrowing",
@@ -87,6 +89,23 @@ describe("alert rules", () => {
     expect(all.find((r) => r.alert === "BackupLate")!.expr).toBe("time() - immich_iac_backup_last_success_timestamp_seconds > 2 * immich_iac_backup_interval_seconds");
   });
 
+  it("cap every for: at maxForSeconds when it is shorter, and keep shorter ones", () => {
+    expect(cappedFor("1h", 30)).toBe("30s");
+    expect(cappedFor("5m", 300)).toBe("5m");
+    expect(cappedFor("0m", 30)).toBe("0m");
+    expect(cappedFor("10m", undefined)).toBe("10m");
+    expect(() => cappedFor("1d", 30)).toThrow('cappedFor: expected a duration like 5m (got "1d")');
+    const file = parse(renderAlertRules({ deploymentName: "home", watchedFilesystems: FS, maxForSeconds: 20 }));
+    const fors = file.groups.flatMap((g: any) => g.rules.map((r: any) => r.for));
+    expect(new Set(fors)).toEqual(new Set(["20s", "0m"]));
+  });
+
+  it("warn of a certificate 14 days ahead, or an hour ahead with Caddy's internal CA (12-hour leaves renewed with 4 hours left)", () => {
+    expect(all.find((r) => r.alert === "CertificateExpiresSoon")).toMatchObject({ expr: "probe_ssl_earliest_cert_expiry - time() < 14 * 86400", for: "1h" });
+    const internal = Object.values(alertGroups({ deploymentName: "home", watchedFilesystems: FS, internalCa: true })).flat();
+    expect(internal.find((r) => r.alert === "CertificateExpiresSoon")).toMatchObject({ expr: "probe_ssl_earliest_cert_expiry - time() < 3600", for: "10m" });
+  });
+
   it("render as Prometheus rule groups with severity labels", () => {
     const file = parse(renderAlertRules({ deploymentName: "home", watchedFilesystems: FS }));
     expect(file.groups.map((g: any) => g.name)).toEqual(["backups", "disks", "zfs", "filesystems", "database", "redis", "immich", "machine-learning", "containers", "certificates", "monitoring"]);
@@ -115,6 +134,14 @@ describe("Alertmanager routing", () => {
     });
     expect(c.route.routes).toEqual([{ receiver: "email", continue: true }, { receiver: "webhook", continue: true }]);
     expect(c.receivers).toContainEqual({ name: "webhook", webhook_configs: [{ url_file: "/etc/alertmanager/secrets/webhook-url", send_resolved: true }] });
+  });
+
+  it("trusts the relay's private CA from the file the construct binds, and takes the group timing of the deployment", () => {
+    const c = parse(
+      renderAlertmanagerConfig({ deploymentName: "home", routing: { email: { to: ["ops@example.com"], caFile: "/etc/ssl/relay-ca.pem" }, webhook: false, groupWaitSeconds: 5, groupIntervalSeconds: 20 }, smtp }),
+    );
+    expect(c.receivers).toContainEqual({ name: "email", email_configs: [{ to: "ops@example.com", send_resolved: true, tls_config: { ca_file: "/etc/alertmanager/smtp-ca.pem" } }] });
+    expect(c.route).toMatchObject({ group_wait: "5s", group_interval: "20s", repeat_interval: "4h" });
   });
 
   it("uses implicit TLS on 465 and refuses e-mail without an SMTP account", () => {

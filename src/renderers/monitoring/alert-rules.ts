@@ -1,5 +1,7 @@
 import { stringify } from "yaml";
 import { IMMICH_BULL_PREFIX } from "../../monitoring/monitoring-settings.js";
+import { WAL_SLOT } from "../../backup/postgres-archiving.js";
+import { WAL_HEARTBEAT_SECONDS } from "../backup/wal-archiver.js";
 import { ML_NODES_JOB } from "./prometheus.js";
 
 export enum Severity {
@@ -21,6 +23,26 @@ export interface AlertRulesInput {
   readonly deploymentName: string;
   /** Host paths whose filesystems must not fill up: the library's and the database's datasets. */
   readonly watchedFilesystems: Readonly<Record<"library" | "database", string>>;
+  /** The WAL archiver runs (`backup.continuousWal`): its alerts also fire when its metrics are absent. @default false */
+  readonly walArchiver?: boolean;
+  /**
+   * The proxy's certificates come from Caddy's internal CA (`tls.mode: internal`): 12-hour leaves that Caddy renews
+   * with a third of their life left, so the 14-day warning would fire for ever; it warns below one hour instead.
+   * @default false
+   */
+  readonly internalCa?: boolean;
+  /** A cap on every rule's `for:` (spec.monitoring.alerts.maxForSeconds). @default - each rule's own */
+  readonly maxForSeconds?: number;
+}
+
+const DURATION_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+/** `for:` capped at `maxSeconds`: the rule's own when it is shorter. */
+export function cappedFor(duration: string, maxSeconds: number | undefined): string {
+  const m = /^(\d+)([smh])$/.exec(duration);
+  if (!m) throw new Error(`cappedFor: expected a duration like 5m (got "${duration}")`);
+  const seconds = Number(m[1]) * DURATION_SECONDS[m[2] as "s"];
+  return maxSeconds !== undefined && maxSeconds < seconds ? `${maxSeconds}s` : duration;
 }
 
 const QUEUES = `redis_key_size{key=~"${IMMICH_BULL_PREFIX}:.+:(wait|prioritized)"}`;
@@ -51,6 +73,30 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
         severity: Severity.CRITICAL,
         summary: "No off-site backup of {{ $labels.deployment }} succeeded for two intervals",
         description: "The newest off-site copy is {{ $value | humanizeDuration }} old. Run immich-iac backup status.",
+      },
+      {
+        alert: "WalArchiverDown",
+        // PostgreSQL sees the slot inactive as soon as the archiver stops (postgres_exporter's replication_slot
+        // collector). Its own textfile keeps the last heartbeat when it stops: stale after three missed ones; a
+        // running archiver says whether pg_receivewal streams. Absent metrics (never written) count when it should run.
+        expr: [
+          `pg_replication_slot_slot_is_active{slot_name="${WAL_SLOT}"} == 0`,
+          `time() - immich_iac_wal_archiver_heartbeat_timestamp_seconds > ${3 * WAL_HEARTBEAT_SECONDS}`,
+          "immich_iac_wal_streaming == 0",
+          ...(i.walArchiver ? [`absent(immich_iac_wal_archiver_heartbeat_timestamp_seconds{deployment="${i.deploymentName}"})`] : []),
+        ].join(" or "),
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: "The WAL archiver is stopped or does not stream WAL",
+        description: "Point-in-time recovery stops at the last WAL received, and the replication slot holds WAL in PGDATA until max_slot_wal_keep_size drops it: docker logs of the backup-wal container; immich-iac backup status.",
+      },
+      {
+        alert: "WalSlotLost",
+        expr: "immich_iac_wal_slot_lost_timestamp_seconds > 0 and time() - immich_iac_wal_slot_lost_timestamp_seconds < 86400",
+        for: "0m",
+        severity: Severity.CRITICAL,
+        summary: "The WAL replication slot was lost: the WAL archive has a gap",
+        description: "PostgreSQL dropped WAL the archiver had not received (it was away longer than max_slot_wal_keep_size allows). No point in time between the gap and the next base backup can be restored; the archiver set the old WAL aside and takes a new base backup. Firing for a day after the loss.",
       },
     ],
     disks: [
@@ -128,7 +174,8 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
       },
       {
         alert: "RedisNearMaxmemory",
-        expr: "redis_memory_max_bytes > 0 and redis_memory_used_bytes / redis_memory_max_bytes > 0.9",
+        // The ratio on the left: `and` keeps the left side's value, which the summary prints.
+        expr: "redis_memory_used_bytes / redis_memory_max_bytes > 0.9 and redis_memory_max_bytes > 0",
         for: "10m",
         severity: Severity.CRITICAL,
         summary: "Redis uses {{ $value | humanizePercentage }} of maxmemory",
@@ -176,10 +223,10 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
     certificates: [
       {
         alert: "CertificateExpiresSoon",
-        expr: "probe_ssl_earliest_cert_expiry - time() < 14 * 86400",
-        for: "1h",
+        expr: i.internalCa ? "probe_ssl_earliest_cert_expiry - time() < 3600" : "probe_ssl_earliest_cert_expiry - time() < 14 * 86400",
+        for: i.internalCa ? "10m" : "1h",
         severity: Severity.WARNING,
-        summary: "The certificate of {{ $labels.instance }} expires in less than 14 days",
+        summary: i.internalCa ? "The certificate of {{ $labels.instance }} expires in less than an hour" : "The certificate of {{ $labels.instance }} expires in less than 14 days",
         description: "Caddy renews 30 days ahead: if it has not, its log says why (DNS, port 80, rate limits).",
       },
       {
@@ -208,7 +255,7 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
 export function renderAlertRules(i: AlertRulesInput): string {
   const groups = Object.entries(alertGroups(i)).map(([name, rules]) => ({
     name,
-    rules: rules.map((r) => ({ alert: r.alert, expr: r.expr, for: r.for, labels: { severity: r.severity }, annotations: { summary: r.summary, description: r.description } })),
+    rules: rules.map((r) => ({ alert: r.alert, expr: r.expr, for: cappedFor(r.for, i.maxForSeconds), labels: { severity: r.severity }, annotations: { summary: r.summary, description: r.description } })),
   }));
   return `# Generated by immich-iac for deployment ${i.deploymentName}. Do not edit: change the deployment and re-deploy.\n${stringify({ groups }, { lineWidth: 0 })}`;
 }

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { SMTP_ADDRESS } from "../../ingress/site.js";
-import type { AlertRouting } from "../../monitoring/monitoring-settings.js";
+import { ALERTMANAGER_SMTP_CA, type AlertRouting } from "../../monitoring/monitoring-settings.js";
 
 /** Secret files in the Alertmanager container (uploaded from sensitive variables, never in this config). */
 export const ALERTMANAGER_SECRETS = { smtpPassword: "/etc/alertmanager/secrets/smtp-password", webhookUrl: "/etc/alertmanager/secrets/webhook-url" } as const;
@@ -36,7 +36,8 @@ export function renderAlertmanagerConfig(i: AlertmanagerInput): string {
       // Implicit TLS on 465; STARTTLS required everywhere else.
       smtp_require_tls: port !== "465",
     };
-    receivers.push({ name: "email", email_configs: i.routing.email.to.map((to) => ({ to, send_resolved: true })) });
+    const tls = i.routing.email.caFile ? { tls_config: { ca_file: ALERTMANAGER_SMTP_CA } } : {};
+    receivers.push({ name: "email", email_configs: i.routing.email.to.map((to) => ({ to, send_resolved: true, ...tls })) });
     routes.push({ receiver: "email", continue: true });
   }
   if (i.routing.webhook) {
@@ -48,8 +49,8 @@ export function renderAlertmanagerConfig(i: AlertmanagerInput): string {
     route: {
       receiver: NO_NOTIFICATIONS,
       group_by: ["alertname", "deployment"],
-      group_wait: "30s",
-      group_interval: "5m",
+      group_wait: `${i.routing.groupWaitSeconds ?? 30}s`,
+      group_interval: i.routing.groupIntervalSeconds === undefined ? "5m" : `${i.routing.groupIntervalSeconds}s`,
       repeat_interval: "4h",
       ...(routes.length ? { routes } : {}),
     },

@@ -19,7 +19,7 @@ export function renderMonitoringFiles(i: MonitoringFilesInput): Record<string, s
   const boards = dashboards({ deploymentName: dep, watchedFilesystems: i.watchedFilesystems });
   return {
     "prometheus/prometheus.yml": renderPrometheusConfig(i),
-    [`prometheus/rules/${RULES_FILE}`]: renderAlertRules(i),
+    [`prometheus/rules/${RULES_FILE}`]: renderAlertRules({ ...i, ...(i.settings.alerts.maxForSeconds !== undefined ? { maxForSeconds: i.settings.alerts.maxForSeconds } : {}) }),
     "alertmanager/alertmanager.yml": renderAlertmanagerConfig({ deploymentName: dep, routing: i.settings.alerts, ...(i.smtp ? { smtp: i.smtp } : {}) }),
     "blackbox/blackbox.yml": renderBlackboxConfig(dep),
     ...(i.grafana ? { "grafana/grafana.ini": renderGrafanaIni({ deploymentName: dep, ...i.grafana }) } : {}),
