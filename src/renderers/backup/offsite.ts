@@ -91,14 +91,23 @@ finish() {
 
 # open_repository: 0 when the repository opens (created on first use), else 1 with the reason in $reason.
 # Bounded: restic retries an unreachable endpoint for many minutes; reading one small object takes seconds.
+# A repository this deployment has opened before is never created again: a bucket emptied or replaced would
+# otherwise become a new, empty repository without a word, and every copy before it would be gone unnoticed.
 open_repository() {
   timeout "$OPEN_TIMEOUT" restic cat config >/dev/null
   rc=$?
   case $rc in
-    0) return 0 ;;
+    0)
+      [ "$(cat "$STATE/repository" 2>/dev/null)" = "$RESTIC_REPOSITORY" ] || printf '%s\\n' "$RESTIC_REPOSITORY" >"$STATE/repository"
+      return 0
+      ;;
     10)
+      if [ "$(cat "$STATE/repository" 2>/dev/null)" = "$RESTIC_REPOSITORY" ]; then
+        reason="the repository this deployment backed up to is gone (no config at the off-site target): not creating an empty one over it; restore the bucket, or remove backups/offsite/repository to start a new repository"
+        return 1
+      fi
       log "no repository at $RESTIC_REPOSITORY yet: creating it"
-      restic init && return 0
+      if restic init; then printf '%s\\n' "$RESTIC_REPOSITORY" >"$STATE/repository"; return 0; fi
       reason="restic init failed, see the container log"
       ;;
     12) reason="wrong repository password (TF_VAR_backup_repository_password)" ;;
