@@ -1,4 +1,4 @@
-import { Container } from "@cdktf/provider-docker/lib/container/index.js";
+import { Container } from "../providers/docker/container/index.js";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { checkAgainstProviderSchema } from "./provider-schema.js";

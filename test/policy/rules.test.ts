@@ -1,4 +1,4 @@
-import type { Container } from "@cdktf/provider-docker/lib/container/index.js";
+import type { Container } from "../../providers/docker/container/index.js";
 import { describe, expect, it } from "vitest";
 import {
   BackendOnInternalNetwork,
