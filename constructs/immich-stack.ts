@@ -192,8 +192,8 @@ export class ImmichStack extends Construct {
     const stack = TerraformStack.of(this);
     ensurePolicy(stack);
     ensureProvider(stack, "random", () => new RandomProvider(stack, "random", {}));
-    // The app configures the Docker provider (its host is the app's to choose); the construct carries the range it
-    // is tested in, or the bindings' own pin (3.6.2, which README "Provider versions" calls broken) would be used.
+    // The app configures the Docker provider (its host is the app's to choose, and its bindings: ours or another
+    // generator's); the construct carries the range it is tested in, not whatever exact pin those bindings record.
     constrainProvider(stack, "docker");
     const t = props.tuning;
     const tz = props.timezone ?? "UTC";

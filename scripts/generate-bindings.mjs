@@ -22,6 +22,10 @@ import { createRequire } from "node:module";
 // The generator module itself, not the package's index: the index also loads the jsii tool chain (jsii-pacmak),
 // which only the other target languages need. Its helpers are taken from the generator's own dependencies so
 // that they are the versions it was released with.
+// The generator's helpers (@cdktf/commons) report errors as telemetry to HashiCorp's checkpoint service unless
+// told not to: this script stays offline.
+process.env.CHECKPOINT_DISABLE = "1";
+
 // Loaded after the toolchain's environment is in place: @cdktf/commons runs `terraform version` when loaded.
 function loadGenerator() {
   const generatorRequire = createRequire(createRequire(import.meta.url).resolve("@cdktf/provider-generator/package.json"));
