@@ -19,14 +19,14 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
-// The generator module itself, not the package's index: the index also loads the jsii tool chain (jsii-pacmak),
-// which only the other target languages need. Its helpers are taken from the generator's own dependencies so
-// that they are the versions it was released with.
 // The generator's helpers (@cdktf/commons) report errors as telemetry to HashiCorp's checkpoint service unless
 // told not to: this script stays offline.
 process.env.CHECKPOINT_DISABLE = "1";
 
-// Loaded after the toolchain's environment is in place: @cdktf/commons runs `terraform version` when loaded.
+// The generator module itself, not the package's index: the index also loads the jsii tool chain (jsii-pacmak),
+// which only the other target languages need. Its helpers are taken from the generator's own dependencies so
+// that they are the versions it was released with. Loaded after the toolchain's environment is in place:
+// @cdktf/commons runs `terraform version` when loaded.
 function loadGenerator() {
   const generatorRequire = createRequire(createRequire(import.meta.url).resolve("@cdktf/provider-generator/package.json"));
   const { TerraformProviderGenerator } = generatorRequire("./lib/get/generator/provider-generator.js");
@@ -53,7 +53,7 @@ for (let i = 0; i < args.length; i++) {
 }
 
 /** The providers the toolchain builds: name, registry source, version (its PROVIDERS table is the one list). */
-export function toolchainProviders() {
+function toolchainProviders() {
   const script = readFileSync(join(ROOT, "scripts/tf-toolchain.sh"), "utf8");
   const table = /^PROVIDERS=\(\n([\s\S]*?)\n\)/m.exec(script);
   if (!table) throw new Error("scripts/tf-toolchain.sh: no PROVIDERS=( ... ) table");
@@ -143,53 +143,70 @@ function markOverrides(source) {
     .join("");
 }
 
-const providers = toolchainProviders();
-const schema = schemaFile ? JSON.parse(readFileSync(schemaFile, "utf8")) : await readSchema(providers);
-const fqpns = Object.keys(schema.provider_schemas ?? {}).sort();
-const expected = providers.map((p) => `registry.terraform.io/${p.source}`).sort();
-if (JSON.stringify(fqpns) !== JSON.stringify(expected)) throw new Error(`schema holds ${fqpns.join(", ")}; expected exactly ${expected.join(", ")}`);
-for (const p of providers) {
-  const got = schema.provider_versions?.[`registry.terraform.io/${p.source}`];
-  if (got !== p.version) throw new Error(`schema describes ${p.source} ${got}; the toolchain builds ${p.version}`);
+/** Replacing --out deletes it: only an absent or empty directory, or an earlier output of this script. */
+function checkReplaceable(dir) {
+  if (!existsSync(dir)) return;
+  const entries = readdirSync(dir);
+  if (entries.length === 0 || (entries.includes("schema.json") && entries.includes("README.md") && entries.every((e) => e === "schema.json" || e === "README.md" || statSync(join(dir, e)).isDirectory()))) return;
+  throw new Error(`--out ${dir}: not empty and not an earlier output of this script (it would be replaced)`);
 }
 
-if (process.env.TERRAFORM_BINARY && !process.env.TERRAFORM_BINARY_NAME) process.env.TERRAFORM_BINARY_NAME = process.env.TERRAFORM_BINARY;
-const { TerraformProviderGenerator, CodeMaker, ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } = loadGenerator();
-const code = new CodeMaker();
-for (const p of providers) {
-  // One generator per provider over one CodeMaker, as `cdktf get` does (a generator's class names are unique
-  // across everything it emitted, so a shared one would file random's provider class under docker's).
-  const generator = new TerraformProviderGenerator(code, schema);
-  // The constraint is the exact version built: generated resources record it as their provider's version.
-  generator.generate(ConstructsMakerProviderTarget.from(new TerraformProviderConstraint({ name: p.name, source: p.source, version: p.version }), LANGUAGES[0]));
+async function main() {
+  const providers = toolchainProviders();
+  checkReplaceable(outDir);
+  const schema = schemaFile ? JSON.parse(readFileSync(schemaFile, "utf8")) : await readSchema(providers);
+  const fqpns = Object.keys(schema.provider_schemas ?? {}).sort();
+  const expected = providers.map((p) => `registry.terraform.io/${p.source}`).sort();
+  if (JSON.stringify(fqpns) !== JSON.stringify(expected)) throw new Error(`schema holds ${fqpns.join(", ")}; expected exactly ${expected.join(", ")}`);
+  for (const p of providers) {
+    const got = schema.provider_versions?.[`registry.terraform.io/${p.source}`];
+    if (got !== p.version) throw new Error(`schema describes ${p.source} ${got}; the toolchain builds ${p.version}`);
+  }
+
+  // From a saved schema Terraform is not needed: @cdktf/commons' version probe finds no such program and is quiet.
+  if (schemaFile) process.env.TERRAFORM_BINARY_NAME = "generate-bindings-from-a-saved-schema-runs-no-terraform";
+  const { TerraformProviderGenerator, CodeMaker, ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } = loadGenerator();
+  const code = new CodeMaker();
+  for (const p of providers) {
+    // One generator per provider over one CodeMaker, as `cdktf get` does (a generator's class names are unique
+    // across everything it emitted, so a shared one would file random's provider class under docker's).
+    const generator = new TerraformProviderGenerator(code, schema);
+    // The constraint is the exact version built: generated resources record it as their provider's version.
+    generator.generate(ConstructsMakerProviderTarget.from(new TerraformProviderConstraint({ name: p.name, source: p.source, version: p.version }), LANGUAGES[0]));
+  }
+  const staging = mkdtempSync(join(tmpdir(), "immich-iac-bindings-out-"));
+  try {
+    await code.save(staging);
+    const generated = join(staging, "providers");
+    postProcess(generated);
+    writeFileSync(join(generated, "schema.json"), `${JSON.stringify(schema, null, 1)}\n`);
+    writeFileSync(
+      join(generated, "README.md"),
+      [
+        "# Generated provider bindings",
+        "",
+        "Generated by `node scripts/generate-bindings.mjs` with `@cdktf/provider-generator` from `schema.json`, the",
+        "schema `terraform providers schema -json` reports for the providers scripts/tf-toolchain.sh builds:",
+        "",
+        ...providers.map((p) => `- \`${p.name}/\`: ${p.source} ${p.version}`),
+        "",
+        "Do not edit: re-run the script (README, \"Provider versions\"). test/provider-bindings.test.ts fails when",
+        "these files differ from what the script generates from schema.json.",
+        "",
+      ].join("\n"),
+    );
+    rmSync(outDir, { recursive: true, force: true });
+    renameOrCopy(generated, outDir);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  process.stderr.write(`generate-bindings: wrote ${relative(process.cwd(), outDir) || "."} (${providers.map((p) => `${p.name} ${p.version}`).join(", ")})\n`);
 }
-const staging = mkdtempSync(join(tmpdir(), "immich-iac-bindings-out-"));
-try {
-  await code.save(staging);
-  const generated = join(staging, "providers");
-  postProcess(generated);
-  writeFileSync(join(generated, "schema.json"), `${JSON.stringify(schema, null, 1)}\n`);
-  writeFileSync(
-    join(generated, "README.md"),
-    [
-      "# Generated provider bindings",
-      "",
-      "Generated by `node scripts/generate-bindings.mjs` with `@cdktf/provider-generator` from `schema.json`, the",
-      "schema `terraform providers schema -json` reports for the providers scripts/tf-toolchain.sh builds:",
-      "",
-      ...providers.map((p) => `- \`${p.name}/\`: ${p.source} ${p.version}`),
-      "",
-      "Do not edit: re-run the script (README, \"Provider versions\"). test/provider-bindings.test.ts fails when",
-      "these files differ from what the script generates from schema.json.",
-      "",
-    ].join("\n"),
-  );
-  rmSync(outDir, { recursive: true, force: true });
-  renameOrCopy(generated, outDir);
-} finally {
-  rmSync(staging, { recursive: true, force: true });
-}
-process.stderr.write(`generate-bindings: wrote ${relative(process.cwd(), outDir) || "."} (${providers.map((p) => `${p.name} ${p.version}`).join(", ")})\n`);
+
+main().catch((e) => {
+  process.stderr.write(`generate-bindings: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
 
 function renameOrCopy(from, to) {
   try {
