@@ -1,4 +1,4 @@
-import { App, TerraformStack } from "cdktf";
+import { App, LocalBackend, TerraformStack } from "cdktf";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +30,8 @@ describe("4.x attributes of the generated docker bindings, applied to a real Doc
     await provideImages({ resource: { docker_image: { redis: { name: image } } } });
     const app = new App({ outdir: work, skipBackendValidation: true });
     const stack = new TerraformStack(app, "bindings");
+    // The state stays in the work directory (the default path is relative to the working directory).
+    new LocalBackend(stack, { path: join(work, "terraform.tfstate") });
     new DockerProvider(stack, "docker", { host: "unix:///var/run/docker.sock" });
     new Container(stack, "probe", {
       name,
