@@ -1,7 +1,7 @@
 // The baseline: a bare cdktf app that declares the same resources as a synthesized immich-iac stack
 // (read from its cdk.tf.json) and nothing else: no YAML, no validation, no tuning, no policy.
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { DockerProvider } from "../providers/docker/provider/index.js";
+import { RandomProvider } from "../providers/random/provider/index.js";
 import { App, LocalBackend, TerraformResource, TerraformStack } from "cdktf";
 import { readFileSync } from "node:fs";
 

@@ -1,5 +1,5 @@
 import type { TerraformProvider } from "cdktf";
-import { Volume } from "@cdktf/provider-docker/lib/volume/index.js";
+import { Volume } from "../providers/docker/volume/index.js";
 import { Construct } from "constructs";
 import { LABEL_DATA, LABEL_DEPLOYMENT } from "./labels.js";
 

@@ -10,7 +10,7 @@ import { ServiceContainer, type DeviceMapping, type HostBind } from "./service-c
 
 export { ML_PORT };
 
-/** Per-backend device mapping, after Immich's hwaccel.ml.yml, as far as provider 3.6.2 can express it. */
+/** Per-backend device mapping, after Immich's hwaccel.ml.yml. */
 interface BackendMapping {
   readonly devices: readonly DeviceMapping[];
   readonly binds: readonly HostBind[];
@@ -21,10 +21,11 @@ interface BackendMapping {
 
 export const ML_BACKEND_MAPPING: Readonly<Record<MlBackend, BackendMapping>> = {
   [MlBackend.CPU]: { devices: [], binds: [], groupAdd: [], securityOpts: [] },
-  // Compose reserves one NVIDIA GPU; provider 3.6.2 only knows gpus = "all".
+  // Compose reserves one NVIDIA GPU; we request all (gpus = "all"). Provider 4.x's device_requests (typed in
+  // providers/docker) could name one; not used yet.
   [MlBackend.CUDA]: { devices: [], binds: [], groupAdd: [], securityOpts: [], gpus: "all" },
-  // Compose also binds /dev/bus/usb with a `c 189:* rmw` cgroup rule for USB sticks; 3.6.2 has no
-  // device_cgroup_rules, so only GPUs behind /dev/dri (Arc, Iris Xe) are supported.
+  // Compose also binds /dev/bus/usb with a `c 189:* rmw` cgroup rule for USB sticks. Provider 4.x has
+  // device_cgroup_rules (typed in providers/docker); not used yet, so only GPUs behind /dev/dri (Arc, Iris Xe).
   [MlBackend.OPENVINO]: { devices: [{ hostPath: "/dev/dri" }], binds: [], groupAdd: ["video"], securityOpts: [] },
   [MlBackend.ROCM]: { devices: [{ hostPath: "/dev/dri" }, { hostPath: "/dev/kfd" }], binds: [], groupAdd: ["video"], securityOpts: [] },
   // The firmware file is bound only when the profile says it exists (MALI_FIRMWARE_BIND, below).

@@ -1,4 +1,4 @@
-import { Password } from "@cdktf/provider-random/lib/password/index.js";
+import { Password } from "../providers/random/password/index.js";
 import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import { escapeTerraformTemplate } from "./host-resources.js";

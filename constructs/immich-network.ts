@@ -1,5 +1,5 @@
 import type { TerraformProvider } from "cdktf";
-import { Network } from "@cdktf/provider-docker/lib/network/index.js";
+import { Network } from "../providers/docker/network/index.js";
 import { Construct } from "constructs";
 import { LABEL_DEPLOYMENT, LABEL_EXPORTER_NETWORK } from "./labels.js";
 

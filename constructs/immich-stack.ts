@@ -1,11 +1,11 @@
-import { Password } from "@cdktf/provider-random/lib/password/index.js";
+import { Password } from "../providers/random/password/index.js";
 import { MAX_DEPLOYMENT_NAME } from "../src/contract/container-names.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
-import { PrivateKey } from "@cdktf/provider-tls/lib/private-key/index.js";
-import { TlsProvider } from "@cdktf/provider-tls/lib/provider/index.js";
-import { Container } from "@cdktf/provider-docker/lib/container/index.js";
-import { Network } from "@cdktf/provider-docker/lib/network/index.js";
-import { Volume } from "@cdktf/provider-docker/lib/volume/index.js";
+import { RandomProvider } from "../providers/random/provider/index.js";
+import { PrivateKey } from "../providers/tls/private-key/index.js";
+import { TlsProvider } from "../providers/tls/provider/index.js";
+import { Container } from "../providers/docker/container/index.js";
+import { Network } from "../providers/docker/network/index.js";
+import { Volume } from "../providers/docker/volume/index.js";
 import { Aspects, dependable, TerraformProvider, TerraformStack, TerraformVariable, type ITerraformDependable } from "cdktf";
 import type { AuthSettings, IngressSettings } from "../src/ingress/site.js";
 import {
@@ -192,8 +192,8 @@ export class ImmichStack extends Construct {
     const stack = TerraformStack.of(this);
     ensurePolicy(stack);
     ensureProvider(stack, "random", () => new RandomProvider(stack, "random", {}));
-    // The app configures the Docker provider (its host is the app's to choose); the construct carries the range it
-    // is tested in, or the bindings' own pin (3.6.2, which README "Provider versions" calls broken) would be used.
+    // The app configures the Docker provider (its host is the app's to choose, and its bindings: ours or another
+    // generator's); the construct carries the range it is tested in, not whatever exact pin those bindings record.
     constrainProvider(stack, "docker");
     const t = props.tuning;
     const tz = props.timezone ?? "UTC";

@@ -1,6 +1,6 @@
 import type { TerraformProvider } from "cdktf";
-import { Container } from "@cdktf/provider-docker/lib/container/index.js";
-import { Image } from "@cdktf/provider-docker/lib/image/index.js";
+import { Container } from "../providers/docker/container/index.js";
+import { Image } from "../providers/docker/image/index.js";
 import { Construct } from "constructs";
 import { DOCKER_LOG_OPTS } from "../src/host/derive-host-plan.js";
 import { createHash } from "node:crypto";

@@ -1,102 +1,94 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 
 /**
- * The kreuzwerker/docker 3.6.2 schema as carried by @cdktf/provider-docker's jsii assembly: for each struct,
- * its Terraform attribute names (from the registry anchors in the docs), their types and whether required.
+ * The schema of the providers we run, as `terraform providers schema -json` reports it for the binaries
+ * scripts/tf-toolchain.sh builds (providers/schema.json, which the bindings are generated from and which
+ * test/upstream/provider-bindings.test.ts compares with the built providers). A synthesized resource is walked
+ * against it: escape-hatch overrides (addOverride) bypass the bindings' types, and this catches them.
  */
-const require = createRequire(import.meta.url);
-const assembly = JSON.parse(readFileSync(join(dirname(require.resolve("@cdktf/provider-docker/package.json")), ".jsii"), "utf8"));
-
-type JsiiType = { primitive?: string; fqn?: string; collection?: { kind: string; elementtype: JsiiType }; union?: { types: JsiiType[] } };
-interface Attr {
-  readonly name: string;
-  readonly required: boolean;
-  readonly type: JsiiType;
+interface Attribute {
+  readonly type?: unknown;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  readonly computed?: boolean;
 }
+interface Block {
+  readonly attributes?: Readonly<Record<string, Attribute>>;
+  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly block: Block; readonly min_items?: number }>>;
+}
+interface ProviderSchemas {
+  readonly provider_schemas: Readonly<Record<string, { readonly resource_schemas: Readonly<Record<string, { readonly block: Block }>> }>>;
+  readonly provider_versions: Readonly<Record<string, string>>;
+}
+
+export const PROVIDER_SCHEMAS: ProviderSchemas = JSON.parse(readFileSync(new URL("../providers/schema.json", import.meta.url), "utf8"));
 
 const META = new Set(["//", "lifecycle", "depends_on", "count", "for_each", "provider", "connection", "provisioner"]);
 
-/**
- * Attributes of provider 4.6 (the stacks require >= 4.6.0) the 3.6.2 bindings lack, each written as an
- * override: an upload's `owner` and `group` (#997), numeric ids as strings. `terraform validate` with the real
- * 4.6 provider (test/upstream/terraform-validate.test.ts) judges them; here only their type.
- */
-const PROVIDER_46_ADDITIONS: Readonly<Record<string, Readonly<Record<string, Attr>>>> = {
-  ContainerUpload: {
-    owner: { name: "owner", required: false, type: { primitive: "string" } },
-    group: { name: "group", required: false, type: { primitive: "string" } },
-  },
-};
+/** Whether one of the providers we run defines the resource type (terraform_data is Terraform's own). */
+export function isProviderResource(resourceType: string): boolean {
+  return Object.values(PROVIDER_SCHEMAS.provider_schemas).some((p) => resourceType in p.resource_schemas);
+}
 
-function attrsOf(fqn: string): Map<string, Attr> {
-  const t = assembly.types[fqn];
-  if (!t) throw new Error(`no jsii type ${fqn}`);
-  const out = new Map<string, Attr>();
-  for (const p of t.properties ?? []) {
-    const anchor = /#(\w+) /.exec(p.docs?.remarks ?? "");
-    if (!anchor) continue; // meta-arguments inherited from cdktf
-    out.set(anchor[1]!, { name: anchor[1]!, required: !p.optional, type: p.type });
+/** The provider that defines a resource type, by its registry address; the version Terraform selected. */
+function providerOf(resourceType: string): { fqpn: string; version: string; block: Block } {
+  for (const [fqpn, provider] of Object.entries(PROVIDER_SCHEMAS.provider_schemas)) {
+    const resource = provider.resource_schemas[resourceType];
+    if (resource) return { fqpn, version: PROVIDER_SCHEMAS.provider_versions[fqpn]!, block: resource.block };
   }
-  return out;
-}
-
-export function configFqn(resourceType: string): string {
-  const mod = resourceType.replace(/^docker_/, "").replace(/_/g, "-");
-  const cls = mod.split("-").map((s) => s[0]!.toUpperCase() + s.slice(1)).join("");
-  return `@cdktf/provider-docker.${mod}.${cls}Config`;
-}
-
-/** The struct a block attribute nests, if any. */
-function blockStruct(t: JsiiType): string | undefined {
-  if (t.fqn && assembly.types[t.fqn]?.kind === "interface") return t.fqn;
-  if (t.collection) return blockStruct(t.collection.elementtype);
-  if (t.union) for (const u of t.union.types) {
-    const s = blockStruct(u);
-    if (s) return s;
-  }
-  return undefined;
-}
-
-function primitiveOf(t: JsiiType): string | undefined {
-  if (t.primitive) return t.primitive;
-  if (t.union) return t.union.types.map(primitiveOf).find((p) => p !== undefined && p !== "any");
-  return undefined;
+  throw new Error(`no provider in providers/schema.json defines ${resourceType}`);
 }
 
 const isToken = (v: unknown) => typeof v === "string" && /\$\{/.test(v);
 
-/** Every problem of one synthesized docker resource against the provider schema; [] when it conforms. */
+function typeProblem(type: unknown, v: unknown): string | undefined {
+  if (v === null || isToken(v)) return undefined;
+  if (type === "number") return typeof v === "number" ? undefined : "number";
+  if (type === "string") return typeof v === "string" ? undefined : "string";
+  if (type === "bool") return typeof v === "boolean" ? undefined : "bool";
+  if (Array.isArray(type) && (type[0] === "list" || type[0] === "set")) {
+    if (!Array.isArray(v)) return `${type[0]} of ${JSON.stringify(type[1])}`;
+    for (const item of v) if (typeProblem(type[1], item)) return `${type[0]} of ${JSON.stringify(type[1])}`;
+    return undefined;
+  }
+  if (Array.isArray(type) && type[0] === "map") {
+    if (typeof v !== "object" || Array.isArray(v)) return `map of ${JSON.stringify(type[1])}`;
+    for (const item of Object.values(v as object)) if (typeProblem(type[1], item)) return `map of ${JSON.stringify(type[1])}`;
+    return undefined;
+  }
+  return undefined; // object and dynamic types: Terraform's validate judges them (test/upstream/terraform-validate.test.ts)
+}
+
+/** Every problem of one synthesized resource against the schema of the provider we run; [] when it conforms. */
 export function checkAgainstProviderSchema(resourceType: string, config: Record<string, unknown>): string[] {
+  const { fqpn, version, block } = providerOf(resourceType);
+  const where = `${fqpn.replace(/^registry\.terraform\.io\//, "")} ${version}`;
   const problems: string[] = [];
-  const walk = (fqn: string, value: Record<string, unknown>, path: string, top: boolean) => {
-    const attrs = new Map([...attrsOf(fqn), ...Object.entries(PROVIDER_46_ADDITIONS[fqn.split(".").pop()!] ?? {})]);
+  const walk = (b: Block, value: Record<string, unknown>, path: string, top: boolean) => {
     for (const [key, v] of Object.entries(value)) {
       if (top && META.has(key)) continue;
-      const attr = attrs.get(key);
-      if (!attr) {
-        problems.push(`${path}${key}: not an attribute of ${fqn.split(".").pop()} in provider 3.6.2`);
-        continue;
-      }
-      const struct = blockStruct(attr.type);
-      if (struct) {
+      const attr = b.attributes?.[key];
+      const nested = b.block_types?.[key];
+      if (attr) {
+        if (attr.computed && !attr.optional && !attr.required) problems.push(`${path}${key}: computed by ${where}, cannot be set`);
+        const expected = typeProblem(attr.type, v);
+        if (expected) problems.push(`${path}${key}: expected ${expected}, got ${JSON.stringify(v)}`);
+      } else if (nested) {
         const items = Array.isArray(v) ? v : [v];
         items.forEach((item, i) => {
-          if (item && typeof item === "object" && !isToken(item)) walk(struct, item as Record<string, unknown>, `${path}${key}[${i}].`, false);
+          if (item && typeof item === "object" && !isToken(item)) walk(nested.block, item as Record<string, unknown>, `${path}${key}[${i}].`, false);
         });
-        continue;
-      }
-      const prim = primitiveOf(attr.type);
-      if (prim && v !== null && !isToken(v) && !attr.type.collection) {
-        const ok = prim === "number" ? typeof v === "number" : prim === "string" ? typeof v === "string" : prim === "boolean" ? typeof v === "boolean" : true;
-        if (!ok) problems.push(`${path}${key}: expected ${prim}, got ${JSON.stringify(v)}`);
+      } else {
+        problems.push(`${path}${key}: not an attribute of ${resourceType} in ${where}`);
       }
     }
-    for (const attr of attrs.values()) {
-      if (attr.required && !(attr.name in value)) problems.push(`${path}${attr.name}: required by provider 3.6.2 but missing`);
+    for (const [name, attr] of Object.entries(b.attributes ?? {})) {
+      if (attr.required && !(name in value)) problems.push(`${path}${name}: required by ${where} but missing`);
+    }
+    for (const [name, nested] of Object.entries(b.block_types ?? {})) {
+      if ((nested.min_items ?? 0) > 0 && !(name in value)) problems.push(`${path}${name}: required by ${where} but missing`);
     }
   };
-  walk(configFqn(resourceType), config, "", true);
+  walk(block, config, "", true);
   return problems;
 }

@@ -33,7 +33,7 @@ describe("README example", () => {
     expect(existsSync(file)).toBe(true);
     const json = JSON.parse(readFileSync(file, "utf8"));
     expect(Object.keys(json.resource.docker_container)).toHaveLength(5);
-    // The constructs carry the provider range they are tested in, not the prebuilt bindings' exact pins.
+    // The constructs carry the provider range they are tested in, not the exact versions the bindings record.
     expect(json.terraform.required_providers.docker.version).toBe(PROVIDER_CONSTRAINTS.docker);
     expect(json.terraform.required_providers.random.version).toBe(PROVIDER_CONSTRAINTS.random);
   }, 60_000);

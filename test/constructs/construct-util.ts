@@ -1,5 +1,5 @@
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { DockerProvider } from "../../providers/docker/provider/index.js";
+import { RandomProvider } from "../../providers/random/provider/index.js";
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ImmichStack, type ImmichStackProps } from "../../constructs/immich-stack.js";

@@ -1,4 +1,4 @@
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
+import { DockerProvider } from "../../providers/docker/provider/index.js";
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";

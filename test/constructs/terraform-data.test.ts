@@ -1,5 +1,5 @@
-import { Password } from "@cdktf/provider-random/lib/password/index.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { Password } from "../../providers/random/password/index.js";
+import { RandomProvider } from "../../providers/random/provider/index.js";
 import { Testing, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";

@@ -8,9 +8,9 @@ import { REPO } from "../util.js";
 
 /**
  * Another IaC repo's view of the package: `npm pack`, installed from the tarball into a fresh cdktf app next to
- * the newest cdktf, constructs and provider bindings our peer ranges allow (from the npm registry, as a user's
- * install would), the README example compiled as ESM and as CommonJS, run, and the result judged by Terraform's
- * `validate` with the provider versions the constructs pin. Needs the npm registry; without it the suite is
+ * the newest cdktf and constructs our peer ranges allow (from the npm registry, as a user's install would), the
+ * README example (which takes its provider bindings from the package) compiled as ESM and as CommonJS, run, and
+ * the result judged by Terraform's `validate` with the provider versions the constructs pin. Needs the npm registry; without it the suite is
  * skipped outside CI and fails under CI.
  */
 const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
@@ -84,5 +84,34 @@ describe.skipIf(offline !== "")(`the packed library in a fresh cdktf app${offlin
       const validate = await execa(terraform, ["validate", "-json", "-no-color"], { cwd: stackDir, reject: false });
       expect(JSON.parse(validate.stdout).diagnostics, validate.stdout).toEqual([]);
     }, 180_000);
+
+    // The bindings ship in the package (immich-iac/providers/...): the app's classes must be the ones our
+    // constructs instantiate, or `instanceof` (our policy rules, an app's aspects) misses half the resources.
+    it(`gives a ${flavour} app the binding classes our constructs use`, async () => {
+      const dir = join(app, `${flavour}-classes`);
+      mkdirSync(dir, { recursive: true });
+      const names = "{ Testing, TerraformStack }";
+      const lib = "{ computeTuning, ImmichStack, loadProfileFile, shippedProfilePath }";
+      const load =
+        flavour === "esm"
+          ? [`import ${names} from "cdktf";`, `import { Container } from "immich-iac/providers/docker/container";`, `import * as docker from "immich-iac/providers/docker";`, `import ${lib} from "immich-iac";`]
+          : [`const ${names} = require("cdktf");`, `const { Container } = require("immich-iac/providers/docker/container");`, `const docker = require("immich-iac/providers/docker");`, `const ${lib} = require("immich-iac");`];
+      const file = join(dir, flavour === "esm" ? "probe.mjs" : "probe.cjs");
+      writeFileSync(
+        file,
+        [
+          ...load,
+          `const stack = new TerraformStack(Testing.app(), "photos");`,
+          `new docker.provider.DockerProvider(stack, "docker", {});`,
+          `new ImmichStack(stack, "immich", { deploymentName: "photos", domain: "photos.example.com", tuning: computeTuning(loadProfileFile(shippedProfilePath("epyc-4004-prosumer"))) });`,
+          `const ours = stack.node.findAll().filter((c) => c.constructor.name === "Container");`,
+          `console.log(JSON.stringify({ containers: ours.length, sameClass: ours.every((c) => c instanceof Container), barrel: docker.container.Container === Container }));`,
+          "",
+        ].join("\n"),
+      );
+      const run = await execa("node", [file], { cwd: dir, reject: false, all: true });
+      expect(run.exitCode, run.all).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ containers: 5, sameClass: true, barrel: true });
+    }, 60_000);
   }
 });

@@ -1,6 +1,6 @@
 import { App, TerraformStack } from "cdktf";
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { DockerProvider } from "../../providers/docker/provider/index.js";
+import { RandomProvider } from "../../providers/random/provider/index.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

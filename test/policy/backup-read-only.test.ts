@@ -1,11 +1,11 @@
-import { Container } from "@cdktf/provider-docker/lib/container/index.js";
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
-import { Volume } from "@cdktf/provider-docker/lib/volume/index.js";
+import { Container } from "../../providers/docker/container/index.js";
+import { DockerProvider } from "../../providers/docker/provider/index.js";
+import { Volume } from "../../providers/docker/volume/index.js";
 import { App, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { BackupReadsUserDataReadOnly, evaluatePolicy } from "../../constructs/policy/index.js";
 import { defaultBackupSettings } from "../../src/backup/backup-settings.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { RandomProvider } from "../../providers/random/provider/index.js";
 import { ImmichStack } from "../../constructs/immich-stack.js";
 import { synthResources } from "../../constructs/policy/index.js";
 import { computeTuning } from "../../src/tuning/tuning.js";

@@ -1,6 +1,6 @@
-import { Container, type ContainerConfig } from "@cdktf/provider-docker/lib/container/index.js";
-import { Network } from "@cdktf/provider-docker/lib/network/index.js";
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
+import { Container, type ContainerConfig } from "../../providers/docker/container/index.js";
+import { Network } from "../../providers/docker/network/index.js";
+import { DockerProvider } from "../../providers/docker/provider/index.js";
 import { App, TerraformStack } from "cdktf";
 import { evaluatePolicy, type PolicyRule } from "../../constructs/policy/index.js";
 

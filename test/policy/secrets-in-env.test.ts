@@ -1,6 +1,6 @@
-import { Container } from "@cdktf/provider-docker/lib/container/index.js";
-import { Password } from "@cdktf/provider-random/lib/password/index.js";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider/index.js";
+import { Container } from "../../providers/docker/container/index.js";
+import { Password } from "../../providers/random/password/index.js";
+import { RandomProvider } from "../../providers/random/provider/index.js";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { BcryptDigest } from "../../constructs/bcrypt-digest.js";
