@@ -1,0 +1,49 @@
+import { execa } from "execa";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO } from "./util.js";
+
+const README = readFileSync(join(REPO, "README.md"), "utf8");
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces as '-'. */
+const slug = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
+
+describe("README: the operator's first screen", () => {
+  const dir = mkdtempSync(join(tmpdir(), "iac-quickstart-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("the quick start runs as pasted in a fresh clone, up to the line that needs a server", async () => {
+    const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(README)?.[1];
+    expect(block, "README needs a ```sh block under ## Quick start").toBeDefined();
+    const lines = block!.split("\n").filter(Boolean);
+    expect(lines.at(-1)).toMatch(/# needs your server/);
+    const runnable = lines.filter((l) => !l.includes("# needs your server"));
+    const clone = join(dir, "clone");
+    await execa("git", ["clone", "--quiet", REPO, clone]);
+    // npm ci from the local cache: the same packages the repository's own install fetched.
+    const r = await execa("bash", ["-euo", "pipefail", "-c", runnable.join("\n")], {
+      cwd: clone,
+      input: "a long passphrase nobody uses\n",
+      env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
+      reject: false,
+      all: true,
+    });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toMatch(/^\$argon2id\$v=19\$/m);
+    expect(r.all).toContain("shared_buffers");
+    expect(readFileSync(join(clone, "cdktf.out", "stacks", "example", "cdk.tf.json"), "utf8")).toContain('"docker_container"');
+  }, 600_000);
+
+  it("every #anchor link of the README names one of its headings", () => {
+    const anchors = new Set([...README.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!)));
+    const links = [...README.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((l) => !anchors.has(l))).toEqual([]);
+  });
+});
