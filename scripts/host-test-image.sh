@@ -2,7 +2,7 @@
 # Builds the disposable Debian 13 image the host scripts are tested in (no registry is reachable:
 # debootstrap a root and `docker import` it). Rebuilt only when the package list changes. Prints the tag.
 set -euo pipefail
-PACKAGES="bash,coreutils,procps,iproute2,kmod,ufw,iptables,zfs-fuse,passwd,adduser,sudo,openssh-client,ca-certificates"
+PACKAGES="bash,coreutils,procps,iproute2,kmod,ufw,iptables,zfs-fuse,passwd,adduser,sudo,openssh-client,openssh-server,ca-certificates"
 TAG="immich-iac-host-test:$(printf '%s' "$PACKAGES" | sha256sum | cut -c1-12)"
 MIRROR="${IMMICH_IAC_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 log() { echo "host-test-image: $*" >&2; }

@@ -237,6 +237,12 @@ describe("extra ML nodes: their hosts", () => {
       'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")',
     ]);
   });
+
+  it("refuses a system account as a node's SSH user: it would get the docker group and NOPASSWD sudo", () => {
+    expect(problems({ nodes: [node("amd-node", 0, { dockerHost: "ssh://www-data@amd-node.lan" })] })).toEqual([
+      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: the node\'s SSH user (its deploy user) is a system account, which must not become the deploy user: the host scripts give the deploy user the docker group, passwordless sudo (NOPASSWD: ALL) and a locked password (expected a machine account the stack creates, like immich-deploy, got "www-data")',
+    ]);
+  });
 });
 
 describe("extra ML nodes: the tuning engine", () => {
