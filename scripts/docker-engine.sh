@@ -12,7 +12,15 @@ fi
 if docker info >/dev/null 2>&1; then exit 0; fi
 log "starting dockerd"
 mkdir -p /var/log
-nohup dockerd >/var/log/immich-iac-dockerd.log 2>&1 &
+# Started without our open descriptors: run under `flock /tmp/docker-suite.lock`, dockerd would otherwise inherit
+# the lock's descriptor and hold the lock for every other suite as long as it runs.
+(
+  for fd in "/proc/$BASHPID/fd/"*; do
+    n=${fd##*/}
+    if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi
+  done
+  exec nohup dockerd >/var/log/immich-iac-dockerd.log 2>&1 </dev/null
+) &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then exit 0; fi
   sleep 1
