@@ -170,3 +170,38 @@ describe("host.sshPort says 22, the connection is on 2222 (issue 20 item 4: the 
     expect(cut.held.clientPort).toBe(cut.before.clientPort);
   });
 });
+
+describe("the connection's description is checked before the firewall changes anything", () => {
+  let host: TestHost;
+  beforeAll(async () => {
+    host = await TestHost.start(hostTestImage());
+  }, 600_000);
+  afterAll(async () => host?.remove());
+
+  it.each([
+    ["three fields", "10.0.0.1 50000 10.0.0.2"],
+    ["a port above 65535", "10.0.0.1 50000 10.0.0.2 70000"],
+    ["port 0", "10.0.0.1 50000 10.0.0.2 0"],
+    ["a second line", "10.0.0.1 50000 10.0.0.2 22\n10.0.0.1 50000 10.0.0.2 2222"],
+    ["a command after the port", "10.0.0.1 50000 10.0.0.2 22; touch /tmp/PWNED"],
+  ])("refuses %s: exit 1, UFW untouched", async (_, value) => {
+    const r = await host.exec(firewallFor(22), { IMMICH_IAC_SSH_CONNECTION: value });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('immich-iac: firewall: the SSH connection (IMMICH_IAC_SSH_CONNECTION, else SSH_CONNECTION) is not "client-address client-port server-address server-port" with a port of 1-65535');
+    expect(results(r.stdout).size).toBe(0);
+    expect((await host.sh("ufw status")).trim()).toBe("Status: inactive");
+    expect(await host.sh("ufw show added")).not.toContain("ufw allow");
+    expect(await host.sh("test ! -e /tmp/PWNED && echo absent")).toBe("absent");
+  });
+
+  it("IMMICH_IAC_SSH_CONNECTION wins over SSH_CONNECTION; without it, SSH_CONNECTION (run by hand as root over SSH) is read", async () => {
+    const both = await host.exec(firewallFor(22), { IMMICH_IAC_SSH_CONNECTION: "10.0.0.1 50000 10.0.0.2 2201", SSH_CONNECTION: "10.0.0.1 50000 10.0.0.2 2202" });
+    expect(both.exitCode, both.stderr).toBe(0);
+    expect(results(both.stdout).get("firewall: allow 2201/tcp")).toBe("changed");
+    expect(results(both.stdout).has("firewall: allow 2202/tcp")).toBe(false);
+    const fallback = await host.exec(firewallFor(22), { SSH_CONNECTION: "10.0.0.1 50000 10.0.0.2 2202" });
+    expect(fallback.exitCode, fallback.stderr).toBe(0);
+    expect(results(fallback.stdout).get("firewall: allow 2202/tcp")).toBe("changed");
+    expect(results(fallback.stdout).get("firewall: allow 2201/tcp")).toBeUndefined();
+  });
+});
