@@ -12,15 +12,14 @@ fi
 if docker info >/dev/null 2>&1; then exit 0; fi
 log "starting dockerd"
 mkdir -p /var/log
-# Started from a suite run under `flock /tmp/docker-suite.lock …`, dockerd would inherit the lock's descriptor and
-# hold the lock as long as it runs: every other suite would wait forever. Close every inherited descriptor above
-# stderr before it starts.
+# Started without our open descriptors: run under `flock /tmp/docker-suite.lock`, dockerd would otherwise inherit
+# the lock's descriptor and hold the lock for every other suite as long as it runs.
 (
-  for fd in /proc/"$BASHPID"/fd/*; do
+  for fd in "/proc/$BASHPID/fd/"*; do
     n=${fd##*/}
     if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi
-  done 2>/dev/null
-  exec nohup dockerd >/var/log/immich-iac-dockerd.log 2>&1
+  done
+  exec nohup dockerd >/var/log/immich-iac-dockerd.log 2>&1 </dev/null
 ) &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then exit 0; fi

@@ -309,7 +309,26 @@ describe("immich-iac backup", () => {
     const homelab = join(REPO, "deployments", "homelab.yaml");
     const r = await cli(["validate", homelab, example]);
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toBe(`${homelab}: warning: spec.backup.offsite is not set: every copy of the photos and the database stays on this server, and losing it loses them\n`);
+    expect(r.stderr.split("\n").filter((l) => l.includes(": warning: "))).toEqual([
+      `${homelab}: warning: spec.backup.offsite is not set: every copy of the photos and the database stays on this server, and losing it loses them`,
+    ]);
+  });
+
+  it("validate notes, without failing, what a deploy user taken from ssh://user@… gets; not when it is named", async () => {
+    const r = await cli(["validate", example]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe(
+      `${example}: note: the deploy user is "deploy", the SSH user of spec.dockerHost (spec.host.deployUser.name is not set): the host scripts add "deploy" to the docker group ` +
+        `(root-equivalent), give it passwordless sudo (NOPASSWD: ALL) and lock its password (key login only). If "deploy" is a person's account, ` +
+        `set spec.host.deployUser.name to a machine account like immich-deploy and connect as that one\n`,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "iac-cli-"));
+    const named = parse(readFileSync(example, "utf8"));
+    named.spec.host = { deployUser: { name: "deploy" } };
+    writeFileSync(join(dir, "d.yaml"), stringify(named));
+    const quiet = await cli(["validate", "d.yaml"], dir);
+    expect(quiet.exitCode, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe("");
   });
 
   it("--print shows the operations script with the deployment's containers", async () => {

@@ -424,3 +424,53 @@ describe("authorized keys fit the command line that carries them (issue 20 item 
     expect(execFileSync("/bin/bash", ["-c", 'printf %s "${#1}"', "bash", command], { encoding: "utf8" })).toBe(String(command.length));
   });
 });
+
+describe("spec.host: the SSH port and the deploy user (issue 20 items 4 and 5)", () => {
+  it("refuses a host.sshPort that contradicts the dockerHost's port, explicit or SSH's default 22, naming both fields", () => {
+    const explicit = problems(deployment({ dockerHost: "ssh://deploy@h.example.com:2222", host: { sshPort: 22 } }));
+    expect(explicit).toEqual([
+      expect.stringMatching(
+        /^d\.yaml:\d+:\d+: spec\.host\.sshPort: contradicts spec\.dockerHost, which connects on SSH port 2222: the firewall would admit only 22 and lock Terraform and you out \(expected 2222, or spec\.dockerHost ssh:\/\/deploy@h\.example\.com:22, got 22\)$/,
+      ),
+    ]);
+    expect(problems(deployment({ dockerHost: "ssh://deploy@h.example.com", host: { sshPort: 2222 } }))).toEqual([
+      expect.stringContaining("spec.host.sshPort: contradicts spec.dockerHost, which connects on SSH port 22: the firewall would admit only 2222"),
+    ]);
+  });
+
+  it("accepts a host.sshPort equal to the dockerHost's port, one that follows it when unset, and any on a local socket", () => {
+    expect(problems(deployment({ dockerHost: "ssh://deploy@h.example.com:2222", host: { sshPort: 2222 } }))).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(deployment({ dockerHost: "ssh://deploy@h.example.com:2222" })));
+    expect(loadDeploymentFile(join(dir, "d.yaml")).host.sshPort).toBe(2222);
+    expect(problems(deployment({ host: { sshPort: 2222 } }))).toEqual([]);
+  });
+
+  it.each(["www-data", "nobody", "sshd", "daemon", "bin", "sys", "systemd-network", "postgres"])("refuses the system account %s as host.deployUser.name", (name) => {
+    expect(problems(deployment({ host: { deployUser: { name } } }))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^d\\.yaml:\\d+:\\d+: spec\\.host\\.deployUser\\.name: it is a system account, which must not become the deploy user: the host scripts give the deploy user the docker group, passwordless sudo \\(NOPASSWD: ALL\\) and a locked password \\(expected a machine account the stack creates, like immich-deploy, got "${name}"\\)$`,
+        ),
+      ),
+    ]);
+  });
+
+  it("refuses a system account taken by default from ssh://user@…, at spec.dockerHost; a named deploy user lifts it", () => {
+    expect(problems(deployment({ dockerHost: "ssh://www-data@h.example.com" }))).toEqual([
+      expect.stringMatching(/^d\.yaml:\d+:\d+: spec\.dockerHost: the SSH user \(the deploy user by default\) is a system account, .* got "www-data"\); set spec\.host\.deployUser\.name, or connect as that account$/),
+    ]);
+    expect(problems(deployment({ dockerHost: "ssh://www-data@h.example.com", host: { deployUser: { name: "immich-deploy" } } }))).toEqual([]);
+  });
+
+  it("a deploy user taken from ssh://user@… is marked as such (validate's note); a named one is not", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-dep-"));
+    const load = (spec: Record<string, unknown>) => {
+      writeFileSync(join(dir, "d.yaml"), stringify(deployment(spec)));
+      return loadDeploymentFile(join(dir, "d.yaml")).host;
+    };
+    expect(load({ dockerHost: "ssh://pi@h.example.com" })).toMatchObject({ deployUser: { name: "pi" }, deployUserFromDockerHost: true });
+    expect(load({ dockerHost: "ssh://pi@h.example.com", host: { deployUser: { name: "pi" } } }).deployUserFromDockerHost).toBeUndefined();
+    expect(load({}).deployUserFromDockerHost).toBeUndefined();
+  });
+});

@@ -318,6 +318,22 @@ describe("extra ML nodes: their hosts", () => {
       'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")',
     ]);
   });
+
+  it("validate's notes: a node's deploy user is its SSH user, and what that account gets; none with host.manage: false", async () => {
+    const { deployUserNotes } = await import("../src/cli/commands/validate.js");
+    const d = load({ nodes: [node("amd-node", 0, { dockerHost: "ssh://pi@amd-node.lan" })] });
+    expect(deployUserNotes(d)).toEqual([
+      'the deploy user is "immich-deploy", the SSH user of spec.dockerHost (spec.host.deployUser.name is not set): the host scripts add "immich-deploy" to the docker group (root-equivalent), give it passwordless sudo (NOPASSWD: ALL) and lock its password (key login only). If "immich-deploy" is a person\'s account, set spec.host.deployUser.name to a machine account like immich-deploy and connect as that one',
+      'ML node amd-node: its deploy user is its SSH user "pi": the host scripts add "pi" to the docker group (root-equivalent), give it passwordless sudo (NOPASSWD: ALL) and lock its password (key login only). If "pi" is a person\'s account, connect as a machine account like immich-deploy',
+    ]);
+    expect(deployUserNotes(load({ nodes: [node("amd-node", 0)] }, { host: { manage: false } }))).toEqual([]);
+  });
+
+  it("refuses a system account as a node's SSH user: it would get the docker group and NOPASSWD sudo", () => {
+    expect(problems({ nodes: [node("amd-node", 0, { dockerHost: "ssh://www-data@amd-node.lan" })] })).toEqual([
+      'd.yaml:13:21: spec.machineLearning.nodes[0].dockerHost: the node\'s SSH user (its deploy user) is a system account, which must not become the deploy user: the host scripts give the deploy user the docker group, passwordless sudo (NOPASSWD: ALL) and a locked password (expected a machine account the stack creates, like immich-deploy, got "www-data")',
+    ]);
+  });
 });
 
 describe("extra ML nodes: the tuning engine", () => {

@@ -5,6 +5,7 @@ import { SMTP_ADDRESS } from "../ingress/site.js";
 import { numericHostProblem } from "./ip-address.js";
 import { argon2PhcProblem } from "../crypto/argon2-phc.js";
 import { MAX_DEPLOYMENT_NAME, MAX_JOB_HANDLER_REPLICAS } from "../contract/container-names.js";
+import { isSystemAccount } from "./system-accounts.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -62,6 +63,11 @@ export function privateIpv4Problem(value: string): string | undefined {
   // The nodes' firewall admits the Immich host's /24 by default: its network and broadcast addresses are no host's.
   if (d === 0 || d === 255) return `expected a host's address, not the network (.0) or broadcast (.255) address of its /24 (got ${value})`;
   return undefined;
+}
+
+/** The refusal of a system account as the deploy user; `subject` names where the name came from. */
+export function systemAccountMessage(name: string, subject: string): string {
+  return `${subject} is a system account, which must not become the deploy user: the host scripts give the deploy user the docker group, passwordless sudo (NOPASSWD: ALL) and a locked password (expected a machine account the stack creates, like immich-deploy, got "${name}")`;
 }
 
 function privateIpv4Check(value: string, ctx: z.RefinementCtx): void {
@@ -466,7 +472,10 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
       .strictObject({
         /** Let the stack converge the host (datasets, directories, sysctl, firewall, daemon.json) before containers. */
         manage: z.boolean().default(true),
-        /** SSH port the firewall keeps open. @default the dockerHost's port, else 22 */
+        /**
+         * SSH port the firewall keeps open; must be the port of an `ssh://` dockerHost (Terraform connects on that
+         * one). The firewall also keeps the port of the SSH connection it runs over. @default the dockerHost's port, else 22
+         */
         sshPort: z.int().min(1).max(65535).optional(),
         deployUser: z
           .strictObject({
@@ -475,6 +484,9 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
               .string()
               .regex(LINUX_USER, { error: "expected a Linux user name: lowercase letters, digits, '_' or '-', not starting with '-'" })
               .refine((n) => n !== "root", { error: "the deploy user must not be root (expected a machine account the stack creates, like immich-deploy)" })
+              .superRefine((n, ctx) => {
+                if (n !== "root" && isSystemAccount(n)) ctx.addIssue({ code: "custom", message: systemAccountMessage(n, "it") });
+              })
               .optional(),
             /** Keys the stack adds, in a block of its own; keys already in authorized_keys are kept. */
             authorizedKeys: z

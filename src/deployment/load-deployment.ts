@@ -25,12 +25,14 @@ import { Component, containerName, MAX_DNS_LABEL, maxMlNodeName } from "../contr
 import { deploymentTuning } from "./deployment-tuning.js";
 import { caFileContentProblem, caFileShapeProblem } from "./host-files.js";
 import { describeMachine, parseDockerEndpoint, sameMachine, type DockerEndpoint } from "./docker-endpoint.js";
+import { isSystemAccount } from "./system-accounts.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
   deploymentSchema,
   MAX_DEPLOYMENT_NAME,
   MAX_ML_NODES,
+  systemAccountMessage,
   type DeploymentDocument,
   type ProfileReferenceCheck,
 } from "./deployment-schema.js";
@@ -99,6 +101,8 @@ export interface HostSettings {
   readonly manage: boolean;
   readonly sshPort: number;
   readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
+  /** The deploy user's name was not set and is the dockerHost's SSH user (`validate` says what that account gets). @default false */
+  readonly deployUserFromDockerHost?: boolean;
 }
 
 /** `ssh://user@host:port` → its parts; undefined for a local socket or tcp. */
@@ -159,7 +163,7 @@ export function loadDeploymentFile(file: string): Deployment {
       profile.spec.purpose === "immich-host"
         ? []
         : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
-    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d)];
+    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkSshPort(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d)];
     // What needs the whole deployment (its tuning) runs once everything else holds.
     if (issues.length > 0 || profileProblems.length > 0) return issues;
     return checkMonitoringMemory(toDeployment(d, profile, nodeProfiles));
@@ -274,8 +278,11 @@ function checkMlNodes(d: DeploymentDocument, profiles: ReadonlyMap<number, Hardw
     if (d.spec.machineLearning.immichHostAddress === n.address) {
       issues.push({ path: [...at, "address"], message: `the node's address must not be the Immich host's (expected another address than spec.machineLearning.immichHostAddress, got "${n.address}")` });
     }
-    if (sshTarget(n.dockerHost)?.user === "root") {
+    const nodeUser = sshTarget(n.dockerHost)?.user;
+    if (nodeUser === "root") {
       issues.push({ path: [...at, "dockerHost"], message: 'the node\'s host scripts run as its SSH user, which must not be root (expected ssh://<a machine account like immich-deploy>@host, got "root")' });
+    } else if (nodeUser !== undefined && isSystemAccount(nodeUser)) {
+      issues.push({ path: [...at, "dockerHost"], message: systemAccountMessage(nodeUser, "the node's SSH user (its deploy user)") });
     }
     const profile = profiles.get(i);
     if (profile) issues.push(...backendProblems(n.backend, profile, [...at, "backend"]));
@@ -351,13 +358,39 @@ function checkDockerHosts(d: DeploymentDocument): PathIssue[] {
   return issues;
 }
 
-/** The deploy user defaults to the SSH user of dockerHost: never root, whose keys and shell the host scripts would own. */
+/**
+ * The deploy user defaults to the SSH user of dockerHost: never root, whose keys and shell the host scripts would
+ * own, nor another system account (www-data, nobody…), which the docker group and NOPASSWD sudo would make root.
+ */
 function checkDeployUser(d: DeploymentDocument): PathIssue[] {
-  if (d.spec.host.deployUser.name !== undefined || sshTarget(d.spec.dockerHost)?.user !== "root") return [];
+  const user = sshTarget(d.spec.dockerHost)?.user;
+  if (d.spec.host.deployUser.name !== undefined || user === undefined) return [];
+  if (user === "root") {
+    return [
+      {
+        path: ["spec", "dockerHost"],
+        message: 'the deploy user defaults to the SSH user and must not be root (expected spec.host.deployUser.name set to a machine account like immich-deploy, or ssh://<that account>@host, got "root")',
+      },
+    ];
+  }
+  if (!isSystemAccount(user)) return [];
+  return [{ path: ["spec", "dockerHost"], message: `${systemAccountMessage(user, "the SSH user (the deploy user by default)")}; set spec.host.deployUser.name, or connect as that account` }];
+}
+
+/**
+ * Terraform connects on the dockerHost's SSH port; a firewall that admits another one locks it (and the operator)
+ * out at the next step. Only an explicit host.sshPort can contradict it: unset, it follows the dockerHost.
+ */
+function checkSshPort(d: DeploymentDocument): PathIssue[] {
+  const ssh = sshTarget(d.spec.dockerHost);
+  const port = d.spec.host.sshPort;
+  if (ssh === undefined || port === undefined || port === ssh.port) return [];
   return [
     {
-      path: ["spec", "dockerHost"],
-      message: 'the deploy user defaults to the SSH user and must not be root (expected spec.host.deployUser.name set to a machine account like immich-deploy, or ssh://<that account>@host, got "root")',
+      path: ["spec", "host", "sshPort"],
+      message:
+        `contradicts spec.dockerHost, which connects on SSH port ${ssh.port}: the firewall would admit only ${port} and lock Terraform and you out ` +
+        `(expected ${ssh.port}, or spec.dockerHost ssh://${ssh.user}@${ssh.host}:${port}, got ${port})`,
     },
   ];
 }
@@ -526,6 +559,7 @@ function hostSettings(dockerHost: string, h: DeploymentDocument["spec"]["host"])
     manage: h.manage,
     sshPort: h.sshPort ?? ssh?.port ?? 22,
     deployUser: { name: h.deployUser.name ?? ssh?.user ?? "immich-deploy", authorizedKeys: h.deployUser.authorizedKeys },
+    ...(h.deployUser.name === undefined && ssh ? { deployUserFromDockerHost: true } : {}),
   };
 }
 

@@ -228,6 +228,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("deploy-user-root", "refused", (d) => (spec(d).host = { deployUser: { name: "root" } }), "the deploy user must not be root"),
   deploymentCase("deploy-user-option", "refused", (d) => (spec(d).host = { deployUser: { name: "-oProxyCommand" } })),
   deploymentCase("ssh-port-99999", "refused", (d) => (spec(d).host = { sshPort: 99_999 })),
+  deploymentCase("ssh-port-contradicts-docker-host", "refused", (d) => {
+    spec(d).dockerHost = "ssh://deploy@host:2222";
+    spec(d).host = { sshPort: 22 };
+  }, "contradicts spec.dockerHost, which connects on SSH port 2222"),
+  deploymentCase("deploy-user-www-data", "refused", (d) => (spec(d).host = { deployUser: { name: "www-data" } }), "is a system account"),
+  deploymentCase("docker-host-user-nobody", "refused", (d) => (spec(d).dockerHost = "ssh://nobody@host"), "is a system account"),
   deploymentCase("authorized-key-newline", "refused", (d) => (spec(d).host = { deployUser: { authorizedKeys: ["ssh-ed25519 AAAA x\nIMMICH_IAC_EOF\ntouch PWNED"] } })),
   deploymentCase("authorized-key-control", "refused", (d) => (spec(d).host = { deployUser: { authorizedKeys: ["ssh-ed25519 AAAA \u001b[2J"] } })),
   deploymentCase("smtp-sender-template", "refused", (d) => (spec(d).auth.notifier = { mode: "smtp", address: "submission://smtp.example.com:587", username: "u", sender: '{{ secret "/etc/shadow" }}' }), "template braces are not allowed"),

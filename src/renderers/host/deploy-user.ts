@@ -1,5 +1,6 @@
 import type { HostPlan } from "../../host/host-plan.js";
 import { prelude, q } from "./prelude.js";
+import { systemAccountCheck } from "./system-account.js";
 
 /** Marks the lines of authorized_keys the stack owns; everything outside them belongs to the operator. */
 export const KEYS_BEGIN = "# BEGIN immich-iac managed keys: change host.deployUser.authorizedKeys, not these lines";
@@ -50,6 +51,9 @@ export function renderDeployUser(plan: HostPlan, title: string): string {
     prelude("deploy-user", title),
     `USER_NAME=${q(u)}`,
     '[ "$USER_NAME" != root ] || fail "the deploy user must not be root"',
+    "# Before anything changes: an existing system account would become root (docker group, NOPASSWD sudo).",
+    ...systemAccountCheck(),
+    'if why=$(system_account_problem "$USER_NAME"); then fail "$why (nothing was changed)"; fi',
     'if getent group docker >/dev/null; then report "group docker" unchanged; else groupadd --system docker; report "group docker" changed; fi',
     'if id -u "$USER_NAME" >/dev/null 2>&1; then report "user $USER_NAME" unchanged; else',
     '  useradd --create-home --shell /bin/bash --user-group "$USER_NAME"; report "user $USER_NAME" changed; fi',

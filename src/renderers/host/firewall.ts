@@ -29,23 +29,49 @@ export function afterRulesBlock(published: readonly PublishedFrom[]): string {
 export function renderFirewall(plan: HostPlan, title: string): string {
   const rules = [`${plan.firewall.sshPort}/tcp`, ...plan.firewall.tcp.map((p) => `${p}/tcp`), ...plan.firewall.udp.map((p) => `${p}/udp`)];
   const published = plan.firewall.publishedOnlyFrom ?? [];
+  const sshRule = `${plan.firewall.sshPort}/tcp`;
   const lines = [
     prelude("firewall", title),
     'command -v ufw >/dev/null 2>&1 || fail "ufw is missing: apt-get install ufw"',
+    ...currentConnectionPort(),
     "status=$(ufw status verbose)",
-    'if grep -q "^Default: deny (incoming)" <<<"$status"; then report "default incoming deny" unchanged; else ufw default deny incoming >/dev/null; report "default incoming deny" changed; fi',
-    'if grep -q "allow (outgoing)" <<<"$status"; then report "default outgoing allow" unchanged; else ufw default allow outgoing >/dev/null; report "default outgoing allow" changed; fi',
-    "# Rules are added before enabling, so enabling never cuts the SSH session that runs this.",
+    "# Rules first, then the defaults, then enabling: with UFW already active, `default deny` applies at once.",
     "ensure_rule() {",
     '  if ufw show added 2>/dev/null | grep -qx "ufw allow $1"; then report "allow $1" unchanged; else ufw allow "$1" >/dev/null; report "allow $1" changed; fi',
     "}",
+    'if [ -z "$current_port" ]; then report "current SSH port" skipped "not run over SSH (no IMMICH_IAC_SSH_CONNECTION or SSH_CONNECTION)";',
+    `elif [ "$current_port/tcp" != ${q(sshRule)} ]; then`,
+    `  printf 'immich-iac: firewall: this runs over SSH port %s, not host.sshPort ${plan.firewall.sshPort}: port %s stays open too\\n' "$current_port" "$current_port" >&2`,
+    '  ensure_rule "$current_port/tcp"',
+    "fi",
     ...rules.map((r) => `ensure_rule ${q(r)}`),
     ...(published.length ? publishedFilter(published) : []),
+    'if grep -q "^Default: deny (incoming)" <<<"$status"; then report "default incoming deny" unchanged; else ufw default deny incoming >/dev/null; report "default incoming deny" changed; fi',
+    'if grep -q "allow (outgoing)" <<<"$status"; then report "default outgoing allow" unchanged; else ufw default allow outgoing >/dev/null; report "default outgoing allow" changed; fi',
     'if grep -q "^Status: active" <<<"$status"; then report "ufw enabled" unchanged; else ufw --force enable >/dev/null; report "ufw enabled" changed; fi',
     "",
     "finish",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The server port of the SSH connection this script runs over, in `current_port` (empty when not over SSH).
+ * The provisioner passes `$SSH_CONNECTION` as IMMICH_IAC_SSH_CONNECTION through `sudo` (which drops SSH_CONNECTION
+ * itself); run by hand with `sudo -E` or as root over SSH, SSH_CONNECTION is read. Whatever host.sshPort says,
+ * this port stays open: a firewall that admits another one would cut the next login of Terraform and the operator
+ * (issue 20 item 4). The value is checked before any change: four fields, a port of 1-65535, one line.
+ */
+function currentConnectionPort(): string[] {
+  return [
+    "ssh_connection=${IMMICH_IAC_SSH_CONNECTION:-${SSH_CONNECTION:-}}",
+    "current_port=",
+    'if [ -n "$ssh_connection" ]; then',
+    "  connection_re='^[^[:space:]]+ [0-9]{1,5} [^[:space:]]+ ([1-9][0-9]{0,4})$'",
+    '  if [[ "$ssh_connection" =~ $connection_re ]] && [ "${BASH_REMATCH[1]}" -le 65535 ]; then current_port=${BASH_REMATCH[1]}',
+    '  else fail "the SSH connection (IMMICH_IAC_SSH_CONNECTION, else SSH_CONNECTION) is not \\"client-address client-port server-address server-port\\" with a port of 1-65535: nothing was changed, so the firewall cannot cut it"; fi',
+    "fi",
+  ];
 }
 
 function publishedFilter(published: readonly PublishedFrom[]): string[] {

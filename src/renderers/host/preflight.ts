@@ -1,5 +1,6 @@
 import type { HostPlan } from "../../host/host-plan.js";
 import { prelude, q } from "./prelude.js";
+import { preflightSystemAccount } from "./system-account.js";
 
 /** Checks the host matches the profile before anything changes; changes nothing itself. */
 export function renderPreflight(plan: HostPlan, title: string): string {
@@ -14,6 +15,8 @@ export function renderPreflight(plan: HostPlan, title: string): string {
     'problem() { PROBLEMS+=("$1"); report "$2" failed "$1"; }',
     "ok() { report \"$1\" unchanged; }",
     "",
+    "# An existing system account as the deploy user would become root (docker group, NOPASSWD sudo).",
+    ...preflightSystemAccount(plan.deployUser.name),
   ];
   const zfsPools = plan.pools.filter((p) => p.filesystem === "zfs");
   if (zfsPools.length > 0) {
