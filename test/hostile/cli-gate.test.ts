@@ -143,7 +143,7 @@ describe("pre-upgrade over SSH: no deployment value can become an ssh option", (
     recorder(dir, "ssh");
     const r = await cli(["pre-upgrade", "--deployment", join(REPO, "deployments", "example.yaml"), "--label", "before-v3"], { env: { PATH: `${dir}:${process.env.PATH}` } });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(readFileSync(join(dir, "ssh.calls"), "utf8")).toBe("-p 22 -l deploy -- photos.example.com sudo -n bash -s -- before-v3\n");
+    expect(readFileSync(join(dir, "ssh.calls"), "utf8")).toBe('-p 22 -l deploy -- photos.example.com sudo -n env "IMMICH_IAC_SSH_CONNECTION=${SSH_CONNECTION:-}" bash -s -- before-v3\n');
   });
 
   it("leaves no temporary directory behind", async () => {
