@@ -99,11 +99,11 @@ describe("host scripts reach their host over SSH and are never a file (issue 20 
     const runnerAddress = (await execa("docker", ["inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", runner.name])).stdout.trim();
     expect(connection).toMatch(new RegExp(`^${runnerAddress.replace(/\./g, "\\.")} \\d+ ${hostAddress.replace(/\./g, "\\.")} 22$`));
     // Not on the runner.
-    expect(await runner.sh("test -e /root/probe.out && echo present || echo absent")).toBe("absent\n");
+    expect(await runner.sh("test -e /root/probe.out && echo present || echo absent")).toBe("absent");
     // Nothing new in a place another user can write or read into, the planted files untouched and never run.
     expect(await host.sh("find /tmp /var/tmp /dev/shm /home/immich-deploy -newer /tmp/.marker -not -path /tmp/.marker")).toBe("");
-    expect(await host.sh("test -e /tmp/pwned && echo pwned || echo clean")).toBe("clean\n");
-    expect(await host.sh("stat -c '%U %a' /tmp/immich-iac-00-probe.sh")).toBe("mallory 777\n");
+    expect(await host.sh("test -e /tmp/pwned && echo pwned || echo clean")).toBe("clean");
+    expect(await host.sh("stat -c '%U %a' /tmp/immich-iac-00-probe.sh")).toBe("mallory 777");
   });
 
   it("1: a host whose key the runner does not know is refused before anything runs (BatchMode, no prompt)", async () => {
@@ -111,7 +111,7 @@ describe("host scripts reach their host over SSH and are never a file (issue 20 
     const run = await asUser(runner, "stranger", localExec({ type: "ssh", host: hostAddress, user: "immich-deploy", port: 22 }));
     expect(run.exitCode).toBe(255);
     expect(run.all).toMatch(/Host key verification failed/);
-    expect(await host.sh("test -e /root/probe.out && echo ran || echo not-run")).toBe("not-run\n");
+    expect(await host.sh("test -e /root/probe.out && echo ran || echo not-run")).toBe("not-run");
   });
 
   it("1: on the machine itself (unix://) the script runs locally as root, the operator's SSH connection passed through sudo", async () => {
