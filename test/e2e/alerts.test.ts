@@ -229,8 +229,16 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
     expect(broken.exitCode, broken.stdout + broken.stderr).toBe(1);
     const firing = await arrival("BackupFailed", "firing", before);
     expect(firing.hook.body.alerts[0]!.labels).toMatchObject({ alertname: "BackupFailed", deployment: d.name });
-    // A server again (an empty bucket: the run creates the repository anew) and a run that succeeds.
+    // The server again, but empty: the repository this deployment backed up to is gone, and the run says so
+    // instead of creating an empty one over it; the alert keeps firing.
     s3 = await startS3Server([bucket]);
+    const gone = await backupCli(d, ["run"]);
+    expect(gone.exitCode, gone.stdout + gone.stderr).toBe(1);
+    const status = await backupCli(d, ["status"]);
+    expect(status.exitCode).toBe(1);
+    expect((JSON.parse(status.stdout) as { problems: string[] }).problems.join("\n")).toContain("the last off-site run failed: the repository this deployment backed up to is gone");
+    // The operator starts a new repository as the README says (remove backups/offsite/repository): a run succeeds.
+    rmSync(join(d.dataRoot, "backups", "offsite", "repository"));
     const fixed = await backupCli(d, ["run"]);
     expect(fixed.exitCode, fixed.stdout + fixed.stderr).toBe(0);
     await arrival("BackupFailed", "resolved", firing.hook.n);
