@@ -487,7 +487,7 @@ export class ImmichStack extends Construct {
     const walMiB = Math.max(64, Math.floor(memoryMiB * 0.2));
     let walArchiver: WalArchiver | undefined;
     if (b.continuousWal && this.volumes.postgresArchive) {
-      files["wal-archiver.sh"] = renderWalArchiver({ title, slot: WAL_SLOT, baseBackupIntervalHours: b.baseBackupIntervalHours, keepBaseBackups: b.localBaseBackups });
+      files["wal-archiver.sh"] = renderWalArchiver({ title, deploymentName: dep, slot: WAL_SLOT, baseBackupIntervalHours: b.baseBackupIntervalHours, keepBaseBackups: b.localBaseBackups });
       walArchiver = new WalArchiver(this, "WalArchiver", {
         deploymentName: dep,
         database: this.database,

@@ -52,7 +52,7 @@ describe("backup schedules and arguments", () => {
 });
 
 describe("the WAL archiver script", () => {
-  const text = renderWalArchiver({ title: "deployment home", slot: "immich_iac_wal", baseBackupIntervalHours: 12, keepBaseBackups: 3 });
+  const text = renderWalArchiver({ title: "deployment home", deploymentName: "home", slot: "immich_iac_wal", baseBackupIntervalHours: 12, keepBaseBackups: 3 });
   it("streams through the slot and keeps the configured base backups", () => {
     expect(text).toContain("SLOT=immich_iac_wal\nBASE_INTERVAL=43200\nKEEP_BASE=3\n");
     expect(text).toContain('pg_receivewal -D "$WAL" --slot="$SLOT" --synchronous --no-loop --no-password');
@@ -62,8 +62,8 @@ describe("the WAL archiver script", () => {
     expect(await shellcheck("wal-archiver.sh", text, "bash")).toBe("");
   });
   it("refuses a slot name that is not an identifier, and a zero interval", () => {
-    expect(() => renderWalArchiver({ title: "t", slot: "x'; DROP", baseBackupIntervalHours: 1, keepBaseBackups: 1 })).toThrow('renderWalArchiver: slot must be a PostgreSQL identifier (got "x\'; DROP")');
-    expect(() => renderWalArchiver({ title: "t", slot: "s", baseBackupIntervalHours: 0, keepBaseBackups: 1 })).toThrow("renderWalArchiver: baseBackupIntervalHours must be a positive integer (got 0)");
+    expect(() => renderWalArchiver({ title: "t", deploymentName: "t", slot: "x'; DROP", baseBackupIntervalHours: 1, keepBaseBackups: 1 })).toThrow('renderWalArchiver: slot must be a PostgreSQL identifier (got "x\'; DROP")');
+    expect(() => renderWalArchiver({ title: "t", deploymentName: "t", slot: "s", baseBackupIntervalHours: 0, keepBaseBackups: 1 })).toThrow("renderWalArchiver: baseBackupIntervalHours must be a positive integer (got 0)");
   });
 });
 
