@@ -12,7 +12,16 @@ fi
 if docker info >/dev/null 2>&1; then exit 0; fi
 log "starting dockerd"
 mkdir -p /var/log
-nohup dockerd >/var/log/immich-iac-dockerd.log 2>&1 &
+# The daemon outlives this script: it must not inherit its descriptors. Started under
+# `flock /tmp/docker-suite.lock …`, an inherited lock descriptor would hold the lock for as long as dockerd runs
+# and block every other Docker suite (it did).
+(
+  for fd in /proc/self/fd/*; do
+    fd=${fd##*/}
+    if [[ $fd =~ ^[0-9]+$ ]] && [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+  done 2>/dev/null
+  exec nohup dockerd >/var/log/immich-iac-dockerd.log 2>&1 </dev/null
+) &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then exit 0; fi
   sleep 1
