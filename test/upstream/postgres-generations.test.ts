@@ -11,9 +11,9 @@ const { root, reason } = upstreamRoot(`${PG_BIN}/postgres`);
 
 /**
  * The configuration Immich's postgres image writes to /etc/postgresql/postgresql.conf at start (its template with
- * ##PGDATA replaced), per generation [immich-app/base-images postgres/postgresql.ssd.conf: #208 (2025-05-15) to
- * #279 as `before`; #315 (2026-03-20) on as `current`]. Only the include lines and one baked setting: the rest
- * (vchord, memory) is not what is tested here.
+ * ##PGDATA replaced), per generation [immich-app/base-images postgres/postgresql.ssd.conf: from #208 (2025-05-15)
+ * until #315 `before-override-include`; from #315 (2026-03-20) on `override-include`]. Only the include lines and
+ * one baked setting: the rest (vchord, memory) is not what is tested here.
  */
 function imageConfig(generation: "before-override-include" | "override-include", pgdata: string): string {
   return [

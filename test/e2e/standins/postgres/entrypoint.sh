@@ -9,7 +9,7 @@
 # IMMICH_STANDIN_GENERATION (the Dockerfile's VARIANT) picks the generation, from base-images' history:
 #   override-include (#315, 2026-03-20, on): include_if_exists 'postgresql.override.conf' (/etc/postgresql/),
 #     then include_if_exists '$PGDATA/postgresql.override.conf'
-#   before-override-include (#208 to #279, every build compose's 14-vectorchord0.4.3-pgvectors0.2.0 ever had):
+#   before-override-include (#208 to before #315, including every build of compose's 14-vectorchord0.4.3-pgvectors0.2.0):
 #     include_if_exists '$PGDATA/postgresql.override.conf' only; /etc/postgresql/postgresql.override.conf is
 #     never read by the image's own configuration.
 # The stand-in writes none of our settings: a setting in effect was read from a file our stack uploaded.
