@@ -140,11 +140,14 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     await psqlIn(db, "SELECT pg_reload_conf()");
     let slot = "";
     for (let i = 0; i < 4 && slot !== "lost"; i++) {
-      await psqlIn(db, "CREATE TABLE IF NOT EXISTS wal_filler (t text); INSERT INTO wal_filler SELECT md5(random()::text) || md5(random()::text) FROM generate_series(1, 600000); CHECKPOINT");
+      await psqlIn(db, "CREATE TABLE IF NOT EXISTS wal_filler (t text)");
+      await psqlIn(db, "INSERT INTO wal_filler SELECT md5(random()::text) || md5(random()::text) FROM generate_series(1, 600000)");
+      await psqlIn(db, "CHECKPOINT");
       slot = await psqlIn(db, "SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'immich_iac_wal'");
     }
     expect(slot).toBe("lost");
-    await psqlIn(db, "DROP TABLE wal_filler; ALTER SYSTEM RESET max_slot_wal_keep_size");
+    await psqlIn(db, "DROP TABLE wal_filler");
+    await psqlIn(db, "ALTER SYSTEM RESET max_slot_wal_keep_size");
     await psqlIn(db, "SELECT pg_reload_conf()");
 
     const restarted = Date.now() / 1000;
@@ -152,7 +155,7 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     let after: any;
     for (let i = 0; ; i++) {
       after = await walStatus().catch(() => undefined);
-      if (after?.gap && after.rebaseNeeded === false && after.newestBaseAt > after.gap.at && after.slotActive) break;
+      if (after?.gap && after.rebaseNeeded === false && after.newestBaseAt >= after.gap.at && after.slotActive) break;
       if (i > 240) throw new Error(`the archiver did not re-base after the lost slot: ${JSON.stringify(after)}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -171,7 +174,12 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     const status = await backupCli(d, ["status"]);
     expect(status.exitCode, status.stdout + status.stderr).toBe(0);
     expect(JSON.parse(status.stdout).lines.join("\n")).toMatch(/WAL gap: the replication slot was lost .* re-based since/);
-    const metrics = await docker(["exec", wal, "cat", "/archive/state/metrics/immich_iac_wal_archiver.prom"]);
+    // Rewritten every minute and at every change: streaming once pg_receivewal holds the new slot.
+    let metrics = "";
+    for (let i = 0; i < 80 && !metrics.includes(`immich_iac_wal_archiver_streaming{deployment="${d.name}"} 1`); i++) {
+      if (i) await new Promise((r) => setTimeout(r, 1000));
+      metrics = await docker(["exec", wal, "cat", "/archive/state/metrics/immich_iac_wal_archiver.prom"]);
+    }
     expect(metrics).toContain(`immich_iac_wal_archiver_slot_lost_total{deployment="${d.name}"} 1`);
     expect(metrics).toContain(`immich_iac_wal_archiver_rebase_needed{deployment="${d.name}"} 0`);
     expect(metrics).toContain(`immich_iac_wal_archiver_streaming{deployment="${d.name}"} 1`);
