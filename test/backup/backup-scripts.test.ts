@@ -57,6 +57,9 @@ describe("the WAL archiver script", () => {
     expect(text).toContain("SLOT=immich_iac_wal\nBASE_INTERVAL=43200\nKEEP_BASE=3\n");
     expect(text).toContain('pg_receivewal -D "$WAL" --slot="$SLOT" --synchronous --no-loop --no-password');
     expect(text).toContain('pg_basebackup -D "$target.partial" -F p -X stream --checkpoint="$1" --no-password --manifest-checksums=SHA256');
+    // After a gap (a lost slot) the re-base is immediate and fast; otherwise the checkpoint is spread.
+    expect(text).toContain('if base_due; then if [ -e "$STATE/base-needed" ]; then base_backup fast; else base_backup spread; fi; fi');
+    expect(text).toContain('immich_iac_wal_archiver_slot_lost_total{deployment=\\"$DEPLOYMENT\\"} $losses');
   });
   it("passes bash -n and shellcheck", async () => {
     expect(await shellcheck("wal-archiver.sh", text, "bash")).toBe("");

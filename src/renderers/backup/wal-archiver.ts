@@ -97,6 +97,8 @@ set_aside() {
     echo "$now" >"$STATE/slot-lost-at"
   fi
   : >"$STATE/base-needed"
+  # Re-base now, not after the retry pause of an earlier attempt: until then no recovery reaches past the gap.
+  rm -f "$STATE/base-attempt"
   metrics
 }
 
@@ -223,6 +225,7 @@ base_backup() {
     log "base backup $stamp failed"
   fi
   rmdir "$STATE/base.lock"
+  metrics
   return "$rc"
 }
 
@@ -251,10 +254,13 @@ run() {
     until sql "SELECT 1" >/dev/null 2>&1; do sleep 5; done
   fi
   receive_loop &
+  local tick=0
   while :; do
-    if base_due; then base_backup spread; fi
-    metrics
-    sleep 60 &
+    # After a gap the checkpoint is fast: the archive is of no use past the gap until this base backup exists.
+    if base_due; then if [ -e "$STATE/base-needed" ]; then base_backup fast; else base_backup spread; fi; fi
+    if [ $((tick % 6)) -eq 0 ]; then metrics; fi
+    tick=$((tick + 1))
+    sleep 10 &
     wait $!
   done
 }
