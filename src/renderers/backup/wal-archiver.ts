@@ -304,7 +304,12 @@ health() {
 
 case "\${1:-}" in
   run) run ;;
-  base-backup) mkdir -p "$BASE" "$STATE" && base_backup fast ;;
+  base-backup)
+    mkdir -p "$BASE" "$STATE" || exit 1
+    # One the archiver runs itself (the first, a scheduled one, a re-base after a gap) is waited for, not a failure.
+    for _ in $(seq 1 900); do [ -d "$STATE/base.lock" ] || break; sleep 2; done
+    base_backup fast
+    ;;
   status) status ;;
   health) health ;;
   *) echo "usage: wal-archiver.sh run | base-backup | status | health" >&2; exit 2 ;;
