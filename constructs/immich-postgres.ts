@@ -6,11 +6,11 @@ import { Component } from "./labels.js";
 import { secretFile, ServiceContainer } from "./service-container.js";
 
 import { parsePostgresTag } from "../src/plan/versions.js";
+import { POSTGRES_CONFIG_PATH, POSTGRES_IMAGE_CONFIG_PATH, POSTGRES_OVERRIDE_PATH, renderPostgresEntryConfig } from "../src/renderers/postgres-conf.js";
 import { DEFAULT_POSTGRES_IMAGE_TAG } from "../src/versions.js";
 
 export { DEFAULT_POSTGRES_IMAGE_TAG };
-/** Where the image includes an override file from, after its baked SSD/HDD config (later files win). */
-export const POSTGRES_OVERRIDE_PATH = "/etc/postgresql/postgresql.override.conf";
+export { POSTGRES_CONFIG_PATH, POSTGRES_IMAGE_CONFIG_PATH, POSTGRES_OVERRIDE_PATH, renderPostgresEntryConfig };
 /** The superuser's password for initdb (POSTGRES_PASSWORD_FILE), owned by postgres (999). */
 export const POSTGRES_PASSWORD_PATH = "/run/secrets/postgres/password";
 export const POSTGRES_PORT = 5432;
@@ -54,7 +54,8 @@ export interface ImmichPostgresProps {
 }
 
 /**
- * PostgreSQL (17 by default; 14–18 accepted, for installs taken over from Immich's compose) with VectorChord for Immich: tuned override config, data checksums at initdb, the image's
+ * PostgreSQL (17 by default; 14–18 accepted, for installs taken over from Immich's compose) with VectorChord for Immich: tuned override config (read last in
+ * every generation of the image, through our own `config_file`), data checksums at initdb, the image's
  * own healthcheck script (which also fails on checksum errors), `shm_size` for parallel workers.
  */
 export class ImmichPostgres extends Construct {
@@ -101,9 +102,12 @@ export class ImmichPostgres extends Construct {
       },
       networks: [props.network, ...(props.exporterNetwork ? [props.exporterNetwork] : [])],
       volumes: [{ volume: props.dataVolume, containerPath: PGDATA_PATH }],
+      // Not the image's `postgres -c config_file=/etc/postgresql/postgresql.conf`: see renderPostgresEntryConfig.
+      command: ["postgres", "-c", `config_file=${POSTGRES_CONFIG_PATH}`],
       uploads: [
         { path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig },
         ...(props.hbaFile ? [props.hbaFile] : []),
+        { path: POSTGRES_CONFIG_PATH, content: renderPostgresEntryConfig(props.deploymentName) },
         secretFile(POSTGRES_PASSWORD_PATH, props.password, { uid: 999, gid: 999 }),
       ],
       shmSizeMiB: props.shmSizeMiB,

@@ -6,10 +6,36 @@ export interface RawStatus {
   readonly walConfigured: boolean;
   readonly offsiteConfigured: boolean;
   readonly health: { readonly wal: string | null; readonly offsite: string | null };
-  readonly wal: { readonly newestBase: string | null; readonly newestBaseAt: number | null; readonly newestWal: string | null; readonly slotActive: boolean | null; readonly baseBackups: number } | null;
+  readonly wal: {
+    readonly newestBase: string | null;
+    readonly newestBaseAt: number | null;
+    readonly newestWal: string | null;
+    readonly slotActive: boolean | null;
+    readonly baseBackups: number;
+    /** The last gap in the WAL archive (absent from archivers of earlier releases). */
+    readonly gap?: WalGap | null;
+    /** Times the replication slot was found lost. */
+    readonly slotLosses?: number;
+    /** A gap no base backup follows yet. */
+    readonly rebaseNeeded?: boolean;
+  } | null;
   readonly offsite: { readonly result: string; readonly started: number; readonly finished: number; readonly lastSuccess: number; readonly message: string } | null;
   readonly snapshots: readonly { readonly time: string; readonly short_id: string }[] | null;
   readonly snapshotsExit: number;
+}
+
+/** A gap in the WAL archive, as the archiver records it (`state/gap.json`). */
+export interface WalGap {
+  readonly at: number;
+  /** slot-lost: PostgreSQL removed WAL the slot still needed; no-slot: WAL in the archive but no slot. */
+  readonly reason: string;
+  /** The directory the WAL before the gap was moved to ("" when there was none). */
+  readonly setAside: string;
+}
+
+function gapText(g: WalGap): string {
+  const what = g.reason === "slot-lost" ? "the replication slot was lost (WAL removed before it was received, past max_slot_wal_keep_size)" : "the archive held WAL the replication slot does not continue";
+  return `${what} at ${new Date(g.at * 1000).toISOString().replace(/\.\d{3}Z$/, "Z")}${g.setAside ? `; the WAL before it is in ${g.setAside}` : ""}`;
 }
 
 export interface Verdict {
@@ -47,6 +73,12 @@ export function judgeStatus(s: RawStatus, settings: BackupSettings): Verdict {
         const a = s.now - w.newestBaseAt;
         lines.push(`local base backup: ${w.newestBase} (${age(a)} old, ${w.baseBackups} kept)`);
         if (a > 2 * settings.baseBackupIntervalHours * 3600) problems.push(`the newest local base backup is ${age(a)} old (more than two intervals of ${settings.baseBackupIntervalHours} h)`);
+      }
+      // A gap is a problem until a base backup follows it; after that, recovery to a time inside it is impossible.
+      if (w.gap && w.rebaseNeeded) {
+        problems.push(`the WAL archive has a gap: ${gapText(w.gap)}; no base backup follows it yet (the archiver takes one; immich-iac backup run takes one now)`);
+      } else if (w.gap) {
+        lines.push(`WAL gap: ${gapText(w.gap)}; re-based since: recovery to a time before the next base backup is not possible`);
       }
     }
     if (s.health.wal && s.health.wal !== "healthy") lines.push(`WAL archiver container: ${s.health.wal}`);

@@ -13,7 +13,7 @@ describe("backups in the stack", () => {
     const r = synthImmich();
     expect(backupContainers(r)).toEqual([]);
     const pg = byName(r, "immich-t-database");
-    expect(pg.upload.map((u: any) => u.file)).toEqual(["/etc/postgresql/postgresql.override.conf", "/run/secrets/postgres/password"]);
+    expect(pg.upload.map((u: any) => u.file)).toEqual(["/etc/postgresql/postgresql.override.conf", "/etc/postgresql/immich-iac.conf", "/run/secrets/postgres/password"]);
     expect(pg.upload[0].content).not.toContain("hba_file");
   });
 
@@ -40,7 +40,7 @@ describe("backups in the stack", () => {
     expect(wal.healthcheck.test).toEqual(["CMD", "/bin/bash", "/etc/immich-iac/wal-archiver.sh", "health"]);
     // The shell's ${…} reaches the container literally: Terraform sees $${…}.
     expect(wal.upload[0].content).toContain('newest=$${list[$${#list[@]}-1]:-}');
-    expect(pg.upload.map((u: any) => u.file)).toEqual(["/etc/postgresql/postgresql.override.conf", "/etc/postgresql/pg_hba.immich-iac.conf", "/run/secrets/postgres/password"]);
+    expect(pg.upload.map((u: any) => u.file)).toEqual(["/etc/postgresql/postgresql.override.conf", "/etc/postgresql/pg_hba.immich-iac.conf", "/etc/postgresql/immich-iac.conf", "/run/secrets/postgres/password"]);
     expect(pg.upload[0].content).toContain("hba_file = '/etc/postgresql/pg_hba.immich-iac.conf'");
     expect(pg.upload[0].content).toContain("max_slot_wal_keep_size = '16384MB'");
     expect(pg.upload[1].content).toContain("host    replication  immich all            scram-sha-256\n");

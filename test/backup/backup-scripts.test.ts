@@ -65,6 +65,11 @@ describe("the WAL archiver script", () => {
     expect(text).toContain("SLOT=immich_iac_wal\nBASE_INTERVAL=43200\nKEEP_BASE=3\n");
     expect(text).toContain('pg_receivewal -D "$WAL" --slot="$SLOT" --synchronous --no-loop --no-password');
     expect(text).toContain('pg_basebackup -D "$target.partial" -F p -X stream --checkpoint="$1" --no-password --manifest-checksums=SHA256');
+    // After a gap (a lost slot) the re-base is immediate and fast; otherwise the checkpoint is spread. Either runs
+    // in the background, so the heartbeat goes on during a long one.
+    expect(text).toContain('if [ -e "$STATE/base-needed" ]; then base_backup fast & else base_backup spread & fi');
+    expect(text).toContain('label="{deployment=\\"$DEPLOYMENT\\"}"');
+    expect(text).toContain('immich_iac_wal_archiver_slot_lost_total$label $losses');
   });
   it("passes bash -n and shellcheck", async () => {
     expect(await shellcheck("wal-archiver.sh", text, "bash")).toBe("");

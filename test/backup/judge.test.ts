@@ -47,6 +47,21 @@ describe("backup status verdict", () => {
     expect(judgeStatus(status({ snapshots: [] }), settings).problems).toEqual(["no off-site snapshot yet"]);
   });
 
+  it("fails while the WAL archive has a gap no base backup follows (lost replication slot), and says so once re-based", () => {
+    const w = status().wal!;
+    const gap = { at: NOW - 600, reason: "slot-lost", setAside: "wal-until-20261130T115000Z" };
+    const lost = judgeStatus(status({ wal: { ...w, gap, slotLosses: 1, rebaseNeeded: true } }), settings);
+    expect(lost.ok).toBe(false);
+    expect(lost.problems).toEqual([
+      "the WAL archive has a gap: the replication slot was lost (WAL removed before it was received, past max_slot_wal_keep_size) at 2026-11-30T11:50:00Z; the WAL before it is in wal-until-20261130T115000Z; no base backup follows it yet (the archiver takes one; immich-iac backup run takes one now)",
+    ]);
+    const rebased = judgeStatus(status({ wal: { ...w, gap, slotLosses: 1, rebaseNeeded: false } }), settings);
+    expect(rebased.problems).toEqual([]);
+    expect(rebased.lines).toContain(
+      "WAL gap: the replication slot was lost (WAL removed before it was received, past max_slot_wal_keep_size) at 2026-11-30T11:50:00Z; the WAL before it is in wal-until-20261130T115000Z; re-based since: recovery to a time before the next base backup is not possible",
+    );
+  });
+
   it("fails when WAL does not stream or the base backup is late", () => {
     const w = status().wal!;
     expect(judgeStatus(status({ wal: { ...w, slotActive: false } }), settings).problems).toEqual(["WAL is not streaming (replication slot inactive)"]);

@@ -27,6 +27,13 @@ describe("ImmichPostgres", () => {
     expect(pg.destroy_grace_seconds).toBe(120);
     expect(pg.upload[0].file).toBe("/etc/postgresql/postgresql.override.conf");
     expect(pg.upload[0].content).toContain("shared_buffers = '512MB'");
+  });
+  it("starts PostgreSQL with its own config_file: the image's configuration first, the override last, in every image generation", () => {
+    // Images before base-images#315 never include /etc/postgresql/postgresql.override.conf (issue 21 defect 2).
+    expect(pg.command).toEqual(["postgres", "-c", "config_file=/etc/postgresql/immich-iac.conf"]);
+    const entry = pg.upload.find((u: any) => u.file === "/etc/postgresql/immich-iac.conf");
+    const includes = (entry.content as string).split("\n").filter((l) => !l.startsWith("#") && l !== "");
+    expect(includes).toEqual(["include '/etc/postgresql/postgresql.conf'", "include '/etc/postgresql/postgresql.override.conf'"]);
     expect(pg.healthcheck).toEqual({ test: ["CMD", "/usr/local/bin/healthcheck.sh"], interval: "30s", timeout: "10s", retries: 3, start_period: "5m0s" });
     expect(pg.volumes).toEqual([{ container_path: "/var/lib/postgresql/data", read_only: false, volume_name: expect.stringMatching(/^\$\{docker_volume\.immich_DatabaseVolume_[0-9A-F]{8}\.name\}$/) }]);
   });

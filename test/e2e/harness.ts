@@ -134,11 +134,17 @@ export function standinFor(image: string): string {
   return standin;
 }
 
-/** Builds the stand-ins and tags them with every image reference the stack uses. */
-export async function provideImages(json: any): Promise<void> {
+/**
+ * Builds the stand-ins and tags them with every image reference the stack uses. `variants` builds a stand-in as
+ * one of the generations of its upstream image (its Dockerfile's VARIANT), e.g. `{ postgres: "before-override-include" }`.
+ */
+export async function provideImages(json: any, variants: Readonly<Record<string, string>> = {}): Promise<void> {
   const names = Object.values(json.resource.docker_image as Record<string, { name: string }>).map((i) => i.name);
   if (names.some((n) => n.includes("@sha256:"))) throw new Error(`a digest-pinned image cannot match a locally built stand-in: ${names.join(", ")}`);
-  const pairs = [...new Set(names)].map((n) => `${standinFor(n)}=${n}`);
+  const pairs = [...new Set(names)].map((n) => {
+    const standin = standinFor(n);
+    return `${standin}${variants[standin] ? `@${variants[standin]}` : ""}=${n}`;
+  });
   const r = await execa("bash", [join(REPO, "scripts", "e2e-images.sh"), ...pairs], { reject: false, all: true });
   if (r.exitCode !== 0) throw new Error(`scripts/e2e-images.sh failed:\n${r.all}`);
 }

@@ -62,7 +62,7 @@ export async function backupCommand(action: "status" | "run" | "restore-drill", 
   }
   const verdict: Verdict = action === "status" ? judgeStatus(raw as RawStatus, deployment.backup) : judgeDrill(raw as RawDrill);
   if (opts.json) {
-    io.out(`${JSON.stringify({ ok: verdict.ok, problems: verdict.problems, [action === "status" ? "status" : "drill"]: raw }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ok: verdict.ok, problems: verdict.problems, lines: verdict.lines, [action === "status" ? "status" : "drill"]: raw }, null, 2)}\n`);
   } else {
     io.out(`${verdict.lines.join("\n")}\n${verdict.ok ? "OK" : verdict.problems.map((p) => `PROBLEM: ${p}`).join("\n")}\n`);
   }

@@ -82,7 +82,7 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
         expr: [
           `pg_replication_slot_slot_is_active{slot_name="${WAL_SLOT}"} == 0`,
           `time() - immich_iac_wal_archiver_heartbeat_timestamp_seconds > ${3 * WAL_HEARTBEAT_SECONDS}`,
-          "immich_iac_wal_streaming == 0",
+          "immich_iac_wal_archiver_streaming == 0",
           ...(i.walArchiver ? [`absent(immich_iac_wal_archiver_heartbeat_timestamp_seconds{deployment="${i.deploymentName}"})`] : []),
         ].join(" or "),
         for: "5m",
@@ -92,7 +92,7 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
       },
       {
         alert: "WalSlotLost",
-        expr: "immich_iac_wal_slot_lost_timestamp_seconds > 0 and time() - immich_iac_wal_slot_lost_timestamp_seconds < 86400",
+        expr: "immich_iac_wal_archiver_last_slot_lost_timestamp_seconds > 0 and time() - immich_iac_wal_archiver_last_slot_lost_timestamp_seconds < 86400",
         for: "0m",
         severity: Severity.CRITICAL,
         summary: "The WAL replication slot was lost: the WAL archive has a gap",
