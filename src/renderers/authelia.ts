@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { Document, isScalar, stringify, visit } from "yaml";
 import { ADMIN_GROUP, type AuthSettings, type AuthUser, type IngressSettings } from "../ingress/site.js";
 
 /** Where secret files are mounted in the Authelia container. */
@@ -185,7 +185,14 @@ export function autheliaConfigObject(input: AutheliaConfigInput): Record<string,
  * `*_FILE` variables or, where Authelia has none (JWKS key, client secret digest), the template filter.
  */
 export function renderAutheliaConfig(input: AutheliaConfigInput): string {
-  const text = stringify(autheliaConfigObject(input), { lineWidth: 0 });
+  const doc = new Document(autheliaConfigObject(input));
+  // A text such as an SMTP user called "NaN" is a string; quoted, no YAML reader (or reviewer) takes it for a number.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === "string" && /^[-+]?(nan|inf|infinity)$/i.test(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  const text = doc.toString({ lineWidth: 0 });
   const lines = text.split("\n").map((line) => {
     if (line.includes(JWKS_PLACEHOLDER)) {
       const indent = line.length - line.trimStart().length;

@@ -65,6 +65,13 @@ describe("CaddyProxy and Authelia in the stack", () => {
     expect(containerOf(r, "auth").upload.find((u: any) => u.file === "/secrets/smtp-password").content).toBe("${var.smtp_password}");
   });
 
+  it("an SMTP user called NaN is written as a quoted string, never as something a YAML reader could take for a number (found by the schema walk)", () => {
+    const r = synthImmich({ ingress: ingress(), auth: { ...auth, notifier: { mode: "smtp", address: "submission://smtp.example.com:587", username: "NaN", sender: "a@example.com" } } });
+    const config = containerOf(r, "auth").upload.find((u: any) => u.file === "/config/configuration.yml").content as string;
+    expect(config).toContain('username: "NaN"');
+    expect(config).not.toMatch(/username: NaN$/m);
+  });
+
   it("the internal CA is trusted by the server; a public CA needs nothing", () => {
     const internal = containerOf(synthImmich({ ingress: ingress({ tls: { mode: "internal" } }), auth }), "server");
     expect(internal.env).toContain("NODE_EXTRA_CA_CERTS=/trusted-ca/caddy/pki/authorities/local/root.crt");
