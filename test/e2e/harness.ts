@@ -324,7 +324,10 @@ export function volumeHostDir(json: any, volumeName: string): string {
 export async function removeLeftovers(name: string): Promise<void> {
   const label = `label=io.immich-iac.deployment=${name}`;
   const ids = (args: string[]) => docker(args).then((s) => s.split("\n").filter(Boolean));
-  const containers = await ids(["ps", "-aq", "--filter", label]);
+  // Every e2e deployment's containers, not only this one's: a run stopped half-way leaves another deployment's
+  // proxy holding 443, and every apply after it fails to publish. The suites run one at a time.
+  const labelled = await ids(["ps", "-a", "--filter", "label=io.immich-iac.deployment", "--format", '{{.ID}} {{.Label "io.immich-iac.deployment"}}']);
+  const containers = labelled.map((l) => l.split(" ")).filter(([, dep]) => dep === name || dep?.startsWith("e2e-")).map(([id]) => id!);
   if (containers.length) await docker(["rm", "-f", ...containers]);
   const volumes = await ids(["volume", "ls", "-q", "--filter", label]);
   if (volumes.length) await docker(["volume", "rm", ...volumes]);
