@@ -68,6 +68,8 @@ export class ImmichPostgres extends Construct {
   public readonly image: string;
   /** The override file as deployed (for `render`). */
   public readonly overrideConfig: string;
+  /** The configuration PostgreSQL starts with (`config_file`): the image's own, then {@link overrideConfig}. */
+  public readonly entryConfig: string;
   /** The pg_hba.conf uploaded with it, when one is (for `render`). */
   public readonly hbaConfig?: string;
 
@@ -82,6 +84,7 @@ export class ImmichPostgres extends Construct {
     this.databaseName = props.databaseName ?? "immich";
     this.username = props.username ?? "immich";
     this.overrideConfig = props.overrideConfig;
+    this.entryConfig = renderPostgresEntryConfig(props.deploymentName);
     if (props.hbaFile) this.hbaConfig = props.hbaFile.content;
     // A tag upstream publishes a digest for is pinned to it unless the deployment pins another.
     this.image = withDigest(`${IMMICH_POSTGRES_IMAGE}:${tag}`, props.imageDigest ?? UPSTREAM_DIGESTS[`${IMMICH_POSTGRES_IMAGE}:${tag}`], "ImmichPostgres");
@@ -107,7 +110,7 @@ export class ImmichPostgres extends Construct {
       uploads: [
         { path: POSTGRES_OVERRIDE_PATH, content: props.overrideConfig },
         ...(props.hbaFile ? [props.hbaFile] : []),
-        { path: POSTGRES_CONFIG_PATH, content: renderPostgresEntryConfig(props.deploymentName) },
+        { path: POSTGRES_CONFIG_PATH, content: this.entryConfig },
         secretFile(POSTGRES_PASSWORD_PATH, props.password, { uid: 999, gid: 999 }),
       ],
       shmSizeMiB: props.shmSizeMiB,

@@ -101,6 +101,7 @@ function renderStackFiles(stack: ImmichDeploymentStack): Record<string, string> 
   const text = (s: string) => resolveTokens(stack, s) as string;
   return {
     "immich/immich.json": text(im.configFile.content),
+    "postgres/immich-iac.conf": im.database.entryConfig,
     "postgres/postgresql.override.conf": im.database.overrideConfig,
     ...(im.database.hbaConfig ? { "postgres/pg_hba.conf": im.database.hbaConfig } : {}),
     "redis/redis.conf": im.redis.config,

@@ -146,6 +146,8 @@ describe("immich-iac CLI", () => {
     expect(immich.ffmpeg.accel).toBe("qsv");
     expect(immich.machineLearning.urls).toEqual(["http://immich-xeon-enterprise-machine-learning:3003"]);
     expect(readFileSync(join(out, "postgres", "postgresql.override.conf"), "utf8")).toContain("work_mem = '36892kB'");
+    // What PostgreSQL starts with (config_file): the image's configuration first, our override last.
+    expect(readFileSync(join(out, "postgres", "immich-iac.conf"), "utf8")).toMatch(/include '\/etc\/postgresql\/postgresql\.conf'[\s\S]*include '\/etc\/postgresql\/postgresql\.override\.conf'/);
     expect(readFileSync(join(out, "redis", "redis.conf"), "utf8")).toContain("maxmemory-policy noeviction");
     expect(immich.oauth.clientSecret).toMatch(/^\$\{random_password\.[A-Za-z0-9_]+\.result\}$/);
     const files = ["caddy/Caddyfile", "authelia/configuration.yml", "authelia/users_database.yml", "postgres/postgresql.override.conf", "redis/redis.conf"];
