@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { quoteShort } from "../profile/problems.js";
 import { plainText } from "../profile/text.js";
+import { underPseudoRoot } from "../profile/paths.js";
 import { SMTP_ADDRESS } from "../ingress/site.js";
 import { numericHostProblem } from "./ip-address.js";
 import { argon2PhcProblem } from "../crypto/argon2-phc.js";
@@ -185,15 +186,13 @@ const DIGEST = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected sha2
 
 /** A file on the Docker host: absolute, safe characters, no `.` or `..` segment. */
 const HOST_FILE = /^(\/(?!\.\.?(\/|$))[A-Za-z0-9._@+-]+)+$/;
-/** Pseudo file systems: no certificate, key or directory of them is a file (reading one can hang or leak). */
-const PSEUDO_FS = /^\/(proc|sys|dev)(\/|$)/;
-/** A path of HOST_FILE's shape that is not on a pseudo file system. */
+/** A path of HOST_FILE's shape that is not on a pseudo file system: none of them holds a certificate or key, and reading one can hang or leak. */
 function hostPath(error: string) {
   return z
     .string()
     .max(255)
     .regex(HOST_FILE, { error })
-    .refine((p) => !PSEUDO_FS.test(p), { error: "expected a file, not a pseudo file system (/proc, /sys, /dev)" });
+    .refine((p) => !underPseudoRoot(p), { error: "expected a file, not a pseudo file system (/proc, /sys, /dev)" });
 }
 
 /**

@@ -10,6 +10,11 @@ import { InputError } from "./problems.js";
 
 /** Kernel file systems by mount point (devtmpfs reports itself as tmpfs, so /dev is known by its place). */
 const PSEUDO_ROOTS = ["/proc", "/sys", "/dev"] as const;
+
+/** Whether an absolute path names a kernel file system by its place (/proc, /sys, /dev, or below one). */
+export function underPseudoRoot(path: string): boolean {
+  return PSEUDO_ROOTS.some((r) => path === r || path.startsWith(`${r}/`));
+}
 /** statfs magic numbers of kernel file systems that may be mounted elsewhere (linux/magic.h). */
 const PSEUDO_TYPES: ReadonlyMap<number, string> = new Map([
   [0x9fa0, "proc"],
