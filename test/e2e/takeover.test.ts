@@ -1,3 +1,4 @@
+import { WAL_METRICS_FILE } from "../../src/renderers/backup/wal-archiver.js";
 import { execa } from "execa";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -178,7 +179,7 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     let metrics = "";
     for (let i = 0; i < 80 && !metrics.includes(`immich_iac_wal_archiver_streaming{deployment="${d.name}"} 1`); i++) {
       if (i) await new Promise((r) => setTimeout(r, 1000));
-      metrics = await docker(["exec", wal, "cat", "/archive/state/metrics/immich_iac_wal_archiver.prom"]);
+      metrics = await docker(["exec", wal, "cat", WAL_METRICS_FILE]);
     }
     expect(metrics).toContain(`immich_iac_wal_archiver_slot_lost_total{deployment="${d.name}"} 1`);
     expect(metrics).toContain(`immich_iac_wal_archiver_rebase_needed{deployment="${d.name}"} 0`);

@@ -12,7 +12,10 @@ export const ARCHIVE_SUBDIR = "postgres";
  * directory only). The file is rewritten every heartbeat while the archiver runs and at every change.
  */
 export const WAL_METRICS_SUBDIR = "state/metrics";
-export const WAL_METRICS_FILE = `${ARCHIVE_MOUNT}/${WAL_METRICS_SUBDIR}/immich_iac_wal_archiver.prom`;
+/** The textfile's name in that directory. */
+export const WAL_METRICS_NAME = "immich_iac_wal_archiver.prom";
+/** Where the archiver writes it, in its container. */
+export const WAL_METRICS_FILE = `${ARCHIVE_MOUNT}/${WAL_METRICS_SUBDIR}/${WAL_METRICS_NAME}`;
 /** Seconds between the archiver's heartbeats in its metrics: a stopped archiver's heartbeat goes stale. */
 export const WAL_HEARTBEAT_SECONDS = 60;
 
@@ -150,7 +153,7 @@ metrics() {
   [[ $losses =~ ^[0-9]+$ ]] || losses=0
   [[ $lost_at =~ ^[0-9]+$ ]] || lost_at=0
   mkdir -p "$METRICS" || return 0
-  tmp="$METRICS/.immich_iac_wal_archiver.prom.$BASHPID"
+  tmp="$METRICS/.${WAL_METRICS_NAME}.$BASHPID"
   {
     echo "# HELP immich_iac_wal_archiver_heartbeat_timestamp_seconds When the WAL archiver last wrote this file (every $HEARTBEAT s while it runs)."
     echo "# TYPE immich_iac_wal_archiver_heartbeat_timestamp_seconds gauge"
@@ -173,7 +176,7 @@ metrics() {
     echo "# HELP immich_iac_wal_archiver_rebase_needed Whether the WAL archive has a gap no base backup follows yet: 1 or 0."
     echo "# TYPE immich_iac_wal_archiver_rebase_needed gauge"
     echo "immich_iac_wal_archiver_rebase_needed$label $rebase"
-  } >"$tmp" && chmod 0644 "$tmp" && mv -f "$tmp" "$METRICS/immich_iac_wal_archiver.prom"
+  } >"$tmp" && chmod 0644 "$tmp" && mv -f "$tmp" "$METRICS/${WAL_METRICS_NAME}"
 }
 
 receive_loop() {
