@@ -1,6 +1,7 @@
+import { tfToolchain } from "./tf-toolchain.js";
 import { App, TerraformStack } from "cdktf";
 import { execa } from "execa";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,16 +15,8 @@ import { regenerateAndDiff } from "../provider-bindings.js";
  * binaries, they are the committed ones; and what they type for 4.x is accepted by the real provider 4.6.0.
  * In CI a missing toolchain fails the suite; elsewhere it is skipped and says why.
  */
-function toolchain(): { binary?: string; reason: string } {
-  const binary = process.env.TERRAFORM_BINARY;
-  const config = process.env.TF_CLI_CONFIG_FILE;
-  if (binary && config && existsSync(config) && readFileSync(config, "utf8").includes("filesystem_mirror")) return { binary, reason: "" };
-  const reason = "no provider mirror: eval \"$(bash scripts/tf-toolchain.sh)\" exports TERRAFORM_BINARY and TF_CLI_CONFIG_FILE";
-  if (process.env.CI) throw new Error(`CI needs Terraform and the provider mirror: ${reason}`);
-  return { reason };
-}
 
-const { binary, reason } = toolchain();
+const { binary, reason } = tfToolchain();
 
 describe.skipIf(!binary)(`provider bindings against the built providers${binary ? "" : ` (skipped: ${reason})`}`, () => {
   it("regenerated from `terraform providers schema -json` of the mirror, equal the committed providers/", async () => {

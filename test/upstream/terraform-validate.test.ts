@@ -1,5 +1,6 @@
+import { tfToolchain } from "./tf-toolchain.js";
 import { execa } from "execa";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,16 +13,8 @@ import { REPO } from "../util.js";
  * mirror of scripts/tf-toolchain.sh (TF_CLI_CONFIG_FILE and TERRAFORM_BINARY, exported by .ci/run), then
  * `validate`. In CI a missing toolchain fails the suite; elsewhere it is skipped and says why.
  */
-function toolchain(): { binary?: string; reason: string } {
-  const binary = process.env.TERRAFORM_BINARY;
-  const config = process.env.TF_CLI_CONFIG_FILE;
-  if (binary && config && existsSync(config) && readFileSync(config, "utf8").includes("filesystem_mirror")) return { binary, reason: "" };
-  const reason = "no provider mirror: eval \"$(bash scripts/tf-toolchain.sh)\" exports TERRAFORM_BINARY and TF_CLI_CONFIG_FILE";
-  if (process.env.CI) throw new Error(`CI needs Terraform and the provider mirror: ${reason}`);
-  return { reason };
-}
 
-const { binary, reason } = toolchain();
+const { binary, reason } = tfToolchain();
 
 /**
  * Issue 20 item 1: a tcp:// Immich host with TLS from a certificate directory (`cert_path`) and a tcp:// ML node
