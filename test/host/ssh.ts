@@ -1,4 +1,5 @@
 import { execa } from "execa";
+import { ROOT_BASH } from "../../constructs/host-resources.js";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,11 +16,10 @@ import { TestHost } from "./container.js";
 export const DEPLOY_USER = "immich-deploy";
 
 /**
- * How the provisioner runs a host script (constructs/host-resources.ts): `sudo` drops SSH_CONNECTION, so the
- * login shell passes it on as IMMICH_IAC_SSH_CONNECTION. The script arrives on stdin here instead of as an
- * uploaded file: what is proven is the firewall's behaviour under this environment, not the upload.
+ * How the provisioner runs a host script, the construct's own line (constructs/host-resources.ts): `sudo` drops
+ * SSH_CONNECTION, so the login shell passes it on as IMMICH_IAC_SSH_CONNECTION; the script comes on stdin.
  */
-export const PROVISIONER_SUDO = 'sudo -n env "IMMICH_IAC_SSH_CONNECTION=${SSH_CONNECTION:-}" /bin/bash -s';
+export const PROVISIONER_SUDO = ROOT_BASH;
 /** The invocation before issue 20 item 4: the script cannot see the connection it runs over. */
 export const PLAIN_SUDO = "sudo -n /bin/bash -s";
 
