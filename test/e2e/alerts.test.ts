@@ -230,7 +230,7 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
     const firing = await arrival("BackupFailed", "firing", before);
     expect(firing.hook.body.alerts[0]!.labels).toMatchObject({ alertname: "BackupFailed", deployment: d.name });
     // The server again, but empty: the repository this deployment backed up to is gone, and the run says so
-    // instead of creating an empty one over it; the alert keeps firing.
+    // instead of creating an empty one over it (backup status gives the reason).
     s3 = await startS3Server([bucket]);
     const gone = await backupCli(d, ["run"]);
     expect(gone.exitCode, gone.stdout + gone.stderr).toBe(1);
