@@ -9,7 +9,8 @@ const README = readFileSync(join(REPO, "README.md"), "utf8");
 
 describe("README: the operator's first screen", () => {
   const dir = mkdtempSync(join(tmpdir(), "iac-quickstart-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // A clone with its node_modules: removing it takes more than the default 10 s on a busy machine.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
   it("the quick start runs as pasted in a fresh clone, up to the line that needs a server", async () => {
     // Links and anchors of every page, and the marker before this block, are checked by test/docs.test.ts.

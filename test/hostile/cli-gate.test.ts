@@ -166,7 +166,7 @@ describe("small things an operator meets first", () => {
   it("--deployment with --profile is a usage error (exit 2)", async () => {
     const r = await cli(["render", "--deployment", join(REPO, "deployments", "homelab.yaml"), "--profile", join(REPO, "hardware-profiles", "homelab-minimal.yaml"), "--out", "x"]);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain("error: option '--profile <file>' cannot be used with option '--deployment <file>'");
+    expect(r.stderr).toContain("error: option '--profile <name|file>' cannot be used with option '--deployment <file>'");
   });
 
   it("explain --profile <a deployment> names the kind instead of listing its fields", async () => {
