@@ -13,7 +13,7 @@ import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS 
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 import { EXPORTER_PASSWORD_FILE, MONITOR_ROLE, MONITOR_ROLE_SCRIPT, MONITOR_ROLE_SECRETS, renderMonitorRoleScript } from "../src/renderers/monitoring/postgres-monitor-role.js";
 
-/** Upstream images of the monitoring containers, each at a release whose metric names the README lists. */
+/** Upstream images of the monitoring containers, each at a release whose metric names docs/decisions.md lists (upstream facts). */
 export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
   prometheus: "docker.io/prom/prometheus:v3.5.0",
   // The release the dashboards' @grafana/schema types come from (package.json pins the same version).

@@ -190,7 +190,7 @@ async function main() {
         "",
         ...providers.map((p) => `- \`${p.name}/\`: ${p.source} ${p.version}`),
         "",
-        "Do not edit: re-run the script (README, \"Provider versions\"). test/provider-bindings.test.ts fails when",
+        "Do not edit: re-run the script (docs/stack.md, \"Idempotence and the provider\"). test/provider-bindings.test.ts fails when",
         "these files differ from what the script generates from schema.json.",
         "",
       ].join("\n"),

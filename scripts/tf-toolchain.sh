@@ -19,7 +19,7 @@ log() { echo "tf-toolchain: $*" >&2; }
 # so release tags do not resolve: the versions are pseudo-versions of the release commits.
 #  - docker: the proxy serves no 3.x commit of kreuzwerker's repository (every 3.x and 4.x release commit
 #    was probed), only master at 96d331c (2026-09-16), which is v4.6.0 (its CHANGELOG's newest entry)
-#    plus maintenance commits. The mirror calls it 4.6.0. See README, "Provider versions".
+#    plus maintenance commits. The mirror calls it 4.6.0. See docs/stack.md, "Idempotence and the provider".
 #  - random 3.9.0 (f8d869dc), tls 4.2.1 (857b38cd): the release commits.
 PROVIDERS=(
   "docker|kreuzwerker/docker|4.6.0|github.com/terraform-providers/terraform-provider-docker|v0.0.0-20260916201441-96d331c98ff4|github.com/kreuzwerker/terraform-provider-docker"

@@ -198,7 +198,27 @@ describe("cdktf.json app (what `cdktf synth` runs)", () => {
     expect((await cli(["synth", "--out", viaCli])).exitCode).toBe(0);
     const stack = join("stacks", "example", "cdk.tf.json");
     expect(readFileSync(join(viaApp, stack), "utf8")).toBe(readFileSync(join(viaCli, stack), "utf8"));
-    expect(cfg.app).toMatch(/node dist\/stacks\/main\.js$/);
+    expect(cfg.app).toBe("node dist/stacks/main.js");
+  });
+
+  it("synthesizes the deployment IMMICH_IAC_DEPLOYMENT names, identical to immich-iac synth --deployment", async () => {
+    const homelab = join(REPO, "deployments", "homelab.yaml");
+    const viaApp = mkdtempSync(join(tmpdir(), "iac-app-"));
+    const app = await execa("node", [join(REPO, "dist", "stacks", "main.js")], { cwd: REPO, env: { CDKTF_OUTDIR: viaApp, IMMICH_IAC_DEPLOYMENT: homelab }, reject: false });
+    expect(app.exitCode, app.stderr).toBe(0);
+    const viaCli = join(mkdtempSync(join(tmpdir(), "iac-cli-")), "out");
+    expect((await cli(["synth", "--deployment", homelab, "--out", viaCli])).exitCode).toBe(0);
+    const stack = join("stacks", "homelab", "cdk.tf.json");
+    expect(readFileSync(join(viaApp, stack), "utf8")).toBe(readFileSync(join(viaCli, stack), "utf8"));
+  });
+
+  it("an invalid IMMICH_IAC_DEPLOYMENT gets the located message and exit 2, no stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-app-bad-"));
+    writeFileSync(join(dir, "bad.yaml"), "apiVersion: immich-iac/v1\nkind: Deployment\nmetadata: { name: Bad_Name }\n");
+    const app = await execa("node", [join(REPO, "dist", "stacks", "main.js")], { cwd: dir, env: { CDKTF_OUTDIR: join(dir, "out"), IMMICH_IAC_DEPLOYMENT: "bad.yaml" }, reject: false });
+    expect(app.exitCode).toBe(2);
+    expect(app.stderr).toMatch(/^bad\.yaml:3:\d+: metadata\.name: /m);
+    expect(app.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

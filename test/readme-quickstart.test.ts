@@ -7,19 +7,14 @@ import { REPO } from "./util.js";
 
 const README = readFileSync(join(REPO, "README.md"), "utf8");
 
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces as '-'. */
-const slug = (heading: string) =>
-  heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} _-]/gu, "")
-    .replace(/ /g, "-");
-
 describe("README: the operator's first screen", () => {
   const dir = mkdtempSync(join(tmpdir(), "iac-quickstart-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // A clone with its node_modules: removing it takes more than the default 10 s on a busy machine.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
   it("the quick start runs as pasted in a fresh clone, up to the line that needs a server", async () => {
-    const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(README)?.[1];
+    // Links and anchors of every page, and the marker before this block, are checked by test/docs.test.ts.
+    const block = /## Quick start[\s\S]*?<!-- run by a test: test\/readme-quickstart\.test\.ts -->\n```sh\n([\s\S]*?)```/.exec(README)?.[1];
     expect(block, "README needs a ```sh block under ## Quick start").toBeDefined();
     const lines = block!.split("\n").filter(Boolean);
     expect(lines.at(-1)).toMatch(/# needs your server/);
@@ -39,11 +34,4 @@ describe("README: the operator's first screen", () => {
     expect(r.all).toContain("shared_buffers");
     expect(readFileSync(join(clone, "cdktf.out", "stacks", "example", "cdk.tf.json"), "utf8")).toContain('"docker_container"');
   }, 600_000);
-
-  it("every #anchor link of the README names one of its headings", () => {
-    const anchors = new Set([...README.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!)));
-    const links = [...README.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
-    expect(links.length).toBeGreaterThan(5);
-    expect(links.filter((l) => !anchors.has(l))).toEqual([]);
-  });
 });

@@ -32,7 +32,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command("explain")
     .description("Show every derived setting with its formula and source")
-    .option("--profile <file>", "hardware profile YAML")
+    .option("--profile <name|file>", "hardware profile: a shipped profile's name (homelab-minimal) or a YAML file")
     .option("--deployment <file>", "deployment YAML: its profile with its choices and extra ML nodes")
     .option("--json", "print one JSON object (totalMemoryMiB, memoryBudgetMiB, postgres, immichConfig, machineLearning, mlNodes, zfs, sysctl, …)")
     .action(async (opts: { profile?: string; deployment?: string; json?: boolean }) => setExit((await import("./commands/explain.js")).explainCommand(opts, io)));
@@ -46,16 +46,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command("synth")
     .description("Synthesize Terraform JSON to DIR/stacks/<stack>/cdk.tf.json")
     .option("--deployment <file>", "deployment YAML (default: the bundled example, deployments/example.yaml)")
-    .addOption(new Option("--profile <file>", "hardware profile YAML: a deployment with defaults for it").conflicts("deployment"))
+    .addOption(new Option("--profile <name|file>", "hardware profile (a shipped profile's name or a YAML file): a deployment with defaults for it").conflicts("deployment"))
     .addOption(new Option("--out <dir>", "output directory (created with its parents)").default("cdktf.out"))
     .option("--state <file>", "Terraform state file, which holds every secret (default: terraform.<name>.tfstate next to --out)")
     .action(async (opts: { deployment?: string; profile?: string; out: string; state?: string }) => setExit(await (await import("./commands/synth.js")).synthCommand(opts, io)));
 
   program
     .command("render")
-    .description("Write every config file the stack deploys (immich/, postgres/, redis/, caddy/, authelia/, host/) for review")
+    .description(
+        "Write every config file the stack deploys, for review: immich/, postgres/, redis/, caddy/, authelia/, host/, maintenance/; with backups backup/, with monitoring monitoring/, with extra ML nodes ml-nodes/<node>/host/",
+      )
     .option("--deployment <file>", "deployment YAML (default: the bundled example)")
-    .addOption(new Option("--profile <file>", "hardware profile YAML: a deployment with defaults for it").conflicts("deployment"))
+    .addOption(new Option("--profile <name|file>", "hardware profile (a shipped profile's name or a YAML file): a deployment with defaults for it").conflicts("deployment"))
     .requiredOption("--out <dir>", "output directory")
     .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit((await import("./commands/render.js")).renderCommand(opts, io)));
 

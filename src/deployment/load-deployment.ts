@@ -3,14 +3,13 @@ import { parse } from "yaml";
 import { dirname, resolve } from "node:path";
 import type { HardwareProfile } from "../profile/hardware-profile-schema.js";
 import { architectureOf } from "../profile/hardware-profile-schema.js";
-import { loadProfileFile, shippedProfilePath, shippedProfilesDir } from "../profile/load-profile.js";
+import { loadProfileFile, profileArgumentPath, shippedProfileNames, shippedProfilePath } from "../profile/load-profile.js";
 import { loadYamlFile, MAX_ALIASES, parseYaml, type PathIssue } from "../profile/load-yaml.js";
 import { z } from "zod";
 import { readInputFile } from "../profile/read-input.js";
 import { InputError, oneOf, quoteShort, type Problem } from "../profile/problems.js";
 import { ML_BACKEND_ARCHITECTURES, ML_BACKEND_KIND, MlBackend } from "../tuning/accelerators.js";
 import { cookieDomainFor, defaultAuthDomain, type AuthSettings, type IngressSettings } from "../ingress/site.js";
-import { readdirSync } from "node:fs";
 import { defaultBackupSettings, defaultKeepLocalDumps, type BackupSettings } from "../backup/backup-settings.js";
 import {
   DEFAULT_RETENTION_DAYS as DEFAULT_MONITORING_RETENTION_DAYS,
@@ -111,12 +110,7 @@ export function sshTarget(dockerHost: string): { user: string; host: string; por
   return m ? { user: m[1]!, host: m[2]!, port: Number(m[3] ?? 22) } : undefined;
 }
 
-export function shippedProfileNames(): string[] {
-  return readdirSync(shippedProfilesDir())
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.slice(0, -".yaml".length))
-    .sort();
-}
+export { shippedProfileNames };
 
 function profilePathFor(ref: string, deploymentFile: string): string {
   if (ref.includes("/") || /\.ya?ml$/.test(ref)) return resolve(dirname(deploymentFile), ref);
@@ -564,7 +558,8 @@ function hostSettings(dockerHost: string, h: DeploymentDocument["spec"]["host"])
 }
 
 /** The deployment `--profile FILE` stands for: this profile with every default and a placeholder domain. */
-export function deploymentForProfile(profileFile: string): Deployment {
+export function deploymentForProfile(profileRef: string): Deployment {
+  const profileFile = profileArgumentPath(profileRef);
   const profile = loadProfileFile(profileFile);
   if (profile.metadata.name.length > MAX_DEPLOYMENT_NAME) {
     // The deployment takes the profile's name, which may be longer than a deployment name can be: say so where it is.

@@ -9,6 +9,8 @@ import { DEFAULT_IMMICH_VERSION } from "../../src/versions.js";
 import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { REPO } from "../util.js";
 import {
+  CDKTF_CLI,
+  cdktfDeploy,
   destroyDeployment,
   ensureDockerEngine,
   provideDiskDevices,
@@ -42,6 +44,9 @@ import { startS3Server, type S3Server } from "./s3-server.js";
  */
 const sources = [...SHIPPED_DEPLOYMENTS.map((n) => deploymentPath(n)), ...(process.env.E2E_DEPLOYMENT ? [process.env.E2E_DEPLOYMENT] : [])];
 
+/** The deployment whose first apply goes through `cdktf deploy` (the smallest: CPU only). */
+const CDKTF_DEPLOY_SOURCE = deploymentPath("homelab");
+
 let t: Toolchain;
 let s3: S3Server | undefined;
 beforeAll(async () => {
@@ -69,8 +74,8 @@ describe.each(sources)("real apply of %s", (source) => {
 
   const container = (component: string) => `immich-${d.name}-${component}`;
   const psql = (sql: string) => docker(["exec", container("database"), "psql", "-h", "/var/run/postgresql", "-U", "immich", "-d", "immich", "-tAc", sql]);
-  const applyAndConverge = async (label: string) => {
-    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+  const applyAndConverge = async (label: string, how: "terraform" | "cdktf deploy" = "terraform") => {
+    const apply = how === "cdktf deploy" ? await cdktfDeploy(t, d) : await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
     expect(apply.exitCode, apply.all).toBe(0);
     timings[`${label} apply s`] = apply.seconds;
     timings[`${label} healthy after apply s`] = await waitHealthy(d.name);
@@ -108,8 +113,17 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(r.all).toContain("The configuration is valid");
   });
 
-  it(`applies, every container is healthy within ${HEALTHY_LIMIT_SECONDS} s, and the second plan is empty`, async () => {
-    await applyAndConverge("first");
+  // One deployment's first apply is the operator's own command (docs/operator-guide.md, "Deploy with cdktf"), the
+  // others Terraform's steps: both paths are what the docs tell operators, and this costs no extra apply.
+  const viaCdktf = source === CDKTF_DEPLOY_SOURCE;
+  it(`applies${viaCdktf ? " with the operator's `cdktf deploy`" : ""}, every container is healthy within ${HEALTHY_LIMIT_SECONDS} s, and the second plan is empty`, async () => {
+    if (viaCdktf) {
+      // The command the suite runs is the one the guide shows (the suite adds --auto-approve and its --output).
+      const guide = readFileSync(join(REPO, "docs", "operator-guide.md"), "utf8");
+      expect(guide).toContain(`npx -p ${CDKTF_CLI} cdktf deploy`);
+      expect(guide).toContain("export IMMICH_IAC_DEPLOYMENT=");
+    }
+    await applyAndConverge("first", viaCdktf ? "cdktf deploy" : "terraform");
     const names = (await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Label \"io.immich-iac.component\"}}"])).split("\n");
     const expected = ["database", "redis", "server", "job-handler", "machine-learning", "proxy", "auth", "backup"];
     expect(new Set(names)).toEqual(new Set(loadDeploymentFile(source).monitoring.enabled ? [...expected, "monitoring"] : expected));

@@ -233,6 +233,29 @@ export async function tf(t: Toolchain, d: Pick<E2eDeployment, "stackDir">, args:
   return { exitCode: r.exitCode ?? -1, all, seconds: (performance.now() - started) / 1000 };
 }
 
+/** The cdktf CLI the operator guide's deploy command fetches with npx (docs/operator-guide.md, "Deploy with cdktf"). */
+export const CDKTF_CLI = "cdktf-cli@0.21.0";
+
+/**
+ * The operator's own deploy command (docs/operator-guide.md, "Deploy with cdktf"): `npx -p cdktf-cli@0.21.0 cdktf
+ * deploy`, run in the clone (its cdktf.json and compiled app) with IMMICH_IAC_DEPLOYMENT naming the deployment and
+ * CHECKPOINT_DISABLE=1, as documented. What it adds for the suite: the toolchain's Terraform and provider mirror
+ * (TERRAFORM_BINARY_NAME, TF_CLI_CONFIG_FILE: "Without a provider registry"), `--auto-approve` (nobody approves in
+ * CI) and `--output` in the deployment's work directory, where every other Terraform call of the suite runs.
+ */
+export async function cdktfDeploy(t: Toolchain, d: Pick<E2eDeployment, "file" | "work">): Promise<Run> {
+  const started = performance.now();
+  const r = await execa("npx", ["--yes", "-p", CDKTF_CLI, "cdktf", "deploy", "--auto-approve", "--no-color", "--output", join(d.work, "cdktf.out")], {
+    cwd: REPO,
+    env: { ...t.env, ...smtpPasswordEnv(), ...s3Env(), IMMICH_IAC_DEPLOYMENT: d.file, CHECKPOINT_DISABLE: "1", TERRAFORM_BINARY_NAME: t.binary, CI: "1" },
+    reject: false,
+    all: true,
+    timeout: 1_800_000,
+  });
+  const all = (r.all ?? "").split("\n").filter((l) => !/: Refreshing state\.\.\./.test(l)).join("\n");
+  return { exitCode: r.exitCode ?? -1, all, seconds: (performance.now() - started) / 1000 };
+}
+
 let smtpPassword: string | undefined;
 /** Deployments with an SMTP notifier declare a sensitive variable; a random value per run feeds it. */
 function smtpPasswordEnv(): Record<string, string> {

@@ -11,6 +11,14 @@ export const PLAN_FIXTURES: Record<string, Record<string, unknown>> = {
     container("machine-learning", ["delete", "create"], { replacePaths: [["image"]] }),
     container("database", ["no-op"]),
   ]),
+  // Documented in docs/cli.md: a downgrade's report counts its blocked upgrade checks and exits 4.
+  downgrade: plan([
+    ...immichImages("v3.2.0", "v3.1.0", "-cuda"),
+    container("server", ["delete", "create"], { replacePaths: [["image"]] }),
+    container("job-handler", ["delete", "create"], { replacePaths: [["image"]] }),
+    container("machine-learning", ["delete", "create"], { replacePaths: [["image"]] }),
+    container("database", ["no-op"]),
+  ]),
   "library-volume-replaced": plan([volume("library", true, ["delete", "create"]), container("server", ["delete", "create"], { replacePaths: [["volumes"]] })]),
   "postgres-18": plan([image("immich_Database_Image", "ghcr.io/immich-app/postgres:17-vectorchord1.1.1-pgvector0.8.5", "ghcr.io/immich-app/postgres:18-vectorchord1.1.1-pgvector0.8.5"), container("database", ["delete", "create"], { replacePaths: [["image"]] })]),
   "drifted-network": plan(

@@ -1,7 +1,7 @@
 import { execa } from "execa";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETENTION } from "../../src/backup/backup-settings.js";
 import { renderOffsiteScript } from "../../src/renderers/backup/offsite.js";
 import { upstreamRoot } from "./trixie-root.js";
@@ -15,14 +15,22 @@ import { upstreamRoot } from "./trixie-root.js";
 const { root, reason } = upstreamRoot("/usr/bin/restic");
 
 describe.skipIf(!root)(`the off-site script with the real restic${root ? "" : ` (skipped: ${reason})`}`, () => {
-  const scratch = mkdtempSync(join(root ?? "/tmp", "tmp", "iac-offsite-"));
-  const inRoot = scratch.slice((root ?? "").length);
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  for (const d of ["state", "backups", "library", "repository"]) mkdirSync(join(scratch, d), { recursive: true });
-  writeFileSync(join(scratch, "library", "photo.jpg"), "a photo");
-  writeFileSync(join(scratch, "password"), "correct horse battery staple");
-  const script = renderOffsiteScript({ title: "deployment t", deploymentName: "t", snapshotHost: "immich-t", intervalHours: 6, retention: DEFAULT_RETENTION, excludes: ["/backups/offsite"] });
-  writeFileSync(join(scratch, "offsite.sh"), script);
+  // Made when the suite runs, not when it is collected: a skipped suite's body still runs (without the trixie root,
+  // as a user who is not root, <root>/tmp does not exist).
+  let scratch = "";
+  let inRoot = "";
+  beforeAll(() => {
+    scratch = mkdtempSync(join(root!, "tmp", "iac-offsite-"));
+    inRoot = scratch.slice(root!.length);
+    for (const d of ["state", "backups", "library", "repository"]) mkdirSync(join(scratch, d), { recursive: true });
+    writeFileSync(join(scratch, "library", "photo.jpg"), "a photo");
+    writeFileSync(join(scratch, "password"), "correct horse battery staple");
+    const script = renderOffsiteScript({ title: "deployment t", deploymentName: "t", snapshotHost: "immich-t", intervalHours: 6, retention: DEFAULT_RETENTION, excludes: ["/backups/offsite"] });
+    writeFileSync(join(scratch, "offsite.sh"), script);
+  });
+  afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
 
   /** `offsite.sh run` in the trixie root, with the scratch directories where the container mounts its volumes. */
   const run = () =>

@@ -5,7 +5,7 @@ export interface SecretEnvException {
   /** The container's name matches this (e.g. `/-backup$/`). */
   readonly container: RegExp;
   readonly variable: string;
-  /** Why the program cannot read it from a file; shown in README "Secrets". */
+  /** Why the program cannot read it from a file; shown in docs/operator-guide.md, "Secrets". */
   readonly reason: string;
 }
 
@@ -14,7 +14,7 @@ export interface SecretEnvException {
  * secrets from files (Immich's and the postgres image's `*_FILE`, Authelia's `*_FILE` and template filter,
  * restic's RESTIC_PASSWORD_FILE and AWS_SHARED_CREDENTIALS_FILE, libpq's PGPASSFILE, postgres_exporter's
  * DATA_SOURCE_PASS_FILE, redis_exporter's --redis.password-file, Grafana's $__file{}). An entry needs a reason
- * README "Secrets" repeats.
+ * docs/operator-guide.md ("Secrets") repeats.
  */
 export const SECRET_ENV_EXCEPTIONS: readonly SecretEnvException[] = [];
 

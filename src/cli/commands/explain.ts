@@ -1,4 +1,4 @@
-import { loadProfileFile } from "../../profile/load-profile.js";
+import { loadProfileFile, profileArgumentPath } from "../../profile/load-profile.js";
 import { explainJson, explainMlNodeJson, explainMlNodeTable, explainTable } from "../../tuning/explain.js";
 import { tuneMlNode } from "../../tuning/ml-nodes.js";
 import { computeTuning } from "../../tuning/tuning.js";
@@ -7,7 +7,7 @@ import { loadDeploymentFile } from "../../deployment/load-deployment.js";
 import { EXIT_OK, EXIT_INVALID_INPUT, type CliIo } from "../io.js";
 
 export interface ExplainOptions {
-  /** A hardware profile alone (the defaults a deployment of it gets). */
+  /** A hardware profile alone (the defaults a deployment of it gets): a shipped profile's name or a path. */
   readonly profile?: string;
   /** A deployment: its profile with its choices and its extra ML nodes. */
   readonly deployment?: string;
@@ -19,7 +19,7 @@ export function explainCommand(opts: ExplainOptions, io: CliIo): number {
     io.err("immich-iac explain: give --profile <file> or --deployment <file> (one of them)\n");
     return EXIT_INVALID_INPUT;
   }
-  const profile = opts.profile !== undefined ? loadProfileFile(opts.profile) : undefined;
+  const profile = opts.profile !== undefined ? loadProfileFile(profileArgumentPath(opts.profile)) : undefined;
   if (profile?.spec.purpose === "ml-node") {
     const node = tuneMlNode({ name: profile.metadata.name, address: "", profile });
     io.out(opts.json ? `${JSON.stringify(explainMlNodeJson(node), null, 2)}\n` : explainMlNodeTable(node));
