@@ -52,6 +52,7 @@ import { grafanaTrustedCaPath, ImmichMonitoring, runningMonitoringRoles } from "
 import { exporterNetworkName, ISOLATED_EXPORTERS, monitoringContainer, MONITORING_WEBHOOK_VARIABLE, PORTS, type IsolatedExporter, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
+import type { LibrarySettings } from "../src/libraries/external-libraries.js";
 
 /** An extra ML node: its tuning and the docker provider of its host. */
 export interface MlNodeDeployment {
@@ -94,6 +95,12 @@ export interface ImmichStackProps {
   readonly redisEngine?: RedisEngine;
   /** @default 1 */
   readonly jobHandlerReplicas?: number;
+  /**
+   * External libraries: folders on the Docker host bound read-only at /mnt/external/<name> into the server and
+   * the job handler, and Immich's watch switch when set. Import paths are Immich's database's: `libraries sync`.
+   * @default - none
+   */
+  readonly libraries?: LibrarySettings;
   /** Bind the Docker host's /etc/localtime read-only into the server and job handler, as Immich's compose does. @default true */
   readonly hostLocaltime?: boolean;
   /**
@@ -295,6 +302,7 @@ export class ImmichStack extends Construct {
         domain: props.domain,
         // The nodes in the tuning's order (fastest first), the Immich host's own container last: the fallback.
         machineLearningUrls: [...this.mlNodes.map((n) => n.url), this.machineLearning.url],
+        ...(props.libraries?.watch !== undefined ? { libraryWatch: props.libraries.watch } : {}),
         ...(props.backup ? { databaseBackup: { cronExpression: immichDumpCron(props.backup.intervalHours), keepLastAmount: props.backup.keepLocalDumps } } : {}),
         ...(props.ingress && props.auth && oidc
           ? {
@@ -319,6 +327,7 @@ export class ImmichStack extends Construct {
       configFile: this.configFile,
       machineLearning: this.machineLearning,
       telemetry: props.monitoring?.enabled ?? false,
+      externalLibraries: props.libraries?.external ?? [],
     };
     const media = { library: this.volumes.library, thumbs: this.volumes.thumbs, encodedVideo: this.volumes.encodedVideo, backups: this.volumes.backups };
     const loopback = props.serverLoopbackPort ?? (props.ingress ? false : IMMICH_PORT);
