@@ -125,6 +125,19 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--json", "machine-readable output")
     .action(async (opts) => setExit(await (await import("./commands/libraries.js")).librariesSyncCommand(opts, io)));
 
+  program
+    .command("import")
+    .description(
+      "Upload folders of photos with Immich's CLI (@immich/cli, Node >= 22) in batches, pausing while the host's I/O stall or temperatures are above the profile's thresholds; resumable (journal). The key is IMMICH_API_KEY",
+    )
+    .argument("<dir...>", "folders to import")
+    .requiredOption("--deployment <file>", "deployment YAML")
+    .option("--url <url>", "Immich's URL (default: https://<the deployment's domain>)")
+    .option("--prometheus <url>", "read pressure from this Prometheus (monitoring on) instead of the host over SSH")
+    .option("--journal <file>", "the journal for resuming (default: ~/.local/state/immich-iac/import-<deployment>-<folders>.jsonl)")
+    .option("--poll-seconds <n>", "seconds between readings while waiting", "30")
+    .action(async (dirs: string[], opts) => setExit(await (await import("./commands/import.js")).importCommand(dirs, opts, io)));
+
   return program;
 }
 

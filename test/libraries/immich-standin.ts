@@ -17,6 +17,11 @@ import type { LibraryResponseDto, UserAdminResponseDto } from "@immich/sdk";
  * types refuse, 404 for an unknown id). Every answer it sends is itself validated against LibraryResponseDto /
  * UserAdminResponseDto, so the client reads only fields the real type has.
  *
+ * For `import`, the endpoints @immich/cli 3.2.2 calls are here too (users/me, api-keys/me, server/media-types,
+ * assets/bulk-upload-check, assets): bodies validated against AssetBulkUploadCheckDto and the multipart fields of
+ * AssetMediaCreateDto, answers against their response types; duplicates are decided by the file's SHA-1, as
+ * Immich does. It stores nothing but the checksum: no thumbnails, metadata or jobs.
+ *
  * What it cannot prove: Immich's indexing. It does not read the folders, scan or count assets (assetCount is
  * what the test seeds), does not check import paths exist in the container, and does not apply Immich's
  * permission model beyond "this key is an admin's". Refusing unknown body fields is stricter than Immich's
@@ -29,7 +34,8 @@ export interface RecordedRequest {
   readonly body: unknown;
 }
 
-let schemas: { create: ValidateFunction; update: ValidateFunction; library: ValidateFunction; user: ValidateFunction } | undefined;
+type Schemas = Record<"create" | "update" | "library" | "user" | "bulkCheck" | "bulkCheckAnswer" | "media" | "mediaTypes" | "apiKey", ValidateFunction>;
+let schemas: Schemas | undefined;
 
 /** Validators of the SDK's published types, generated from its fetch-client.d.ts (once per process). */
 function sdkSchemas() {
@@ -39,7 +45,17 @@ function sdkSchemas() {
   const ajv = new Ajv.default({ strict: false, allErrors: true });
   addFormats.default(ajv);
   const compile = (type: string) => ajv.compile(generator.createSchema(type));
-  schemas = { create: compile("CreateLibraryDto"), update: compile("UpdateLibraryDto"), library: compile("LibraryResponseDto"), user: compile("UserAdminResponseDto") };
+  schemas = {
+    create: compile("CreateLibraryDto"),
+    update: compile("UpdateLibraryDto"),
+    library: compile("LibraryResponseDto"),
+    user: compile("UserAdminResponseDto"),
+    bulkCheck: compile("AssetBulkUploadCheckDto"),
+    bulkCheckAnswer: compile("AssetBulkUploadCheckResponseDto"),
+    media: compile("AssetMediaResponseDto"),
+    mediaTypes: compile("ServerMediaTypesResponseDto"),
+    apiKey: compile("ApiKeyResponseDto"),
+  };
   return schemas;
 }
 
@@ -74,6 +90,10 @@ export class ImmichStandin {
   readonly requests: RecordedRequest[] = [];
   readonly libraries = new Map<string, LibraryResponseDto>();
   readonly scans: string[] = [];
+  /** Stored assets by SHA-1 (hex): what an upload created. */
+  readonly assets = new Map<string, { id: string; filename: string }>();
+  /** Every upload request's checksum, in order: a file sent twice shows up twice. */
+  readonly uploads: string[] = [];
   private server?: Server;
   url = "";
 
@@ -117,6 +137,43 @@ export class ImmichStandin {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
   }
 
+  /** Sends an answer after checking it is of the SDK's response type. */
+  private answer(res: ServerResponse, status: number, v: ValidateFunction, body: unknown): void {
+    if (!v(body)) throw new Error(`stand-in: its own answer is not of the SDK's type: ${JSON.stringify(v.errors)}`);
+    this.send(res, status, body);
+  }
+
+  /**
+   * POST /api/assets, multipart as AssetMediaCreateDto: assetData a file, fileCreatedAt and fileModifiedAt ISO
+   * dates (required), isFavorite a boolean. Other fields are ignored, as Immich's validation pipe strips them
+   * (the CLI sends fileSize, which the DTO does not have). The file's SHA-1 decides created or duplicate.
+   */
+  private async upload(req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    let form: FormData;
+    try {
+      form = await new Request("http://standin/api/assets", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: raw }).formData();
+    } catch {
+      return this.send(res, 400, { message: "expected multipart/form-data", statusCode: 400 });
+    }
+    const file = form.get("assetData");
+    const iso = (k: string) => {
+      const v = form.get(k);
+      return typeof v === "string" && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
+    };
+    const fav = form.get("isFavorite");
+    if (!(file instanceof File) || !iso("fileCreatedAt") || !iso("fileModifiedAt") || (fav !== null && fav !== "true" && fav !== "false")) {
+      return this.send(res, 400, { message: ["assetData, fileCreatedAt and fileModifiedAt are required"], statusCode: 400 });
+    }
+    const { createHash } = await import("node:crypto");
+    const sha1 = createHash("sha1").update(Buffer.from(await file.arrayBuffer())).digest("hex");
+    this.uploads.push(sha1);
+    const have = this.assets.get(sha1);
+    if (have) return this.answer(res, 200, sdkSchemas().media, { id: have.id, status: "duplicate" });
+    const id = randomUUID();
+    this.assets.set(sha1, { id, filename: file.name });
+    return this.answer(res, 201, sdkSchemas().media, { id, status: "created" });
+  }
+
   private library(res: ServerResponse, status: number, lib: LibraryResponseDto): void {
     const s = sdkSchemas();
     if (!s.library(lib)) throw new Error(`stand-in: its own answer is no LibraryResponseDto: ${JSON.stringify(s.library.errors)}`);
@@ -126,7 +183,8 @@ export class ImmichStandin {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
+    const text = /^multipart\//.test(req.headers["content-type"] ?? "") ? "" : raw.toString("utf8");
     const url = new URL(req.url ?? "/", "http://standin");
     let body: unknown = undefined;
     if (text) {
@@ -145,6 +203,21 @@ export class ImmichStandin {
     const m = /^\/api\/libraries\/([^/]+)(\/scan)?$/.exec(url.pathname);
 
     if (method === "GET" && url.pathname === "/api/admin/users") return this.send(res, 200, this.users);
+    if (method === "GET" && url.pathname === "/api/users/me") return this.answer(res, 200, s.user, this.users[0]);
+    if (method === "GET" && url.pathname === "/api/api-keys/me") {
+      const now = "2026-12-01T10:00:00.000Z";
+      return this.answer(res, 200, s.apiKey, { id: randomUUID(), name: "import", createdAt: now, updatedAt: now, permissions: ["all"] });
+    }
+    if (method === "GET" && url.pathname === "/api/server/media-types") return this.answer(res, 200, s.mediaTypes, { image: [".jpg", ".jpeg", ".png", ".heic"], video: [".mp4", ".mov"], sidecar: [".xmp"] });
+    if (method === "POST" && url.pathname === "/api/assets/bulk-upload-check") {
+      if (!s.bulkCheck(body)) return invalid(s.bulkCheck);
+      const results = (body as { assets: { id: string; checksum: string }[] }).assets.map((a) => {
+        const have = this.assets.get(a.checksum.toLowerCase());
+        return have ? { id: a.id, action: "reject", reason: "duplicate", assetId: have.id, isTrashed: false } : { id: a.id, action: "accept" };
+      });
+      return this.answer(res, 200, s.bulkCheckAnswer, { results });
+    }
+    if (method === "POST" && url.pathname === "/api/assets") return this.upload(req, raw, res);
     if (method === "GET" && url.pathname === "/api/libraries") return this.send(res, 200, [...this.libraries.values()]);
     if (method === "POST" && url.pathname === "/api/libraries") {
       if (!s.create(body)) return invalid(s.create);
