@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProgress, ImportJournal, planBatches } from "../../src/libraries/import-batches.js";
-import { judgePressure, parseHostReading, prometheusScalar } from "../../src/libraries/import-pressure.js";
+import { HOST_READING_SCRIPT, judgePressure, parseHostReading, prometheusScalar } from "../../src/libraries/import-pressure.js";
+import { execa } from "execa";
+import { existsSync } from "node:fs";
 import { tuneImportPressure } from "../../src/tuning/import-pressure.js";
 import { computeTuning } from "../../src/tuning/tuning.js";
 import type { HardwareProfile } from "../../src/profile/hardware-profile-schema.js";
@@ -75,6 +77,17 @@ describe("pressure readings", () => {
 
   it("a reading that cannot be taken is reported, never waited on", () => {
     expect(judgePressure({ ioSomeAvg10: 5 }, tune(homelab))).toEqual({ wait: false, reasons: [], unknown: ["drive temperature", "CPU temperature"] });
+  });
+});
+
+describe("the host reading script on this machine's kernel", () => {
+  it("prints PSI in the format the parser reads (this kernel has /proc/pressure/io)", async (ctx) => {
+    if (!existsSync("/proc/pressure/io")) ctx.skip();
+    const r = await execa("bash", ["-c", HOST_READING_SCRIPT], { reject: false });
+    expect(r.exitCode).toBe(0);
+    const reading = parseHostReading(r.stdout);
+    expect(reading.ioSomeAvg10).toBeGreaterThanOrEqual(0);
+    expect(reading.ioSomeAvg10).toBeLessThanOrEqual(100);
   });
 });
 
