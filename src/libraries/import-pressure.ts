@@ -52,7 +52,9 @@ export function parseHostReading(text: string): PressureReading {
 export const PROMETHEUS_QUERIES = {
   ioSomeAvg10: "max(rate(node_pressure_io_waiting_seconds_total[1m])) * 100",
   driveTempC: 'max(smartctl_device_temperature{temperature_type="current"})',
-  cpuTempC: 'max(node_hwmon_temp_celsius{chip=~".*(coretemp|k10temp|zenpower|thermal).*"})',
+  // node exporter labels a chip by its device path (AMD's k10temp is "pci0000:00_0000:00_18_3"): its driver name
+  // is in node_hwmon_chip_names.
+  cpuTempC: 'max(node_hwmon_temp_celsius * on(chip) group_left(chip_name) node_hwmon_chip_names{chip_name=~"coretemp|k10temp|zenpower|cpu_thermal|soc_thermal|cpu-thermal"})',
 } as const;
 
 /** The one number of a Prometheus instant-query answer (`/api/v1/query`), or undefined. */
