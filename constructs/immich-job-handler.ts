@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TranscodeAccel } from "../src/tuning/accelerators.js";
 import { IMMICH_SERVER_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
-import { immichSecretUploads, immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
+import { externalLibraryFolders, immichSecretUploads, immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type DeviceMapping } from "./service-container.js";
 
@@ -78,6 +78,7 @@ export class ImmichJobHandler extends Construct {
           volumes: mediaMounts(props.media),
           uploads: [props.configFile.upload(), ...immichSecretUploads(props)],
           binds: serverBinds(props.hostLocaltime),
+          hostFolders: externalLibraryFolders(props),
           devices: map.devices,
           groupAdd: map.groupAdd,
           securityOpts: map.securityOpts,

@@ -3,7 +3,8 @@ import type { ImmichMachineLearning } from "./immich-machine-learning.js";
 import type { ImmichPostgres } from "./immich-postgres.js";
 import type { ImmichRedis } from "./immich-redis.js";
 import type { DataVolume } from "./data-volume.js";
-import { secretFile, type ConfigUpload, type VolumeMount } from "./service-container.js";
+import { secretFile, type ConfigUpload, type HostFolder, type VolumeMount } from "./service-container.js";
+import { externalMountPath } from "../src/libraries/external-libraries.js";
 
 /** Where the server and job handler read their secrets (Immich's `*_FILE` variables [IMM environment-variables.md]). */
 export const IMMICH_SECRETS = { databasePassword: "/run/secrets/immich/db-password", redisPassword: "/run/secrets/immich/redis-password" } as const;
@@ -17,6 +18,11 @@ export interface ImmichBackends {
   readonly configFile: ImmichConfigFile;
   /** @default - machine learning disabled */
   readonly machineLearning?: ImmichMachineLearning;
+  /**
+   * External libraries' folders on the Docker host, by library name: each bound read-only at
+   * /mnt/external/<name> in the server and the job handler (Immich reads them from both). @default []
+   */
+  readonly externalLibraries?: readonly { readonly name: string; readonly hostPath: string }[];
   /** Serve Prometheus metrics (`IMMICH_TELEMETRY_INCLUDE=all`: API on 8081, job handler on 8082). @default false */
   readonly telemetry?: boolean;
 }
@@ -72,4 +78,9 @@ export const LOCALTIME_BIND = { hostPath: "/etc/localtime", containerPath: "/etc
 /** The binds of a server container: the host's /etc/localtime when asked for. */
 export function serverBinds(hostLocaltime: boolean | undefined): { hostPath: string; containerPath: string }[] {
   return hostLocaltime ? [{ ...LOCALTIME_BIND }] : [];
+}
+
+/** The read-only binds of the external libraries, at the same path in every server container. */
+export function externalLibraryFolders(b: Pick<ImmichBackends, "externalLibraries">): HostFolder[] {
+  return (b.externalLibraries ?? []).map((l) => ({ hostPath: l.hostPath, containerPath: externalMountPath(l.name) }));
 }

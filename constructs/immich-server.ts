@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import { IMMICH_SERVER_IMAGE, withDigest } from "./images.js";
 import type { ImmichNetwork } from "./immich-network.js";
-import { immichSecretUploads, immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
+import { externalLibraryFolders, immichSecretUploads, immichServerEnv, mediaMounts, serverBinds, type ImmichBackends, type ImmichMediaVolumes } from "./immich-server-env.js";
 import { Component } from "./labels.js";
 import { ServiceContainer } from "./service-container.js";
 
@@ -82,6 +82,7 @@ export class ImmichServer extends Construct {
       ],
       uploads: [props.configFile.upload(), ...immichSecretUploads(props)],
       binds: [...serverBinds(props.hostLocaltime), ...(props.trustedCaFile ? [{ hostPath: props.trustedCaFile, containerPath: TRUSTED_CA_FILE }] : [])],
+      hostFolders: externalLibraryFolders(props),
       memoryMiB: props.memoryMiB,
       destroyGraceSeconds: 30,
       ...(props.loopbackPort !== undefined ? { ports: [{ containerPort: IMMICH_PORT, hostPort: props.loopbackPort, hostIp: "127.0.0.1" }] } : {}),

@@ -44,7 +44,7 @@ import { DEFAULT_IMMICH_VERSION } from "../src/versions.js";
 import { BACKUP_VARIABLES, immichDumpCron, resticRepository, type BackupSettings } from "../src/backup/backup-settings.js";
 import { archivingSettings, HBA_FILE_PATH, renderPgHba, WAL_SLOT } from "../src/backup/postgres-archiving.js";
 import { renderWalArchiver, ARCHIVE_SUBDIR, WAL_METRICS_SUBDIR } from "../src/renderers/backup/wal-archiver.js";
-import { BACKUPS_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offsite.js";
+import { BACKUPS_MOUNT, EXTERNAL_BACKUP_MOUNT, renderOffsiteScript } from "../src/renderers/backup/offsite.js";
 import { renderBackupOperations } from "../src/renderers/backup/operations.js";
 import { kbOf } from "../src/tuning/derived.js";
 import { WalArchiver } from "./wal-archiver.js";
@@ -52,6 +52,7 @@ import { grafanaTrustedCaPath, ImmichMonitoring, runningMonitoringRoles } from "
 import { exporterNetworkName, ISOLATED_EXPORTERS, monitoringContainer, MONITORING_WEBHOOK_VARIABLE, PORTS, type IsolatedExporter, type MonitoringSettings } from "../src/monitoring/monitoring-settings.js";
 import { renderMonitoringFiles } from "../src/renderers/monitoring/index.js";
 import { OffsiteBackup } from "./offsite-backup.js";
+import type { LibrarySettings } from "../src/libraries/external-libraries.js";
 
 /** An extra ML node: its tuning and the docker provider of its host. */
 export interface MlNodeDeployment {
@@ -94,6 +95,12 @@ export interface ImmichStackProps {
   readonly redisEngine?: RedisEngine;
   /** @default 1 */
   readonly jobHandlerReplicas?: number;
+  /**
+   * External libraries: folders on the Docker host bound read-only at /mnt/external/<name> into the server and
+   * the job handler, and Immich's watch switch when set. Import paths are Immich's database's: `libraries sync`.
+   * @default - none
+   */
+  readonly libraries?: LibrarySettings;
   /** Bind the Docker host's /etc/localtime read-only into the server and job handler, as Immich's compose does. @default true */
   readonly hostLocaltime?: boolean;
   /**
@@ -295,6 +302,7 @@ export class ImmichStack extends Construct {
         domain: props.domain,
         // The nodes in the tuning's order (fastest first), the Immich host's own container last: the fallback.
         machineLearningUrls: [...this.mlNodes.map((n) => n.url), this.machineLearning.url],
+        ...(props.libraries?.watch !== undefined ? { libraryWatch: props.libraries.watch } : {}),
         ...(props.backup ? { databaseBackup: { cronExpression: immichDumpCron(props.backup.intervalHours), keepLastAmount: props.backup.keepLocalDumps } } : {}),
         ...(props.ingress && props.auth && oidc
           ? {
@@ -319,6 +327,7 @@ export class ImmichStack extends Construct {
       configFile: this.configFile,
       machineLearning: this.machineLearning,
       telemetry: props.monitoring?.enabled ?? false,
+      externalLibraries: props.libraries?.external ?? [],
     };
     const media = { library: this.volumes.library, thumbs: this.volumes.thumbs, encodedVideo: this.volumes.encodedVideo, backups: this.volumes.backups };
     const loopback = props.serverLoopbackPort ?? (props.ingress ? false : IMMICH_PORT);
@@ -371,7 +380,7 @@ export class ImmichStack extends Construct {
         server.dependsOn = [...(server.dependsOn ?? []), dependable(this.ingress.proxy.service.container)];
       }
     }
-    const backup = this.buildBackup(stack, dep, props.backup, password, budget.backup.value, props.imageDigests?.backup);
+    const backup = this.buildBackup(stack, dep, props.backup, password, budget.backup.value, props.imageDigests?.backup, props.libraries?.external ?? []);
     this.walArchiver = backup.walArchiver;
     this.offsiteBackup = backup.offsite;
     this.backupFiles = backup.files;
@@ -500,7 +509,15 @@ export class ImmichStack extends Construct {
   }
 
   /** The WAL archiver and the off-site copy the deployment asks for, and their scripts. */
-  private buildBackup(stack: TerraformStack, dep: string, b: BackupSettings | undefined, password: string, memoryMiB: number, digest: string | undefined) {
+  private buildBackup(
+    stack: TerraformStack,
+    dep: string,
+    b: BackupSettings | undefined,
+    password: string,
+    memoryMiB: number,
+    digest: string | undefined,
+    libraries: LibrarySettings["external"],
+  ) {
     const files: Record<string, string> = {};
     if (!b) return { files };
     const title = `deployment ${dep}`;
@@ -521,6 +538,8 @@ export class ImmichStack extends Construct {
     let offsite: OffsiteBackup | undefined;
     if (b.offsite && this.volumes.offsiteState) {
       const snapshotHost = `immich-${dep}`;
+      // External libraries are the operator's own folders: copied off-site only where the deployment asks.
+      const offsiteFolders = libraries.filter((l) => l.offsiteBackup);
       files["offsite.sh"] = renderOffsiteScript({
         title,
         deploymentName: dep,
@@ -528,6 +547,7 @@ export class ImmichStack extends Construct {
         intervalHours: b.intervalHours,
         retention: b.retention,
         excludes: [`${BACKUPS_MOUNT}/offsite`, `${BACKUPS_MOUNT}/${ARCHIVE_SUBDIR}/base/*.partial`],
+        ...(offsiteFolders.length > 0 ? { extraPaths: offsiteFolders.map((f) => `${EXTERNAL_BACKUP_MOUNT}/${f.name}`) } : {}),
       });
       const variable = (name: string, description: string) =>
         new TerraformVariable(stack, name, { type: "string", sensitive: true, nullable: false, description }).stringValue;
@@ -537,6 +557,7 @@ export class ImmichStack extends Construct {
         backupsVolume: this.volumes.backups,
         libraryVolume: this.volumes.library,
         stateVolume: this.volumes.offsiteState,
+        ...(offsiteFolders.length > 0 ? { externalFolders: offsiteFolders } : {}),
         script: files["offsite.sh"],
         repository: resticRepository(b.offsite),
         region: b.offsite.region,

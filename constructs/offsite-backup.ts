@@ -8,7 +8,7 @@ import { secretFile, ServiceContainer } from "./service-container.js";
 
 /** The off-site copy's secret files: restic's repository password and the bucket's keys. */
 export const OFFSITE_SECRETS = { repositoryPassword: "/run/secrets/restic/repository-password", s3Credentials: "/run/secrets/restic/s3-credentials" } as const;
-import { BACKUPS_MOUNT, LIBRARY_MOUNT, OFFSITE_SCRIPT, OFFSITE_STATE_MOUNT } from "../src/renderers/backup/offsite.js";
+import { BACKUPS_MOUNT, EXTERNAL_BACKUP_MOUNT, LIBRARY_MOUNT, OFFSITE_SCRIPT, OFFSITE_STATE_MOUNT } from "../src/renderers/backup/offsite.js";
 
 export interface OffsiteBackupProps {
   readonly deploymentName: string;
@@ -18,6 +18,11 @@ export interface OffsiteBackupProps {
   readonly backupsVolume: DataVolume;
   /** The library (originals, uploads, profile pictures), mounted read-only. */
   readonly libraryVolume: DataVolume;
+  /**
+   * External libraries' folders on the Docker host copied off-site too, by library name: bound read-only at
+   * /external/<name> (the script must list the same paths: `extraPaths`). @default []
+   */
+  readonly externalFolders?: readonly { readonly name: string; readonly hostPath: string }[];
   /** Status, metrics, restic's cache and drills (`<dataRoot>/backups/offsite`). */
   readonly stateVolume: DataVolume;
   /** The script's text (`renderOffsiteScript`). */
@@ -66,6 +71,7 @@ export class OffsiteBackup extends Construct {
         { volume: props.libraryVolume, containerPath: LIBRARY_MOUNT, readOnly: true },
         { volume: props.stateVolume, containerPath: OFFSITE_STATE_MOUNT },
       ],
+      hostFolders: (props.externalFolders ?? []).map((f) => ({ hostPath: f.hostPath, containerPath: `${EXTERNAL_BACKUP_MOUNT}/${f.name}` })),
       // Literal text: Terraform must not read the shell's ${…} as its own interpolation.
       uploads: [
         { path: OFFSITE_SCRIPT, content: escapeTerraformTemplate(props.script) },

@@ -38,6 +38,12 @@ export interface HostBind {
   readonly readOnly?: boolean;
 }
 
+/** A host folder a container reads (an external library), always read-only. */
+export interface HostFolder {
+  readonly hostPath: string;
+  readonly containerPath: string;
+}
+
 export interface DeviceMapping {
   readonly hostPath: string;
   /** @default - the same path as on the host */
@@ -114,6 +120,11 @@ export interface ServiceContainerProps {
   readonly volumes?: readonly VolumeMount[];
   /** Read-only host files or directories (driver libraries, USB bus). @default [] */
   readonly binds?: readonly HostBind[];
+  /**
+   * Host folders bound read-only through Docker's Mounts API, which refuses a missing source instead of creating
+   * it as root (a `binds` entry would: an unmounted share would become an empty folder). @default []
+   */
+  readonly hostFolders?: readonly HostFolder[];
   /** @default [] */
   readonly devices?: readonly DeviceMapping[];
   /** Supplementary groups (names or host GIDs) for device access. @default [] */
@@ -226,6 +237,10 @@ export class ServiceContainer extends Construct {
         ...(props.volumes ?? []).map((v) => ({ volumeName: v.volume.resource.name, containerPath: v.containerPath, readOnly: v.readOnly ?? false })),
         ...(props.binds ?? []).map((b) => ({ hostPath: b.hostPath, containerPath: b.containerPath, readOnly: b.readOnly ?? true })),
       ]),
+      ...nonEmpty(
+        "mounts",
+        (props.hostFolders ?? []).map((f) => ({ type: "bind", source: f.hostPath, target: f.containerPath, readOnly: true })),
+      ),
       ...nonEmpty(
         "devices",
         (props.devices ?? []).map((d) => ({ hostPath: d.hostPath, containerPath: d.containerPath ?? d.hostPath, permissions: d.permissions ?? "rwm" })),

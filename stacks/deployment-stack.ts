@@ -118,6 +118,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       imageDigests: d.imageDigests,
       redisEngine: d.redisEngine === "valkey" ? RedisEngine.VALKEY : RedisEngine.REDIS,
       jobHandlerReplicas: d.jobHandlerReplicas,
+      libraries: d.libraries,
       hostLocaltime: d.mountLocaltime,
       dataRoot: d.dataRoot,
       ingress: d.ingress,

@@ -8,7 +8,7 @@ export const EXIT_INVALID_INPUT = 2;
  */
 export const EXIT_VERDICT_INVALID_INPUT = 5;
 /** The commands whose exit code is a verdict. */
-export const VERDICT_COMMANDS: ReadonlySet<string> = new Set(["plan", "plan-report"]);
+export const VERDICT_COMMANDS: ReadonlySet<string> = new Set(["plan", "plan-report", "libraries"]);
 
 export interface CliIo {
   readonly out: (text: string) => void;

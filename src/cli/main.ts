@@ -113,6 +113,33 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--keep", "leave the recovered database running (no network) to copy rows out of it; prints how to remove it")
     .action(async (opts) => setExit(await (await import("./commands/backup.js")).backupCommand("restore-drill", opts, io)));
 
+  const libraries = program.command("libraries").description("External libraries: make Immich's match the deployment");
+  libraries
+    .command("sync")
+    .description(
+      "Create missing libraries, update changed import paths and exclusions, scan them; delete only what --delete names. The key is IMMICH_API_KEY (an admin's). Exit 0 nothing to do, 2 safe, 3 maintenance, 4 blocked; 5 invalid input, 1 failure",
+    )
+    .requiredOption("--deployment <file>", "deployment YAML")
+    .option("--url <url>", "Immich's URL (default: https://<the deployment's domain>)")
+    .option("--dry-run", "print what it would do, change nothing")
+    .option("--delete <name>", "delete this library, not in the deployment, even with assets (repeatable)", (v: string, acc: string[] = []) => [...acc, v])
+    .option("--scan-all", "scan every declared library, not only those created or changed")
+    .option("--json", "machine-readable output")
+    .action(async (opts) => setExit(await (await import("./commands/libraries.js")).librariesSyncCommand(opts, io)));
+
+  program
+    .command("import")
+    .description(
+      "Upload folders of photos with Immich's CLI (@immich/cli, Node >= 22) in batches, pausing while the host's I/O stall or temperatures are above the profile's thresholds; resumable (journal). The key is IMMICH_API_KEY",
+    )
+    .argument("<dir...>", "folders to import")
+    .requiredOption("--deployment <file>", "deployment YAML")
+    .option("--url <url>", "Immich's URL (default: https://<the deployment's domain>)")
+    .option("--prometheus <url>", "read pressure from this Prometheus (monitoring on) instead of the host over SSH")
+    .option("--journal <file>", "the journal for resuming (default: ~/.local/state/immich-iac/import-<deployment>-<folders>.jsonl)")
+    .option("--poll-seconds <n>", "seconds between readings while waiting", "30")
+    .action(async (dirs: string[], opts) => setExit(await (await import("./commands/import.js")).importCommand(dirs, opts, io)));
+
   return program;
 }
 

@@ -7,6 +7,15 @@ import { numericHostProblem } from "./ip-address.js";
 import { argon2PhcProblem } from "../crypto/argon2-phc.js";
 import { MAX_DEPLOYMENT_NAME, MAX_JOB_HANDLER_REPLICAS } from "../contract/container-names.js";
 import { isSystemAccount } from "./system-accounts.js";
+import { DATA_ROOT_PARENTS } from "./data-root-parents.js";
+import {
+  externalFolderProblem,
+  importPathProblem,
+  LIBRARY_NAME,
+  MAX_EXCLUSION_PATTERNS,
+  MAX_EXTERNAL_LIBRARIES,
+  MAX_IMPORT_PATHS,
+} from "../libraries/external-libraries.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -148,7 +157,7 @@ function validPort(text: string): boolean {
  * `/tank` is the default mountpoint of a ZFS pool of that name; `/var/lib/immich` and `/home/<user>/…` are allowed
  * as themselves and below.
  */
-export const DATA_ROOT_PARENTS = ["/srv", "/data", "/mnt", "/media", "/opt", "/tank"] as const;
+export { DATA_ROOT_PARENTS };
 const DATA_ROOT_ITSELF_OR_BELOW = ["/var/lib/immich"] as const;
 
 export function dataRootProblem(path: string): string | undefined {
@@ -371,6 +380,45 @@ const MonitoringSchema = z.strictObject({
     .default({ webhook: false }),
 });
 
+/** One external library (src/libraries/external-libraries.ts): a folder Immich indexes where it is, read-only. */
+const ExternalLibrarySchema = z.strictObject({
+  /** Immich's library name and its folder's name in the containers (/mnt/external/<name>). */
+  name: z.string().regex(LIBRARY_NAME, { error: "expected a library name: lowercase letters, digits and '-', 1-32 characters, starting and ending with a letter or digit" }),
+  /** The folder on the Docker host, bound read-only; immich-iac never creates, chowns or writes it. */
+  hostPath: z
+    .string()
+    .max(255)
+    .regex(HOST_FILE, { error: "expected an absolute folder path on the Docker host of letters, digits, . _ @ + - and no '..' (bind a folder with other characters to one like /mnt/<name> first)" })
+    .superRefine((p, ctx) => {
+      const problem = underPseudoRoot(p) ? "expected a folder of photos, not a pseudo file system (/proc, /sys, /dev)" : externalFolderProblem(p);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  /** The user (a name from spec.auth.users) who owns the library in Immich. */
+  owner: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "expected the name of a user in spec.auth.users" }),
+  /** Folders below hostPath to import, relative to it. @default - the whole folder */
+  importPaths: z
+    .array(
+      plainText(255)
+        .min(1)
+        .superRefine((p, ctx) => {
+          const problem = importPathProblem(p);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+    )
+    .max(MAX_IMPORT_PATHS, { error: `expected at most ${MAX_IMPORT_PATHS} import paths (Immich's bound)` })
+    .default([]),
+  /** Glob patterns Immich skips (Synology @eaDir folders, macOS ._ files). @default - not managed: whatever Immich has */
+  exclusionPatterns: z.array(plainText(255).min(1)).max(MAX_EXCLUSION_PATTERNS, { error: `expected at most ${MAX_EXCLUSION_PATTERNS} patterns (Immich's bound)` }).optional(),
+  /** Immich's file watcher (one switch for all libraries in Immich: every library that sets it must agree). @default - Immich's setting (off) */
+  watch: z.boolean().optional(),
+  /** Copy this folder off-site with the backup's restic too (needs spec.backup.offsite). @default false */
+  offsiteBackup: z.boolean().default(false),
+});
+
+const LibrariesSchema = z.strictObject({
+  external: z.array(ExternalLibrarySchema).max(MAX_EXTERNAL_LIBRARIES, { error: `expected at most ${MAX_EXTERNAL_LIBRARIES} external libraries` }).default([]),
+});
+
 export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => undefined) {
   return z.strictObject({
   apiVersion: z.literal("immich-iac/v1"),
@@ -513,6 +561,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
           .default({ authorizedKeys: [] }),
       })
       .default({ manage: true, deployUser: { authorizedKeys: [] } }),
+    /** Folders of photos already on the host that Immich indexes where they are (see docs/libraries.md). */
+    libraries: LibrariesSchema.default({ external: [] }),
     auth: z.strictObject({
       users: z.array(UserSchema).min(1, { error: "expected at least one user: Immich logins go through Authelia" }).max(1000),
       /** Keep Immich's own password login: then logins without Authelia (and its MFA) are possible. */

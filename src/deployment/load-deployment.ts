@@ -25,6 +25,7 @@ import { deploymentTuning } from "./deployment-tuning.js";
 import { caFileContentProblem, caFileShapeProblem } from "./host-files.js";
 import { describeMachine, parseDockerEndpoint, sameMachine, type DockerEndpoint } from "./docker-endpoint.js";
 import { isSystemAccount } from "./system-accounts.js";
+import { isSameOrBelow, type LibrarySettings } from "../libraries/external-libraries.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
@@ -74,6 +75,8 @@ export interface Deployment {
   readonly host: HostSettings;
   readonly backup: BackupSettings;
   readonly monitoring: MonitoringSettings;
+  /** External libraries: folders on the host Immich indexes where they are. */
+  readonly libraries: LibrarySettings;
 }
 
 /**
@@ -157,7 +160,7 @@ export function loadDeploymentFile(file: string): Deployment {
       profile.spec.purpose === "immich-host"
         ? []
         : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
-    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkSshPort(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d)];
+    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkSshPort(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d), ...checkLibraries(d)];
     // What needs the whole deployment (its tuning) runs once everything else holds.
     if (issues.length > 0 || profileProblems.length > 0) return issues;
     return checkMonitoringMemory(toDeployment(d, profile, nodeProfiles));
@@ -353,6 +356,50 @@ function checkDockerHosts(d: DeploymentDocument): PathIssue[] {
 }
 
 /**
+ * External libraries: unique names, folders that neither contain one another nor the data root (Immich would
+ * index a folder twice, or its own uploads), owners among the users, one answer to Immich's single watch switch,
+ * and an off-site copy only where there is an off-site repository.
+ */
+function checkLibraries(d: DeploymentDocument): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const libs = d.spec.libraries.external;
+  const users = d.spec.auth.users.map((u) => u.name);
+  const names = new Map<string, number>();
+  libs.forEach((lib, i) => {
+    const at = ["spec", "libraries", "external", i];
+    const j = names.get(lib.name);
+    if (j !== undefined) issues.push({ path: [...at, "name"], message: `library names must be unique (expected another name than library ${j}'s, got "${lib.name}")` });
+    else names.set(lib.name, i);
+    for (let k = 0; k < i; k++) {
+      const other = libs[k]!.hostPath;
+      if (isSameOrBelow(lib.hostPath, other) || isSameOrBelow(other, lib.hostPath)) {
+        issues.push({ path: [...at, "hostPath"], message: `overlaps library ${k}'s folder "${other}": Immich would index its files twice (expected folders that do not contain one another, got "${lib.hostPath}")` });
+        break;
+      }
+    }
+    if (isSameOrBelow(lib.hostPath, d.spec.dataRoot) || isSameOrBelow(d.spec.dataRoot, lib.hostPath)) {
+      issues.push({ path: [...at, "hostPath"], message: `overlaps the data root "${d.spec.dataRoot}", where Immich keeps its own files (expected a folder outside it that does not contain it, got "${lib.hostPath}")` });
+    }
+    if (!users.includes(lib.owner)) {
+      issues.push({ path: [...at, "owner"], message: `not a user of this deployment (expected ${oneOf(users)} from spec.auth.users, got ${quoteShort(lib.owner)})` });
+    }
+    if (lib.offsiteBackup && !d.spec.backup.offsite) {
+      issues.push({ path: [...at, "offsiteBackup"], message: "there is no off-site repository to copy the folder to (expected spec.backup.offsite set, or offsiteBackup: false)" });
+    }
+  });
+  const watch = libs.map((l, i) => [l.watch, i] as const).filter(([w]) => w !== undefined);
+  const first = watch[0];
+  const differing = first ? watch.find(([w]) => w !== first[0]) : undefined;
+  if (first && differing) {
+    issues.push({
+      path: ["spec", "libraries", "external", differing[1], "watch"],
+      message: `Immich has one watch switch for all libraries (expected ${first[0]}, as library ${first[1]} says, or leave it out; got ${differing[0]})`,
+    });
+  }
+  return issues;
+}
+
+/**
  * The deploy user defaults to the SSH user of dockerHost: never root, whose keys and shell the host scripts would
  * own, nor another system account (www-data, nobody…), which the docker group and NOPASSWD sudo would make root.
  */
@@ -526,6 +573,22 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
       },
       disks: profile.spec.storage.pools.flatMap((p) => p.devices.map((path) => ({ path, nvme: p.media.startsWith("nvme") }))),
     },
+    libraries: librarySettings(s.libraries),
+  };
+}
+
+function librarySettings(l: DeploymentDocument["spec"]["libraries"]): LibrarySettings {
+  const watch = l.external.find((e) => e.watch !== undefined)?.watch;
+  return {
+    external: l.external.map((e) => ({
+      name: e.name,
+      hostPath: e.hostPath,
+      owner: e.owner,
+      importPaths: e.importPaths,
+      ...(e.exclusionPatterns ? { exclusionPatterns: e.exclusionPatterns } : {}),
+      offsiteBackup: e.offsiteBackup,
+    })),
+    ...(watch !== undefined ? { watch } : {}),
   };
 }
 
@@ -614,6 +677,7 @@ export function deploymentForProfile(profileRef: string): Deployment {
       retentionDays: DEFAULT_MONITORING_RETENTION_DAYS,
       alerts: { webhook: false },
     },
+    libraries: { external: [] },
   };
 }
 

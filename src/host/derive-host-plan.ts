@@ -9,6 +9,7 @@ import type { Tuning } from "../tuning/tuning.js";
 import { roleMountpoint } from "../tuning/zfs.js";
 import type { HostDirectory, HostPlan } from "./host-plan.js";
 import { VOLUME_LAYOUT, volumeHostPath } from "./volume-layout.js";
+import { IMMICH_CONTAINER_UID } from "../libraries/external-libraries.js";
 
 /** Rotation for every container's json-file log; the same values the containers set explicitly. */
 export const DOCKER_LOG_OPTS = { "max-file": "3", "max-size": "10m" } as const;
@@ -141,6 +142,9 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
       nvidiaRuntime: t.machineLearning.backend.value === MlBackend.CUDA || t.transcode.value === TranscodeAccel.NVENC,
       devices,
       x86_64_v2: architectureOf(profile.spec.cpu) === "amd64",
+      ...(d.libraries.external.length > 0
+        ? { externalFolders: d.libraries.external.map((l) => ({ library: l.name, path: l.hostPath, importPaths: l.importPaths, uid: IMMICH_CONTAINER_UID })) }
+        : {}),
     },
   };
 }

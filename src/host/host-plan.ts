@@ -33,6 +33,20 @@ export interface PublishedFrom {
   readonly from: string;
 }
 
+/**
+ * A folder an external library reads: preflight checks it is there and readable by the containers' uid, with
+ * its import paths; nothing ever creates, chowns or writes it.
+ */
+export interface ExternalFolder {
+  /** The library's name, for messages. */
+  readonly library: string;
+  readonly path: string;
+  /** Folders below `path` Immich imports (relative). */
+  readonly importPaths: readonly string[];
+  /** The uid the containers read it as. */
+  readonly uid: number;
+}
+
 export interface HostPlan {
   readonly deploymentName: string;
   readonly pools: readonly HostPool[];
@@ -62,5 +76,7 @@ export interface HostPlan {
     readonly devices: readonly string[];
     /** The amd64 ML image needs x86-64-v2 since Immich v3. */
     readonly x86_64_v2: boolean;
+    /** External libraries' folders, checked and never changed. @default [] */
+    readonly externalFolders?: readonly ExternalFolder[];
   };
 }

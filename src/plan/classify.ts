@@ -107,6 +107,45 @@ function pgdataSource(state: Obj | undefined): string | undefined {
   return undefined;
 }
 
+/** Where external libraries' folders appear in the Immich containers (src/libraries/external-libraries.ts). */
+const EXTERNAL_MOUNT = /^\/mnt\/external\/([^/]+)$/;
+
+/**
+ * The external libraries' binds of a container state, container path → host folder: the `mounts` the stack
+ * writes (target, source), and `volumes` host binds (container_path, host_path) in case one was made by hand.
+ */
+function externalMounts(state: Obj | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, target, source] of [["mounts", "target", "source"], ["volumes", "container_path", "host_path"]] as const) {
+    const list = state?.[key];
+    if (!Array.isArray(list)) continue;
+    for (const m of list) {
+      const o = obj(m);
+      const at = o ? str(o[target]) : undefined;
+      if (o && at !== undefined && EXTERNAL_MOUNT.test(at)) found.set(at, str(o[source]) ?? "");
+    }
+  }
+  return found;
+}
+
+/**
+ * What a container's replacement or removal does to the external libraries it reads: a folder no longer mounted
+ * (its assets go offline at Immich's next scan, until it comes back) or mounted from another host folder (what is
+ * not at the same place there goes offline). Empty when no library loses or moves its folder.
+ */
+function librariesOffline(before: Obj | undefined, after: Obj | undefined, removed: boolean): string[] {
+  const was = externalMounts(before);
+  const will = removed ? new Map<string, string>() : externalMounts(after);
+  const notes: string[] = [];
+  for (const [target, source] of was) {
+    const library = shown(EXTERNAL_MOUNT.exec(target)![1]!);
+    const next = will.get(target);
+    if (next === undefined) notes.push(`external library ${library} loses its folder ${shown(source)}: Immich marks its assets offline at the next scan (they come back with the folder)`);
+    else if (next !== source) notes.push(`external library ${library} moves from ${shown(source)} to ${shown(next)}: assets not at the same place in the new folder go offline at the next scan`);
+  }
+  return notes;
+}
+
 /** Names that say a value is a credential, in an environment variable or an uploaded file's path. */
 const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|credential|private|(^|[_./-])key([_./-]|$)|key_id|api_?key/i;
 
@@ -277,6 +316,15 @@ function verdict(rc: ResourceChange, before: Obj | undefined, after: Obj | undef
         class: RiskClass.BLOCKED,
         allow: AllowableRisk.DATA_LOSS,
         message: `the database's data mount changes (${pgBefore === undefined ? "none" : shown(pgBefore)} → ${pgAfter === undefined ? "none" : shown(pgAfter)}): PostgreSQL would start on another, possibly empty, data directory`,
+      };
+    }
+    // A library's folder unmounted or moved: its assets go offline in Immich, a change to plan for.
+    const offline = librariesOffline(before, after, !isReplace);
+    if (offline.length > 0) {
+      return {
+        kind: isReplace ? ChangeKind.SERVICE_RECREATED : ChangeKind.SERVICE_REMOVED,
+        class: RiskClass.MAINTENANCE,
+        message: `${service} ${isReplace ? "recreated: downtime while it restarts" : "removed"}; ${offline.join("; ")}${because}`,
       };
     }
     // Backups serve no user: a restart costs no downtime (WAL waits in the replication slot, the schedule resumes).

@@ -41,6 +41,8 @@ export interface ImmichSiteSettings {
   readonly machineLearningUrls: readonly string[];
   /** Login through an OpenID Connect provider. @default - Immich's own password login only */
   readonly oauth?: ImmichOAuthSettings;
+  /** Immich's file watcher for external libraries (`library.watch.enabled`). @default - Immich's (off) */
+  readonly libraryWatch?: boolean;
 }
 
 /** Immich's `oauth` section for a provider, consistent with the provider's client settings. */
@@ -78,6 +80,7 @@ export function buildImmichConfig(tuning: Tuning, site: ImmichSiteSettings): Imm
     ...(site.oauth
       ? { oauth: immichOAuthConfig(site.domain, site.oauth), passwordLogin: { enabled: site.oauth.passwordLogin } }
       : {}),
+    ...(site.libraryWatch !== undefined ? { library: { watch: { enabled: site.libraryWatch } } } : {}),
   } satisfies ImmichConfig;
 }
 

@@ -90,6 +90,11 @@ describe("the off-site script", () => {
   it("is POSIX sh (upstream's image has busybox): dash -n and shellcheck -s sh", async () => {
     expect(await shellcheck("offsite.sh", text, "sh")).toBe("");
   });
+  it("copies external libraries' folders too when given, each a word of its own, still POSIX sh", async () => {
+    const withFolders = renderOffsiteScript({ ...offsiteInput, extraPaths: ["/external/family", "/external/scans"] });
+    expect(withFolders).toContain(`--exclude '/backups/postgres/base/*.partial' /backups /library /external/family /external/scans\n`);
+    expect(await shellcheck("offsite-external.sh", withFolders, "sh")).toBe("");
+  });
   it("refuses a deployment name that could break the metrics label", () => {
     expect(() => renderOffsiteScript({ ...offsiteInput, deploymentName: 'x"} 1\nevil' })).toThrow(/^renderOffsiteScript: deploymentName must be a deployment name/);
   });

@@ -224,6 +224,26 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   deploymentCase("data-root-double-slash", "refused", (d) => (spec(d).dataRoot = "/srv//immich")),
   deploymentCase("data-root-relative", "refused", (d) => (spec(d).dataRoot = "srv/immich")),
   deploymentCase("data-root-home", "refused", (d) => (spec(d).dataRoot = "/home")),
+  // External libraries (issue 24): folders bound into Immich's containers and checked by the host scripts.
+  ...(
+    [
+      ["etc", { hostPath: "/etc" }, "not a folder of photos"],
+      ["root-home", { hostPath: "/root/photos" }, "not a folder of photos"],
+      ["docker-data", { hostPath: "/var/lib/docker/volumes" }, "not a folder of photos"],
+      ["proc", { hostPath: "/proc/self/root" }, "not a pseudo file system"],
+      ["dot-dot", { hostPath: "/mnt/../etc" }, "expected an absolute folder path on the Docker host"],
+      ["shell", { hostPath: "/mnt/$(reboot)" }, "expected an absolute folder path on the Docker host"],
+      ["template", { hostPath: "/mnt/${path.root}" }, "expected an absolute folder path on the Docker host"],
+      ["import-path-escape", { importPaths: ["../../etc"] }, "expected a folder below hostPath"],
+      ["import-path-newline", { importPaths: ["2019\nrm -rf /"] }, "control characters and line breaks are not allowed"],
+      ["name-path", { name: "../../x" }, "expected a library name"],
+      ["owner-unknown", { owner: "root" }, "not a user of this deployment"],
+      ["inside-data-root", { hostPath: "/srv/immich/library" }, "overlaps the data root"],
+    ] as const
+  ).map(([id, change, says]) =>
+    deploymentCase(`library-${id}`, "refused", (d) => (spec(d).libraries = { external: [{ name: "old", hostPath: "/mnt/nas/old", owner: "family", ...change }] }), says),
+  ),
+  deploymentCase("library-accepted", "accepted", (d) => (spec(d).libraries = { external: [{ name: "old", hostPath: "/mnt/nas/old", owner: "family", importPaths: ["2019", "Scans 1998"], exclusionPatterns: ["**/@eaDir/**"] }] })),
   deploymentCase("data-root-space", "refused", (d) => (spec(d).dataRoot = "/srv/im mich")),
   deploymentCase("deploy-user-root", "refused", (d) => (spec(d).host = { deployUser: { name: "root" } }), "the deploy user must not be root"),
   deploymentCase("deploy-user-option", "refused", (d) => (spec(d).host = { deployUser: { name: "-oProxyCommand" } })),

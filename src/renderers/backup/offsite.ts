@@ -8,6 +8,8 @@ export const OFFSITE_STATE_MOUNT = "/state";
 /** Read-only mounts of what goes off-site. */
 export const BACKUPS_MOUNT = "/backups";
 export const LIBRARY_MOUNT = "/library";
+/** Where external libraries' folders chosen for the off-site copy appear in the restic container: `/external/<name>`. */
+export const EXTERNAL_BACKUP_MOUNT = "/external";
 /** The Prometheus textfile the monitoring issue scrapes (node exporter's textfile collector reads `*.prom`). */
 export const OFFSITE_METRICS_FILE = `${OFFSITE_STATE_MOUNT}/metrics/immich_iac_backup.prom`;
 /** Tag on every snapshot this deployment makes; `forget` touches only these. */
@@ -22,6 +24,8 @@ export interface OffsiteScriptInput {
   readonly retention: Retention;
   /** Paths under BACKUPS_MOUNT that are not copied (the state volume itself, base backups in progress). */
   readonly excludes: readonly string[];
+  /** External libraries' folders (container paths) copied too, after the backups and the library. @default [] */
+  readonly extraPaths?: readonly string[];
 }
 
 /**
@@ -119,7 +123,7 @@ open_repository() {
 run_once() {
   started=$(date +%s)
   if ! open_repository; then finish failed "$started" "$reason"; return 1; fi
-  restic backup --host "$SNAPSHOT_HOST" --tag ${SNAPSHOT_TAG} ${excludes} ${q(BACKUPS_MOUNT)} ${q(LIBRARY_MOUNT)}
+  restic backup --host "$SNAPSHOT_HOST" --tag ${SNAPSHOT_TAG} ${excludes} ${[BACKUPS_MOUNT, LIBRARY_MOUNT, ...(i.extraPaths ?? [])].map(q).join(" ")}
   rc=$?
   if [ "$rc" -eq 3 ]; then finish failed "$started" "some files could not be read (restic exit 3): the snapshot is incomplete, see the container log"; return 1; fi
   if [ "$rc" -ne 0 ]; then finish failed "$started" "restic backup failed (exit $rc), see the container log"; return 1; fi

@@ -1,4 +1,4 @@
-import type { HostPlan } from "../../host/host-plan.js";
+import type { ExternalFolder, HostPlan } from "../../host/host-plan.js";
 import { prelude, q } from "./prelude.js";
 import { preflightSystemAccount } from "./system-account.js";
 
@@ -60,6 +60,7 @@ export function renderPreflight(plan: HostPlan, title: string): string {
       `if [ -z "$missing" ]; then ok "cpu x86-64-v2"; else problem "the CPU (or the VM's CPU model) lacks x86-64-v2 flags:$missing; Immich v3 machine learning needs them (use host CPU passthrough)" "cpu x86-64-v2"; fi`,
     );
   }
+  lines.push(...externalFolderChecks(plan.preflight.externalFolders ?? []));
   lines.push(
     "",
     "finish",
@@ -70,4 +71,33 @@ export function renderPreflight(plan: HostPlan, title: string): string {
     "fi",
   );
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * An external library's folder: there, a folder, and listable by the containers' uid (setpriv drops to it, so a
+ * share that squashes root or a folder closed to others is caught), with each import path below it. Only tests:
+ * a missing folder is the operator's to mount or create; Docker's Mounts API refuses it too, never creating it.
+ */
+function externalFolderChecks(folders: readonly ExternalFolder[]): string[] {
+  if (folders.length === 0) return [];
+  const lines = [
+    "# External libraries: checked, never created, chowned or written.",
+    "readable_by() { # UID PATH",
+    '  setpriv --reuid="$1" --regid="$1" --clear-groups -- test -r "$2" -a -x "$2" && setpriv --reuid="$1" --regid="$1" --clear-groups -- ls -A -- "$2" >/dev/null 2>&1',
+    "}",
+  ];
+  for (const f of folders) {
+    const item = q(`external library ${f.library}`);
+    const path = q(f.path);
+    lines.push(
+      `if [ ! -d ${path} ]; then problem ${q(`external library ${f.library}: ${f.path} is not a folder on this host: mount or create it yourself, immich-iac never creates it`)} ${item};`,
+      `elif ! readable_by ${f.uid} ${path}; then problem ${q(`external library ${f.library}: ${f.path} is not readable by uid ${f.uid}, the Immich containers' user (a share that squashes root, or a folder closed to others)`)} ${item};`,
+    );
+    for (const sub of f.importPaths) {
+      const full = q(`${f.path}/${sub}`);
+      lines.push(`elif [ ! -d ${full} ] || ! readable_by ${f.uid} ${full}; then problem ${q(`external library ${f.library}: import path ${sub} is not a readable folder in ${f.path}`)} ${item};`);
+    }
+    lines.push(`else ok ${item}; fi`);
+  }
+  return lines;
 }
