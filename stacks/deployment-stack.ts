@@ -121,6 +121,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       hostLocaltime: d.mountLocaltime,
       dataRoot: d.dataRoot,
       ingress: d.ingress,
+      ...(d.access.mode === "lan" ? { proxyListenAddresses: d.access.listen } : {}),
       auth: d.auth,
       backup: d.backup,
       monitoring: d.monitoring,

@@ -7,6 +7,7 @@ import { numericHostProblem } from "./ip-address.js";
 import { argon2PhcProblem } from "../crypto/argon2-phc.js";
 import { MAX_DEPLOYMENT_NAME, MAX_JOB_HANDLER_REPLICAS } from "../contract/container-names.js";
 import { isSystemAccount } from "./system-accounts.js";
+import { AccessSchema } from "./access-schema.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -467,6 +468,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         http3: z.boolean().default(true),
       })
       .default({ tls: { mode: "acme" }, http3: true }),
+    /** From where the proxy can be reached: `public` (every address, anyone) or `lan` (see access-schema.ts). @default public */
+    access: AccessSchema.default({ mode: "public" }),
     host: z
       .strictObject({
         /** Let the stack converge the host (datasets, directories, sysctl, firewall, daemon.json) before containers. */

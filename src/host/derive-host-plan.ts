@@ -8,6 +8,7 @@ import { MlBackend, TranscodeAccel } from "../tuning/accelerators.js";
 import type { Tuning } from "../tuning/tuning.js";
 import { roleMountpoint } from "../tuning/zfs.js";
 import type { HostDirectory, HostPlan } from "./host-plan.js";
+import { accessFilter } from "./access-plan.js";
 import { VOLUME_LAYOUT, volumeHostPath } from "./volume-layout.js";
 
 /** Rotation for every container's json-file log; the same values the containers set explicitly. */
@@ -133,7 +134,7 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
     arcMaxBytes: t.zfs.arcMaxBytes.value,
     directories: [...dirs.values()],
     sysctl: Object.fromEntries(Object.entries(t.network.sysctl).map(([k, v]) => [k, v.value])),
-    firewall: { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] },
+    firewall: proxyFirewall(d),
     deployUser: d.host.deployUser,
     dockerDaemon: dockerDaemon(roleMountpoint("docker", root), t.network.dockerMtu.value),
     preflight: {
@@ -143,4 +144,15 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
       x86_64_v2: architectureOf(profile.spec.cpu) === "amd64",
     },
   };
+}
+
+/**
+ * The Immich host's firewall: SSH, and the proxy's ports open to anyone (`public`), or — in `lan` mode — none
+ * opened in UFW (Docker's NAT bypasses its input rules anyway) and a DOCKER-USER chain that admits only the
+ * listed networks to the listed addresses.
+ */
+function proxyFirewall(d: Deployment): HostPlan["firewall"] {
+  const filter = accessFilter(d);
+  if (!filter) return { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] };
+  return { sshPort: d.host.sshPort, tcp: [], udp: [], access: filter };
 }

@@ -33,6 +33,19 @@ export interface PublishedFrom {
   readonly from: string;
 }
 
+/**
+ * The proxy's ports, published on `addresses` only, admitted only from `allowFrom` (access mode `lan`): a chain of
+ * DOCKER-USER rules, since Docker's NAT bypasses UFW's input rules (src/renderers/host/access-filter.ts).
+ */
+export interface AccessFilter {
+  /** iptables chain name, at most 28 characters; one per deployment. */
+  readonly chain: string;
+  readonly addresses: readonly string[];
+  readonly ports: readonly { readonly port: number; readonly protocol: "tcp" | "udp" }[];
+  /** Networks in CIDR notation with their host bits zero (as iptables prints them). */
+  readonly allowFrom: readonly string[];
+}
+
 export interface HostPlan {
   readonly deploymentName: string;
   readonly pools: readonly HostPool[];
@@ -50,6 +63,8 @@ export interface HostPlan {
      * host). Docker's NAT bypasses UFW's input rules, so these are DOCKER-USER rules. @default []
      */
     readonly publishedOnlyFrom?: readonly PublishedFrom[];
+    /** The proxy's ports limited to some networks (access mode `lan`). @default - none: open to anyone */
+    readonly access?: AccessFilter;
   };
   readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
   /** /etc/docker/daemon.json as an object (rendered with sorted keys). */
