@@ -25,5 +25,7 @@ export function checkAccess(d: DeploymentDocument): PathIssue[] {
 }
 
 export function accessSettings(a: AccessDocument): AccessSettings {
-  return a.mode === "public" ? { mode: "public" } : { mode: "lan", listen: a.listen, allowFrom: a.allowFrom };
+  if (a.mode === "public") return { mode: "public" };
+  if (a.mode === "lan") return { mode: "lan", listen: a.listen, allowFrom: a.allowFrom };
+  return { mode: "wireguard", address: a.address, listenPort: a.listenPort, endpoint: a.endpoint, peers: a.peers, listen: a.listen, allowFrom: a.allowFrom };
 }

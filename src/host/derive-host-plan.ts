@@ -8,7 +8,7 @@ import { MlBackend, TranscodeAccel } from "../tuning/accelerators.js";
 import type { Tuning } from "../tuning/tuning.js";
 import { roleMountpoint } from "../tuning/zfs.js";
 import type { HostDirectory, HostPlan } from "./host-plan.js";
-import { accessFilter } from "./access-plan.js";
+import { accessFilter, accessUdpPorts, wireguardPlan } from "./access-plan.js";
 import { VOLUME_LAYOUT, volumeHostPath } from "./volume-layout.js";
 
 /** Rotation for every container's json-file log; the same values the containers set explicitly. */
@@ -136,6 +136,7 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
     sysctl: Object.fromEntries(Object.entries(t.network.sysctl).map(([k, v]) => [k, v.value])),
     firewall: proxyFirewall(d),
     deployUser: d.host.deployUser,
+    ...(wireguardPlan(d) ? { wireguard: wireguardPlan(d)! } : {}),
     dockerDaemon: dockerDaemon(roleMountpoint("docker", root), t.network.dockerMtu.value),
     preflight: {
       minDockerVersion: MIN_DOCKER_VERSION,
@@ -154,5 +155,5 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
 function proxyFirewall(d: Deployment): HostPlan["firewall"] {
   const filter = accessFilter(d);
   if (!filter) return { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] };
-  return { sshPort: d.host.sshPort, tcp: [], udp: [], access: filter };
+  return { sshPort: d.host.sshPort, tcp: [], udp: accessUdpPorts(d), access: filter };
 }

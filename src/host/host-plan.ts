@@ -46,6 +46,15 @@ export interface AccessFilter {
   readonly allowFrom: readonly string[];
 }
 
+/** The host's WireGuard interface (access mode `wireguard`); its private key is generated on the host. */
+export interface WireguardPlan {
+  readonly interface: string;
+  /** Server tunnel address with prefix, `10.8.0.1/24`. */
+  readonly address: string;
+  readonly listenPort: number;
+  readonly peers: readonly { readonly name: string; readonly publicKey: string; readonly address: string }[];
+}
+
 export interface HostPlan {
   readonly deploymentName: string;
   readonly pools: readonly HostPool[];
@@ -67,6 +76,8 @@ export interface HostPlan {
     readonly access?: AccessFilter;
   };
   readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
+  /** A WireGuard interface for access mode `wireguard`. @default - none */
+  readonly wireguard?: WireguardPlan;
   /** /etc/docker/daemon.json as an object (rendered with sorted keys). */
   readonly dockerDaemon: Readonly<Record<string, unknown>>;
   readonly preflight: {

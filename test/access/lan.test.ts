@@ -18,7 +18,7 @@ describe("spec.access: validation", () => {
   });
 
   it("refuses an unknown mode, at its line", () => {
-    expect(problems(accessDeployment({ access: { mode: "vpn" } }))).toEqual([expect.stringMatching(/^d\.yaml:\d+:\d+: spec\.access\.mode: expected mode public \(every address, anyone\) or lan/)]);
+    expect(problems(accessDeployment({ access: { mode: "vpn" } }))).toEqual([expect.stringMatching(/^d\.yaml:\d+:\d+: spec\.access\.mode: expected mode public \(every address, anyone\), lan \(listen and allowFrom\) or wireguard/)]);
   });
 
   it("refuses a listen address that is not an IPv4 literal, a public address, and one given twice", () => {
