@@ -159,3 +159,12 @@ describe("immich-iac access peer", () => {
     expect(run("phone", { deployment: join(dir, "d.yaml"), serverPublicKey: "x" })).toMatchObject({ code: 2 });
   });
 });
+
+describe("spec.access wireguard: the plan sees the peers", () => {
+  it("the WireGuard host step carries the peer names (never a key) as its input, which plan-report compares", () => {
+    const json = synth(accessDeployment({ access: WIREGUARD }));
+    const steps = Object.entries(json.resource.terraform_data as Record<string, any>).filter(([id]) => /45-wireguard/.test(id));
+    expect(steps).toHaveLength(1);
+    expect(steps[0]![1].input).toEqual({ peers: ["phone", "laptop"] });
+  });
+});

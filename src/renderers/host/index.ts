@@ -22,6 +22,8 @@ export const HOST_SCRIPT_ORDER = [
 export interface HostScript {
   readonly file: string;
   readonly content: string;
+  /** Non-secret facts for the plan (HostScriptSpec.input). @default - none */
+  readonly input?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -34,5 +36,5 @@ export function renderHostScripts(plan: HostPlan): HostScript[] {
   const scripts = HOST_SCRIPT_ORDER.map(([file, render]) => ({ file, content: render(plan, title) }));
   if (!plan.wireguard) return scripts;
   const at = scripts.findIndex((s) => s.file === "50-firewall.sh");
-  return [...scripts.slice(0, at), { file: "45-wireguard.sh", content: renderWireguard(plan, title) }, ...scripts.slice(at)];
+  return [...scripts.slice(0, at), { file: "45-wireguard.sh", content: renderWireguard(plan, title), input: { peers: plan.wireguard.peers.map((p) => p.name) } }, ...scripts.slice(at)];
 }
