@@ -7,6 +7,7 @@ import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
 import { renderHostScripts } from "../../src/renderers/host/index.js";
 import { wireguardConfig } from "../../src/renderers/host/wireguard.js";
 import { SHELLCHECK } from "../tools.js";
+import { reachability, reachabilityTable } from "../../src/deployment/access-explain.js";
 import { accessDeployment, load, problems, synth } from "./access-util.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -166,5 +167,31 @@ describe("spec.access wireguard: the plan sees the peers", () => {
     const steps = Object.entries(json.resource.terraform_data as Record<string, any>).filter(([id]) => /45-wireguard/.test(id));
     expect(steps).toHaveLength(1);
     expect(steps[0]![1].input).toEqual({ peers: ["phone", "laptop"] });
+  });
+});
+
+describe("explain: what is reachable from where", () => {
+  it("wireguard: WireGuard's port from anyone, each peer to the tunnel address, the LAN to its address, SSH", () => {
+    const d = load(accessDeployment({ access: { ...WIREGUARD, listen: ["192.168.10.20"], allowFrom: ["192.168.10.0/24"] } }));
+    expect(reachabilityTable(d)).toBe(
+      [
+        "access (mode wireguard): what is reachable from where",
+        "  from anyone → every address of the host: 51820/udp — WireGuard: only the declared peers' keys complete a handshake",
+        "  from peer phone (10.8.0.2, through the tunnel) → 10.8.0.1: 80/tcp, 443/tcp, 443/udp — the proxy, on the tunnel address",
+        "  from peer laptop (10.8.0.3, through the tunnel) → 10.8.0.1: 80/tcp, 443/tcp, 443/udp — the proxy, on the tunnel address",
+        "  from 192.168.10.0/24 → 192.168.10.20: 80/tcp, 443/tcp, 443/udp — the proxy, on the LAN addresses; any other source is dropped",
+        "  from anyone → every address of the host: 22/tcp — SSH, kept open by the firewall",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("public: the proxy from anyone on every address", () => {
+    expect(reachability(load(accessDeployment())).reachable[0]).toEqual({ from: "anyone", to: "every address of the host", ports: ["80/tcp", "443/tcp", "443/udp"], note: "Immich (photos.example.com) and the portal (auth.example.com) through the proxy" });
+  });
+
+  it("lan: only the named networks to the named addresses", () => {
+    const r = reachability(load(accessDeployment({ access: { mode: "lan", listen: ["192.168.10.20"], allowFrom: ["192.168.10.0/24"] } })));
+    expect(r.reachable.map((x) => `${x.from} → ${x.to}`)).toEqual(["192.168.10.0/24 → 192.168.10.20", "anyone → every address of the host"]);
   });
 });
