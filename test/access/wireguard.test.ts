@@ -6,7 +6,7 @@ import { accessChain } from "../../src/host/access-plan.js";
 import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
 import { renderHostScripts } from "../../src/renderers/host/index.js";
 import { wireguardConfig } from "../../src/renderers/host/wireguard.js";
-import { SHELLCHECK } from "../tools.js";
+import { SHELLCHECK, ZBARIMG } from "../tools.js";
 import { reachability, reachabilityTable } from "../../src/deployment/access-explain.js";
 import { accessDeployment, load, problems, synth } from "./access-util.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -193,5 +193,50 @@ describe("explain: what is reachable from where", () => {
   it("lan: only the named networks to the named addresses", () => {
     const r = reachability(load(accessDeployment({ access: { mode: "lan", listen: ["192.168.10.20"], allowFrom: ["192.168.10.0/24"] } })));
     expect(r.reachable.map((x) => `${x.from} → ${x.to}`)).toEqual(["192.168.10.0/24 → 192.168.10.20", "anyone → every address of the host"]);
+  });
+});
+
+/**
+ * The terminal QR code as a PBM image for zbarimg: each character is two modules stacked (▀ top, ▄ bottom, █ both,
+ * space none); a block is a light module (the code is drawn for dark terminals), scaled 8x with a light margin.
+ */
+function terminalQrToPbm(text: string): string {
+  const rows: boolean[][] = [];
+  for (const line of text.split("\n").filter((l) => l.length > 0)) {
+    const chars = [...line];
+    rows.push(chars.map((c) => c === "█" || c === "▀"));
+    rows.push(chars.map((c) => c === "█" || c === "▄"));
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  const scale = 8;
+  const margin = 4;
+  const px = (x: number, y: number) => (y < 0 || y >= rows.length || x < 0 || x >= width ? true : (rows[y]![x] ?? true));
+  const out: string[] = [];
+  const W = (width + 2 * margin) * scale;
+  const H = (rows.length + 2 * margin) * scale;
+  for (let y = 0; y < H; y++) {
+    let line = "";
+    for (let x = 0; x < W; x++) line += px(Math.floor(x / scale) - margin, Math.floor(y / scale) - margin) ? "0" : "1";
+    out.push(line);
+  }
+  return `P1\n${W} ${H}\n${out.join("\n")}\n`;
+}
+
+describe("access peer --qr, read back by a real decoder", () => {
+  it.skipIf(!ZBARIMG.ok)(`zbarimg decodes the printed QR code to exactly the printed configuration${ZBARIMG.ok ? "" : ` (skipped: ${ZBARIMG.reason})`}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iac-qr-"));
+    writeFileSync(join(dir, "d.yaml"), stringify(accessDeployment({ access: WIREGUARD })));
+    writeFileSync(join(dir, "phone.key"), `${PHONE_PRIVATE}\n`);
+    let out = "";
+    const code = accessPeerCommand("phone", { deployment: join(dir, "d.yaml"), serverPublicKey: SERVER_PUBLIC, peerPrivateKeyFile: join(dir, "phone.key"), qr: true }, { out: (t) => (out += t), err: () => {} });
+    expect(code).toBe(0);
+    const config = out.slice(0, out.indexOf("\n\n█") + 1);
+    const qr = out.slice(config.length + 1);
+    writeFileSync(join(dir, "qr.pbm"), terminalQrToPbm(qr));
+    const r = await execa("zbarimg", ["--raw", "-q", "-Sbinary", join(dir, "qr.pbm")], { reject: false, encoding: "utf8", stripFinalNewline: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toBe(config);
+    expect(r.stdout).toContain(`PrivateKey = ${PHONE_PRIVATE}`);
+    expect(r.stdout).not.toContain("wg-immich.key");
   });
 });
