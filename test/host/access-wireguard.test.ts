@@ -85,7 +85,7 @@ describe("access mode wireguard: the host script on a real Debian 13 system, wir
     second = await host.exec(renderWireguard(plan(WG), "deployment t"), ENV);
     serverPublic = /immich-iac-wireguard-public-key\twg-immich\t(\S+)/.exec(first.stdout)?.[1] ?? "";
     // Plays the proxy on the tunnel address: answers "hello" to one connection at a time, for the dials below.
-    await host.sh("nohup bash -c 'while true; do printf hello | nc -l -N 10.8.0.1 8443 >/dev/null 2>&1 || sleep 0.2; done' >/dev/null 2>&1 &");
+    await host.sh("nohup bash -c 'while true; do printf hello | nc -l -N 10.8.0.1 8443 >/dev/null 2>&1 || sleep 0.2; done' </dev/null >/dev/null 2>&1 &");
   }, 900_000);
 
   afterAll(async () => host?.remove());
@@ -99,6 +99,9 @@ describe("access mode wireguard: the host script on a real Debian 13 system, wir
     expect(a.get("wireguard: interface wg-immich")).toBe("changed");
     expect(a.get("wireguard: wg-quick@wg-immich enabled")).toBe("skipped");
     for (const [item, status] of results(second.stdout)) expect(`${item} ${status}`).not.toMatch(/ changed$/);
+    // The summary counts what the result lines say (a pipe into ensure_file would lose its count in a subshell).
+    expect(first.stdout).toContain("immich-iac-summary\twireguard\tchanged=3\tunchanged=0\tskipped=1\tfailed=0");
+    expect(second.stdout).toContain("immich-iac-summary\twireguard\tchanged=0\tunchanged=3\tskipped=1\tfailed=0");
   });
 
   it("prints the public key of the key it made, never the private key; the key file is root's, 0600", async () => {

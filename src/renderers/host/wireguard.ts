@@ -58,7 +58,8 @@ export function renderWireguard(plan: HostPlan, title: string): string {
     "fi",
     `public_key=$(wg pubkey <${q(key)})`,
     `printf '${PUBLIC_KEY_LINE}\\t%s\\t%s\\n' ${iface} "$public_key"`,
-    `if printf '%s' ${q(wireguardConfig(w, title))} | ensure_file ${q(config)} 0600; then :; fi`,
+    // Not a pipe into ensure_file: in a pipeline's subshell its changed/unchanged count would be lost.
+    `ensure_file ${q(config)} 0600 < <(printf '%s' ${q(wireguardConfig(w, title))}) || true`,
     "# What the interface holds, without its private key: listen port and each peer's allowed address.",
     `wg_state() { wg show ${iface} listen-port; wg show ${iface} allowed-ips | sort; ip -4 -o addr show dev ${iface} | awk '{print $4}'; }`,
     `if ip link show dev ${iface} >/dev/null 2>&1; then`,
@@ -78,7 +79,7 @@ export function renderWireguard(plan: HostPlan, title: string): string {
     "if [ -d /run/systemd/system ]; then",
     `  if systemctl is-enabled --quiet ${q(`wg-quick@${w.interface}`)} 2>/dev/null; then report ${q(`wg-quick@${w.interface} enabled`)} unchanged;`,
     `  else systemctl enable --quiet ${q(`wg-quick@${w.interface}`)}; report ${q(`wg-quick@${w.interface} enabled`)} changed; fi`,
-    `  if printf '%s\\n' '[Unit]' ${q(`After=wg-quick@${w.interface}.service`)} ${q(`Wants=wg-quick@${w.interface}.service`)} | ensure_file ${q(dockerDropIn)} 0644; then systemctl daemon-reload; fi`,
+    `  if ensure_file ${q(dockerDropIn)} 0644 < <(printf '%s\\n' '[Unit]' ${q(`After=wg-quick@${w.interface}.service`)} ${q(`Wants=wg-quick@${w.interface}.service`)}); then systemctl daemon-reload; fi`,
     "else",
     `  report ${q(`wg-quick@${w.interface} enabled`)} skipped "no systemd running: bring the interface up at boot yourself (wg-quick up ${w.interface})"`,
     "fi",
