@@ -26,6 +26,11 @@ export interface CaddyProxyProps {
   readonly http3?: boolean;
   /** Certificate and key files on the Docker host (TLS mode `files`), mounted read-only. @default - none */
   readonly tlsFiles?: { readonly certificateFile: string; readonly keyFile: string };
+  /**
+   * Host addresses the ports are published on (access mode `lan`: the server's address on the home network).
+   * @default ["0.0.0.0"] - every IPv4 address of the host
+   */
+  readonly listenAddresses?: readonly string[];
   /** @default 256 */
   readonly memoryMiB?: number;
   /** @default CADDY_IMAGE */
@@ -41,8 +46,8 @@ export interface CaddyProxyProps {
 }
 
 /**
- * The only container that publishes ports: 80 (redirect to HTTPS, ACME), 443 and, with HTTP/3, 443/udp.
- * Ports bind 0.0.0.0 explicitly: an implicit dual-stack binding replaces the container on every apply
+ * The only container that publishes ports: 80 (redirect to HTTPS, ACME), 443 and, with HTTP/3, 443/udp, on
+ * every listen address. Ports bind 0.0.0.0 explicitly by default: an implicit dual-stack binding replaces the container on every apply
  * with provider 3.6.2 (#909).
  */
 export class CaddyProxy extends Construct {
@@ -52,11 +57,11 @@ export class CaddyProxy extends Construct {
 
   constructor(scope: Construct, id: string, props: CaddyProxyProps) {
     super(scope, id);
-    const ports: PublishedPort[] = [
-      { containerPort: 80, hostPort: 80, hostIp: "0.0.0.0" },
-      { containerPort: 443, hostPort: 443, hostIp: "0.0.0.0" },
-      ...((props.http3 ?? true) ? [{ containerPort: 443, hostPort: 443, hostIp: "0.0.0.0", protocol: "udp" as const }] : []),
-    ];
+    const ports: PublishedPort[] = (props.listenAddresses ?? ["0.0.0.0"]).flatMap((hostIp) => [
+      { containerPort: 80, hostPort: 80, hostIp },
+      { containerPort: 443, hostPort: 443, hostIp },
+      ...((props.http3 ?? true) ? [{ containerPort: 443, hostPort: 443, hostIp, protocol: "udp" as const }] : []),
+    ]);
     const binds: HostBind[] = props.tlsFiles
       ? [
           { hostPath: props.tlsFiles.certificateFile, containerPath: CaddyProxy.TLS_FILES.certificate },

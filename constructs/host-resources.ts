@@ -16,6 +16,11 @@ export interface HostScriptSpec {
   /** File name, e.g. `20-zfs.sh`; also the construct id. */
   readonly file: string;
   readonly content: string;
+  /**
+   * Plain, non-secret facts about what the script converges, kept as the resource's `input` so that a plan
+   * shows them before and after (plan-report names a revoked WireGuard peer from them). @default - none
+   */
+  readonly input?: Readonly<Record<string, unknown>>;
 }
 
 export interface HostResourcesProps {
@@ -81,6 +86,7 @@ export class HostResources extends Construct {
         ...(steps.length > 0 ? { dependsOn: [steps[steps.length - 1]!] } : {}),
       });
       step.addOverride("triggers_replace", { sha256: sha });
+      if (script.input) step.addOverride("input", script.input);
       steps.push(step);
     }
     this.steps = steps;

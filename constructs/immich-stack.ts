@@ -121,6 +121,11 @@ export interface ImmichStackProps {
   /** Authelia as the OIDC provider with MFA for every login; Immich logs in through it. @default - none */
   readonly auth?: AuthSettings;
   /**
+   * Host addresses the proxy publishes its ports on (access mode `lan`; the host firewall limits who reaches them).
+   * @default ["0.0.0.0"] - every IPv4 address of the host
+   */
+  readonly proxyListenAddresses?: readonly string[];
+  /**
    * Continuous WAL (an archiver container), Immich's dump schedule, and the off-site copy (a restic container)
    * when `offsite` is set, whose S3 keys and repository password are sensitive Terraform variables.
    * @default - Immich's own daily dump only
@@ -372,6 +377,7 @@ export class ImmichStack extends Construct {
       this.ingress = this.buildIngress(dep, props.ingress, props.auth, oidc, proxyData, layoutVol("AuthVolume", "auth", "auth", true), tz, props.imageDigests, {
         metrics: props.monitoring?.enabled ?? false,
         ...(grafanaDomain ? { grafanaDomain } : {}),
+        ...(props.proxyListenAddresses ? { listenAddresses: props.proxyListenAddresses } : {}),
       });
       // The server reads NODE_EXTRA_CA_CERTS once, at start: with the internal CA, it starts only after the
       // proxy is healthy, which it is once the CA root exists (Terraform waits for that).
@@ -640,7 +646,7 @@ export class ImmichStack extends Construct {
     authData: DataVolume,
     tz: string,
     digests: ImageDigests | undefined,
-    monitoring: { readonly metrics: boolean; readonly grafanaDomain?: string },
+    monitoring: { readonly metrics: boolean; readonly grafanaDomain?: string; readonly listenAddresses?: readonly string[] },
   ): ImmichIngress {
     const grafana = monitoring.grafanaDomain;
     const title = `deployment ${dep}`;
@@ -690,6 +696,7 @@ export class ImmichStack extends Construct {
       // Containers reach the public names through the proxy (the server and Grafana for OIDC, the TLS probes).
       aliases: [ingress.domain, ingress.authDomain, ...(grafana ? [grafana] : [])],
       http3: ingress.http3,
+      ...(monitoring.listenAddresses ? { listenAddresses: monitoring.listenAddresses } : {}),
       ...(ingress.tls.mode === "files" ? { tlsFiles: { certificateFile: ingress.tls.certificateFile, keyFile: ingress.tls.keyFile } } : {}),
       internalCa: ingress.tls.mode === "internal",
       ...(digests?.proxy ? { imageDigest: digests.proxy } : {}),

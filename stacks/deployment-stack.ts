@@ -1,3 +1,4 @@
+import { proxyListenAddresses } from "../src/host/access-plan.js";
 import { DockerProvider } from "../providers/docker/provider/index.js";
 import { RandomProvider } from "../providers/random/provider/index.js";
 import { LocalBackend, TerraformStack, TerraformVariable } from "cdktf";
@@ -122,6 +123,7 @@ export class ImmichDeploymentStack extends TerraformStack {
       hostLocaltime: d.mountLocaltime,
       dataRoot: d.dataRoot,
       ingress: d.ingress,
+      ...(proxyListenAddresses(d) ? { proxyListenAddresses: proxyListenAddresses(d)! } : {}),
       auth: d.auth,
       backup: d.backup,
       monitoring: d.monitoring,

@@ -14,3 +14,6 @@ export function optionalTool(name: string, install: string): { ok: boolean; reas
 }
 
 export const SHELLCHECK = optionalTool("shellcheck", "apt-get install shellcheck");
+
+/** zbar's decoder: reads back the QR code `access peer --qr` prints. */
+export const ZBARIMG = optionalTool("zbarimg", "apt-get install zbar-tools");

@@ -62,6 +62,19 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action(async (opts: { deployment?: string; profile?: string; out: string }) => setExit((await import("./commands/render.js")).renderCommand(opts, io)));
 
   program
+    .command("access")
+    .description("Remote access (spec.access)")
+    .command("peer <name>")
+    .description("Print a WireGuard peer's client configuration (and a QR code with --qr); it holds no key of the server's but its public one")
+    .requiredOption("--deployment <file>", "the deployment file")
+    .requiredOption("--server-public-key <key>", "the server's public key, as the host's wireguard script printed it (sudo wg show wg-immich public-key)")
+    .option("--peer-private-key-file <file>", "the device's private key (wg genkey), put in the configuration and the QR code")
+    .option("--qr", "also print the configuration as a QR code for the WireGuard app")
+    .action(async (name: string, opts: { deployment: string; serverPublicKey: string; peerPrivateKeyFile?: string; qr?: boolean }) =>
+      setExit((await import("./commands/access-peer.js")).accessPeerCommand(name, opts, io)),
+    );
+
+  program
     .command("hash-password")
     .description("Print an argon2id hash for a user's passwordHash (reads the password from stdin, or asks twice)")
     .action(async () => setExit(await (await import("./commands/hash-password.js")).hashPasswordCommand(io)));

@@ -16,6 +16,7 @@ import {
   MAX_EXTERNAL_LIBRARIES,
   MAX_IMPORT_PATHS,
 } from "../libraries/external-libraries.js";
+import { AccessSchema } from "./access-schema.js";
 
 /** The `kind: Deployment` format: where and how one Immich instance runs. */
 
@@ -515,6 +516,8 @@ export function deploymentSchema(checkProfileRef: ProfileReferenceCheck = () => 
         http3: z.boolean().default(true),
       })
       .default({ tls: { mode: "acme" }, http3: true }),
+    /** From where the proxy can be reached: `public` (every address, anyone) or `lan` (see access-schema.ts). @default public */
+    access: AccessSchema.default({ mode: "public" }),
     host: z
       .strictObject({
         /** Let the stack converge the host (datasets, directories, sysctl, firewall, daemon.json) before containers. */

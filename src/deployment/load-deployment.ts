@@ -26,6 +26,8 @@ import { caFileContentProblem, caFileShapeProblem } from "./host-files.js";
 import { describeMachine, parseDockerEndpoint, sameMachine, type DockerEndpoint } from "./docker-endpoint.js";
 import { isSystemAccount } from "./system-accounts.js";
 import { isSameOrBelow, type LibrarySettings } from "../libraries/external-libraries.js";
+import { accessSettings, checkAccess } from "./access-checks.js";
+import { DEFAULT_ACCESS, type AccessSettings } from "./access-schema.js";
 import {
   DEFAULT_DOCKER_HOST,
   DEFAULT_IMMICH_VERSION,
@@ -71,6 +73,8 @@ export interface Deployment {
   /** Bind the Docker host's /etc/localtime into the Immich server containers. */
   readonly mountLocaltime: boolean;
   readonly ingress: IngressSettings;
+  /** From where the proxy can be reached (spec.access). */
+  readonly access: AccessSettings;
   readonly auth: AuthSettings;
   readonly host: HostSettings;
   readonly backup: BackupSettings;
@@ -160,7 +164,7 @@ export function loadDeploymentFile(file: string): Deployment {
       profile.spec.purpose === "immich-host"
         ? []
         : [{ path: ["spec", "hardwareProfile"], message: `hardware profile "${profile.metadata.name}" describes an ML node (expected a profile with purpose immich-host for the Immich host, got "${profile.spec.purpose}"): list it under spec.machineLearning.nodes` }];
-    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkSshPort(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d), ...checkLibraries(d)];
+    const issues = [...purpose, ...checkBackend(d, profile), ...checkIngress(d), ...checkDeployUser(d), ...checkSshPort(d), ...checkMonitoring(d, profile), ...checkMlNodes(d, nodeProfiles), ...checkDockerHosts(d), ...checkLibraries(d), ...checkAccess(d)];
     // What needs the whole deployment (its tuning) runs once everything else holds.
     if (issues.length > 0 || profileProblems.length > 0) return issues;
     return checkMonitoringMemory(toDeployment(d, profile, nodeProfiles));
@@ -557,6 +561,7 @@ function toDeployment(d: DeploymentDocument, profile: HardwareProfile, nodeProfi
     softwareTranscoding: s.transcoding.acceleration === "software",
     mountLocaltime: s.mountLocaltime,
     ingress: toIngress(d),
+    access: accessSettings(s.access),
     auth: { users: s.auth.users, immichPasswordLogin: s.auth.immichPasswordLogin, notifier: s.auth.notifier },
     host: hostSettings(s.dockerHost, s.host),
     backup: backupSettings(d.metadata.name, s.backup),
@@ -668,6 +673,7 @@ export function deploymentForProfile(profileRef: string): Deployment {
     softwareTranscoding: false,
     mountLocaltime: true,
     ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: true },
+    access: DEFAULT_ACCESS,
     auth: { users: [PLACEHOLDER_ADMIN], immichPasswordLogin: false, notifier: { mode: "filesystem" } },
     host: { manage: true, sshPort: 22, deployUser: { name: "immich-deploy", authorizedKeys: [] } },
     backup: defaultBackupSettings(),

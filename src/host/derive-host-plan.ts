@@ -8,6 +8,7 @@ import { MlBackend, TranscodeAccel } from "../tuning/accelerators.js";
 import type { Tuning } from "../tuning/tuning.js";
 import { roleMountpoint } from "../tuning/zfs.js";
 import type { HostDirectory, HostPlan } from "./host-plan.js";
+import { accessFilter, accessUdpPorts, wireguardPlan } from "./access-plan.js";
 import { VOLUME_LAYOUT, volumeHostPath } from "./volume-layout.js";
 import { IMMICH_CONTAINER_UID } from "../libraries/external-libraries.js";
 
@@ -134,8 +135,9 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
     arcMaxBytes: t.zfs.arcMaxBytes.value,
     directories: [...dirs.values()],
     sysctl: Object.fromEntries(Object.entries(t.network.sysctl).map(([k, v]) => [k, v.value])),
-    firewall: { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] },
+    firewall: proxyFirewall(d),
     deployUser: d.host.deployUser,
+    ...(wireguardPlan(d) ? { wireguard: wireguardPlan(d)! } : {}),
     dockerDaemon: dockerDaemon(roleMountpoint("docker", root), t.network.dockerMtu.value),
     preflight: {
       minDockerVersion: MIN_DOCKER_VERSION,
@@ -147,4 +149,15 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
         : {}),
     },
   };
+}
+
+/**
+ * The Immich host's firewall: SSH, and the proxy's ports open to anyone (`public`), or — in `lan` mode — none
+ * opened in UFW (Docker's NAT bypasses its input rules anyway) and a DOCKER-USER chain that admits only the
+ * listed networks to the listed addresses.
+ */
+function proxyFirewall(d: Deployment): HostPlan["firewall"] {
+  const filter = accessFilter(d);
+  if (!filter) return { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] };
+  return { sshPort: d.host.sshPort, tcp: [], udp: accessUdpPorts(d), access: filter };
 }

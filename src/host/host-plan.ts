@@ -47,6 +47,28 @@ export interface ExternalFolder {
   readonly uid: number;
 }
 
+/**
+ * The proxy's ports, published on `addresses` only, admitted only from `allowFrom` (access mode `lan`): a chain of
+ * DOCKER-USER rules, since Docker's NAT bypasses UFW's input rules (src/renderers/host/access-filter.ts).
+ */
+export interface AccessFilter {
+  /** iptables chain name, at most 28 characters; one per deployment. */
+  readonly chain: string;
+  readonly addresses: readonly string[];
+  readonly ports: readonly { readonly port: number; readonly protocol: "tcp" | "udp" }[];
+  /** Networks in CIDR notation with their host bits zero (as iptables prints them). */
+  readonly allowFrom: readonly string[];
+}
+
+/** The host's WireGuard interface (access mode `wireguard`); its private key is generated on the host. */
+export interface WireguardPlan {
+  readonly interface: string;
+  /** Server tunnel address with prefix, `10.8.0.1/24`. */
+  readonly address: string;
+  readonly listenPort: number;
+  readonly peers: readonly { readonly name: string; readonly publicKey: string; readonly address: string }[];
+}
+
 export interface HostPlan {
   readonly deploymentName: string;
   readonly pools: readonly HostPool[];
@@ -64,8 +86,12 @@ export interface HostPlan {
      * host). Docker's NAT bypasses UFW's input rules, so these are DOCKER-USER rules. @default []
      */
     readonly publishedOnlyFrom?: readonly PublishedFrom[];
+    /** The proxy's ports limited to some networks (access mode `lan`). @default - none: open to anyone */
+    readonly access?: AccessFilter;
   };
   readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
+  /** A WireGuard interface for access mode `wireguard`. @default - none */
+  readonly wireguard?: WireguardPlan;
   /** /etc/docker/daemon.json as an object (rendered with sorted keys). */
   readonly dockerDaemon: Readonly<Record<string, unknown>>;
   readonly preflight: {

@@ -2,6 +2,7 @@ import { LABEL_COMPONENT, LABEL_DATA } from "../contract/labels.js";
 import { AllowableRisk, RiskClass, type Finding } from "./upgrade-rules.js";
 import type { ResourceChange } from "./plan-json.js";
 import { describeValue, marked, obj, sameJson, shown, str, TooDeep, type Obj } from "./plan-values.js";
+import { proxyAccessChange, wireguardPeerChange } from "./access-changes.js";
 
 /** What a change means for the people using the photos. */
 export enum ChangeKind {
@@ -14,6 +15,8 @@ export enum ChangeKind {
   DATA_RISK = "data-risk",
   SECRET_ROTATED = "secret-rotated",
   HOST_CHANGE = "host-change",
+  /** Who can reach the proxy changes: its published addresses, or WireGuard's peers (src/plan/access-changes.ts). */
+  ACCESS_CHANGE = "access-change",
   OTHER_REPLACE = "replace",
   OTHER_DELETE = "delete",
 }
@@ -306,6 +309,10 @@ function verdict(rc: ResourceChange, before: Obj | undefined, after: Obj | undef
   if (DATASET_TYPE.test(rc.type)) {
     return { kind: ChangeKind.DATA_RISK, class: RiskClass.BLOCKED, allow: AllowableRisk.DATA_LOSS, message: `ZFS resource would be ${isReplace ? "recreated" : "destroyed"}${because}` };
   }
+  if (rc.type === "docker_container" && isReplace && component === "proxy") {
+    const access = proxyAccessChange(before, after);
+    if (access) return { ...access, kind: ChangeKind.ACCESS_CHANGE };
+  }
   if (rc.type === "docker_container") {
     const service = component ?? name ?? rc.address;
     const [pgBefore, pgAfter] = [pgdataSource(before), pgdataSource(after)];
@@ -361,6 +368,8 @@ function verdict(rc: ResourceChange, before: Obj | undefined, after: Obj | undef
     return { kind: ChangeKind.SECRET_ROTATED, class: RiskClass.MAINTENANCE, message: `secret ${isReplace ? "rotated" : "deleted"}: sessions or tokens signed with it stop working` };
   }
   if (rc.type === "terraform_data" && /host_/.test(rc.address)) {
+    const access = wireguardPeerChange(rc.address, before, after);
+    if (access) return { ...access, kind: ChangeKind.ACCESS_CHANGE };
     const restarts = /docker-daemon/.test(rc.address);
     return {
       kind: ChangeKind.HOST_CHANGE,

@@ -167,6 +167,7 @@ export function loadBases(): Base[] {
     ...["example", "homelab", "xeon-enterprise"].map((n) => base("deployment", n, file(dp, `${n}.yaml`))),
     base("deployment", "tcp-deployment", file(BASES_DIR, "tcp-deployment.yaml")),
     base("deployment", "rich-deployment", file(BASES_DIR, "rich-deployment.yaml")),
+    ...["access-public", "access-lan", "access-wireguard"].map((n) => base("deployment", n, file(BASES_DIR, `${n}.yaml`))),
   ];
 }
 

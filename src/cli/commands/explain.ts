@@ -5,6 +5,7 @@ import { computeTuning } from "../../tuning/tuning.js";
 import { deploymentTuning } from "../../deployment/deployment-tuning.js";
 import { loadDeploymentFile } from "../../deployment/load-deployment.js";
 import { EXIT_OK, EXIT_INVALID_INPUT, type CliIo } from "../io.js";
+import { reachability, reachabilityTable } from "../../deployment/access-explain.js";
 
 export interface ExplainOptions {
   /** A hardware profile alone (the defaults a deployment of it gets): a shipped profile's name or a path. */
@@ -25,7 +26,10 @@ export function explainCommand(opts: ExplainOptions, io: CliIo): number {
     io.out(opts.json ? `${JSON.stringify(explainMlNodeJson(node), null, 2)}\n` : explainMlNodeTable(node));
     return EXIT_OK;
   }
-  const tuning = opts.deployment ? deploymentTuning(loadDeploymentFile(opts.deployment)) : computeTuning(profile!);
-  io.out(opts.json ? `${JSON.stringify(explainJson(tuning), null, 2)}\n` : explainTable(tuning));
+  const deployment = opts.deployment ? loadDeploymentFile(opts.deployment) : undefined;
+  const tuning = deployment ? deploymentTuning(deployment) : computeTuning(profile!);
+  // A deployment also says who reaches what (spec.access); a profile alone has no access settings.
+  if (opts.json) io.out(`${JSON.stringify({ ...explainJson(tuning), ...(deployment ? { access: reachability(deployment) } : {}) }, null, 2)}\n`);
+  else io.out(`${explainTable(tuning)}${deployment ? `\n${reachabilityTable(deployment)}` : ""}`);
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 import type { HostPlan, PublishedFrom } from "../../host/host-plan.js";
 import { prelude, q } from "./prelude.js";
+import { renderAccessFilter } from "./access-filter.js";
 
 /** Marks the block this script owns in UFW's after.rules; nothing outside it is touched. */
 export const AFTER_RULES = "/etc/ufw/after.rules";
@@ -46,6 +47,7 @@ export function renderFirewall(plan: HostPlan, title: string): string {
     "fi",
     ...rules.map((r) => `ensure_rule ${q(r)}`),
     ...(published.length ? publishedFilter(published) : []),
+    ...(plan.firewall.access ? renderAccessFilter(plan.firewall.access) : []),
     'if grep -q "^Default: deny (incoming)" <<<"$status"; then report "default incoming deny" unchanged; else ufw default deny incoming >/dev/null; report "default incoming deny" changed; fi',
     'if grep -q "allow (outgoing)" <<<"$status"; then report "default outgoing allow" unchanged; else ufw default allow outgoing >/dev/null; report "default outgoing allow" changed; fi',
     'if grep -q "^Status: active" <<<"$status"; then report "ufw enabled" unchanged; else ufw --force enable >/dev/null; report "ufw enabled" changed; fi',
