@@ -66,7 +66,7 @@ export const IMAGE_PINS: Readonly<Record<PinId, ImagePin>> = {
     tag: "17-vectorchord1.1.1-pgvector0.8.5",
     version: "17",
     noDigest:
-      "upstream publishes no digest for any PostgreSQL 17 tag: Immich's docker-compose.yml (@ 4cff61e, and every version stored) pins only 14-vectorchord0.4.3-pgvectors0.2.0@sha256:bcf63357…, and base-images (@ ff4be93) publishes tags, no digests; pin one yourself with postgres.imageDigest",
+      "upstream publishes no digest for any PostgreSQL 17 tag: Immich's docker-compose.yml (@ 4cff61e) pins only 14-vectorchord0.4.3-pgvectors0.2.0@sha256:bcf63357…, and base-images (@ ff4be93) publishes tags, no digests; pin one yourself with postgres.imageDigest",
     floor: "14",
     floorReason: "compatibility: Immich supports PostgreSQL 14–18 with VectorChord (base-images postgres/versions.yaml @ ff4be93 builds 14–18)",
     source: "https://github.com/immich-app/base-images/blob/ff4be93749a9dd61393f8ee88613b5039c0a389a/postgres/versions.yaml (VectorChord 1.1.1, pgvector 0.8.5)",
