@@ -50,7 +50,7 @@ install_go_tools() {
       tmp="$(mktemp -d "$GO_CACHE/build.XXXXXX")"
       cp -r "$src" "$tmp/src"
       chmod -R u+w "$tmp/src"
-      (cd "$tmp/src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$tmp/$name" "./$pkg") >&2
+      (cd "$tmp/src" && CGO_ENABLED=0 GOWORK=off GOFLAGS=-mod=mod go build -trimpath -o "$tmp/$name" "./$pkg") >&2
       mv "$tmp/$name" "$bin"
       rm -rf "$tmp"
     fi
