@@ -283,6 +283,19 @@ const CASES: Case[] = [
     healthy: [series("up", { instance: "immich-home-server:8081", job: "immich-api" }, "1x10")],
   },
   {
+    // Immich #31489: the pool is wedged, /api/server/ping still answers (up stays 1), the config request hangs.
+    alert: "ImmichDatabaseUnresponsive",
+    fault: "the server's database-backed /api/server/config times out while its metrics still answer",
+    series: [
+      series("probe_success", { instance: "http://immich-home-server:2283/api/server/config", job: "immich-db" }, "0x10"),
+      series("up", { instance: "immich-home-server:8081", job: "immich-api" }, "1x10"),
+    ],
+    at: "6m",
+    labels: { instance: "http://immich-home-server:2283/api/server/config", job: "immich-db" },
+    summary: "Immich does not answer requests that need its database",
+    healthy: [series("probe_success", { instance: "http://immich-home-server:2283/api/server/config", job: "immich-db" }, "1x10")],
+  },
+  {
     alert: "MlNodeDown",
     fault: "an extra ML node does not answer its /ping",
     series: [series("probe_success", { instance: "http://192.168.10.20:3003/ping", job: "ml-nodes" }, "0x15")],
