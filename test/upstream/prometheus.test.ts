@@ -53,9 +53,9 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
     expect(config.stdout).toContain("SUCCESS: 1 rule files found");
     const rules = await run([PROMTOOL, "check", "rules", `${dir}/prometheus/rules/immich-iac.rules.yml`]);
     expect(rules.exitCode, rules.stdout + rules.stderr).toBe(0);
-    // 22 with the WAL archiver's two rules (backup.continuousWal), 20 without.
+    // 23 with the WAL archiver's two rules (backup.continuousWal), 21 without.
     const wal = loadDeploymentFile(deploymentPath(name)).backup?.continuousWal === true;
-    expect(rules.stdout).toContain(`SUCCESS: ${wal ? 22 : 20} rules found`);
+    expect(rules.stdout).toContain(`SUCCESS: ${wal ? 23 : 21} rules found`);
   });
 
   it("with extra ML nodes, the probe job passes promtool check config", async () => {
