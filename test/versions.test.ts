@@ -72,7 +72,6 @@ describe("the test tools follow the pins (scripts/upstream-root.sh GO_TOOLS)", (
     ["caddy", "caddy"],
     ["smartctl_exporter", "smartctl-exporter"],
     ["amtool", "alertmanager"],
-    ["alertmanager", "alertmanager"],
     ["restic", "restic"],
     ["node_exporter", "node-exporter"],
   ] as const)("%s is built at the %s pin's release", (tool, pin) => {
