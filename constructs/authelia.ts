@@ -2,10 +2,11 @@ import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { withDigest } from "./images.js";
+import { pinnedRef } from "../src/versions.js";
 import { Component } from "./labels.js";
 import { secretFile, ServiceContainer, type ConfigUpload } from "./service-container.js";
 
-export const AUTHELIA_IMAGE = "docker.io/authelia/authelia:4.39.20";
+export const AUTHELIA_IMAGE = pinnedRef("authelia");
 
 export interface AutheliaProps {
   readonly deploymentName: string;

@@ -2,14 +2,15 @@ import { Construct } from "constructs";
 import type { DataVolume } from "./data-volume.js";
 import type { ImmichNetwork } from "./immich-network.js";
 import { withDigest } from "./images.js";
+import { pinnedRef } from "../src/versions.js";
 import { Component } from "./labels.js";
 import { ServiceContainer, type HostBind, type PublishedPort } from "./service-container.js";
 
 /** Where Caddy keeps its internal CA's root certificate, inside the data volume (`/data`). */
 export const CADDY_INTERNAL_ROOT = "caddy/pki/authorities/local/root.crt";
 
-/** Current Caddy 2.x; the tests validate and run the generated Caddyfile with this release (scripts/upstream-root.sh builds it). */
-export const CADDY_IMAGE = "docker.io/library/caddy:2.10.2";
+/** Caddy 2.latest (IMAGE_PINS.caddy); the tests validate and run the generated Caddyfile with this release (scripts/upstream-root.sh builds it). */
+export const CADDY_IMAGE = pinnedRef("caddy");
 export const CADDY_TLS_DIR = "/etc/caddy/tls";
 
 export interface CaddyProxyProps {

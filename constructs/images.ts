@@ -1,14 +1,15 @@
-/** Upstream image repositories [IMM docker/docker-compose.yml; BI]. */
-export const IMMICH_SERVER_IMAGE = "ghcr.io/immich-app/immich-server";
-export const IMMICH_ML_IMAGE = "ghcr.io/immich-app/immich-machine-learning";
-export const IMMICH_POSTGRES_IMAGE = "ghcr.io/immich-app/postgres";
-/** restic's own image (Alpine, busybox sh) at its newest release, 0.18.1 (2025-09-21) [restic CHANGELOG.md]. */
-export const RESTIC_IMAGE = "docker.io/restic/restic:0.18.1";
+import { IMAGE_PINS, pinnedRef } from "../src/versions.js";
+
+/** Upstream image repositories [IMM docker/docker-compose.yml; BI]; tags and floors live in IMAGE_PINS. */
+export const IMMICH_SERVER_IMAGE = IMAGE_PINS["immich-server"].image;
+export const IMMICH_ML_IMAGE = IMAGE_PINS["immich-machine-learning"].image;
+export const IMMICH_POSTGRES_IMAGE = IMAGE_PINS.postgres.image;
+/** restic's own image (Alpine, busybox sh); its release and floor are in IMAGE_PINS.restic. */
+export const RESTIC_IMAGE = pinnedRef("restic");
 
 /**
- * Redis 7.4 at its newest patch release (7.4.11): 7.4.6 fixed CVE-2025-49844 (Lua use-after-free, remote code
- * execution) and 7.4.9 a further set of CVEs [redis.io advisory CVE-2025-49844; redis/docs#3292, May 2026].
- * Valkey 9 (what Immich's compose ships) is the alternative.
+ * Redis 7.4 or Valkey 9 (what Immich's compose ships); releases and the CVEs their floors guard against are in
+ * IMAGE_PINS.
  */
 export enum RedisEngine {
   REDIS = "redis",
@@ -16,8 +17,8 @@ export enum RedisEngine {
 }
 
 export const REDIS_IMAGES: Readonly<Record<RedisEngine, string>> = {
-  [RedisEngine.REDIS]: "docker.io/library/redis:7.4.11",
-  [RedisEngine.VALKEY]: "docker.io/valkey/valkey:9.0.1",
+  [RedisEngine.REDIS]: pinnedRef("redis"),
+  [RedisEngine.VALKEY]: pinnedRef("valkey"),
 };
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -37,6 +38,7 @@ export function withDigest(ref: string, digest: string | undefined, what: string
  */
 export const UPSTREAM_DIGESTS: Readonly<Record<string, string>> = {
   [`${IMMICH_POSTGRES_IMAGE}:14-vectorchord0.4.3-pgvectors0.2.0`]: "sha256:bcf63357191b76a916ae5eb93464d65c07511da41e3bf7a8416db519b40b1c23",
+  ...Object.fromEntries(Object.values(IMAGE_PINS).flatMap((p) => (p.digest ? [[`${p.image}:${p.tag}`, p.digest]] : []))),
 };
 
 /** Per-service digests a deployment pins (the database's is `postgres.imageDigest`). */

@@ -16,17 +16,25 @@ interface BackendMapping {
   readonly binds: readonly HostBind[];
   readonly groupAdd: readonly string[];
   readonly securityOpts: readonly string[];
-  readonly gpus?: "all";
+  readonly gpuRequest?: { readonly count: number; readonly capabilities: readonly string[] };
+  readonly deviceCgroupRules?: readonly string[];
 }
 
 export const ML_BACKEND_MAPPING: Readonly<Record<MlBackend, BackendMapping>> = {
   [MlBackend.CPU]: { devices: [], binds: [], groupAdd: [], securityOpts: [] },
-  // Compose reserves one NVIDIA GPU; we request all (gpus = "all"). Provider 4.x's device_requests (typed in
-  // providers/docker) could name one; not used yet.
-  [MlBackend.CUDA]: { devices: [], binds: [], groupAdd: [], securityOpts: [], gpus: "all" },
-  // Compose also binds /dev/bus/usb with a `c 189:* rmw` cgroup rule for USB sticks. Provider 4.x has
-  // device_cgroup_rules (typed in providers/docker); not used yet, so only GPUs behind /dev/dri (Arc, Iris Xe).
-  [MlBackend.OPENVINO]: { devices: [{ hostPath: "/dev/dri" }], binds: [], groupAdd: ["video"], securityOpts: [] },
+  // Compose reserves one NVIDIA GPU with the gpu capability [IMM docker/hwaccel.ml.yml @ 0567592, cuda]; the
+  // profile gives machine learning one accelerator (one per use), so one GPU, not all of the host's.
+  [MlBackend.CUDA]: { devices: [], binds: [], groupAdd: [], securityOpts: [], gpuRequest: { count: 1, capabilities: ["gpu"] } },
+  // As compose [IMM docker/hwaccel.ml.yml @ 0567592, openvino]: /dev/dri for the GPU, and /dev/bus/usb with the
+  // `c 189:* rmw` cgroup rule (USB character devices, major 189) for sticks plugged in after start. The bind is
+  // read-only: device nodes stay writable on a read-only mount, but nothing can be created under it.
+  [MlBackend.OPENVINO]: {
+    devices: [{ hostPath: "/dev/dri" }],
+    binds: [{ hostPath: "/dev/bus/usb", containerPath: "/dev/bus/usb" }],
+    groupAdd: ["video"],
+    securityOpts: [],
+    deviceCgroupRules: ["c 189:* rmw"],
+  },
   [MlBackend.ROCM]: { devices: [{ hostPath: "/dev/dri" }, { hostPath: "/dev/kfd" }], binds: [], groupAdd: ["video"], securityOpts: [] },
   // The firmware file is bound only when the profile says it exists (MALI_FIRMWARE_BIND, below).
   [MlBackend.ARMNN]: {
@@ -102,7 +110,8 @@ export class ImmichMachineLearning extends Construct {
       binds: this.backend === MlBackend.ARMNN && props.maliFirmware ? [...map.binds, MALI_FIRMWARE_BIND] : map.binds,
       groupAdd: map.groupAdd,
       securityOpts: map.securityOpts,
-      ...(map.gpus ? { gpus: map.gpus } : {}),
+      ...(map.gpuRequest ? { gpuRequest: map.gpuRequest } : {}),
+      ...(map.deviceCgroupRules ? { deviceCgroupRules: map.deviceCgroupRules } : {}),
       memoryMiB: props.memoryMiB,
       destroyGraceSeconds: 10,
       healthcheck: { test: ["CMD", "python3", "healthcheck.py"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 120 },

@@ -1,5 +1,6 @@
 import { Password } from "../providers/random/password/index.js";
 import { Construct } from "constructs";
+import { pinnedRef } from "../src/versions.js";
 import type { DataVolume } from "./data-volume.js";
 import { escapeTerraformTemplate } from "./host-resources.js";
 import type { ImmichNetwork } from "./immich-network.js";
@@ -13,21 +14,8 @@ import { GRAFANA_DASHBOARDS, GRAFANA_INI, GRAFANA_PROVISIONING, GRAFANA_SECRETS 
 import { queueKeyPatterns, RULES_DIR, RULES_FILE } from "../src/renderers/monitoring/prometheus.js";
 import { EXPORTER_PASSWORD_FILE, MONITOR_ROLE, MONITOR_ROLE_SCRIPT, MONITOR_ROLE_SECRETS, renderMonitorRoleScript } from "../src/renderers/monitoring/postgres-monitor-role.js";
 
-/** Upstream images of the monitoring containers, each at a release whose metric names docs/decisions.md lists (upstream facts). */
-export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = {
-  prometheus: "docker.io/prom/prometheus:v3.5.0",
-  // The release the dashboards' @grafana/schema types come from (package.json pins the same version).
-  grafana: "docker.io/grafana/grafana:13.2.3",
-  alertmanager: "docker.io/prom/alertmanager:v0.28.1",
-  "node-exporter": "docker.io/prom/node-exporter:v1.9.1",
-  "postgres-exporter": "quay.io/prometheuscommunity/postgres-exporter:v0.17.1",
-  // The -alpine variant: the plain image is FROM scratch, with nothing to run a healthcheck with.
-  "redis-exporter": "docker.io/oliver006/redis_exporter:v1.69.0-alpine",
-  "blackbox-exporter": "docker.io/prom/blackbox-exporter:v0.26.0",
-  "smartctl-exporter": "quay.io/prometheuscommunity/smartctl-exporter:v0.14.0",
-  // Images moved from gcr.io to ghcr.io with v0.54.0.
-  cadvisor: "ghcr.io/google/cadvisor:v0.60.6",
-};
+/** Upstream images of the monitoring containers (releases, floors and sources: IMAGE_PINS in src/versions.ts). */
+export const MONITORING_IMAGES: Readonly<Record<MonitoringRole, string>> = Object.fromEntries(MONITORING_ROLES.map((r) => [r, pinnedRef(r)])) as Record<MonitoringRole, string>;
 
 /** Where the node exporter reads the WAL archiver's metrics textfile. */
 export const WAL_TEXTFILE_MOUNT = "/textfile-wal";

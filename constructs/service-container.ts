@@ -129,8 +129,15 @@ export interface ServiceContainerProps {
   readonly devices?: readonly DeviceMapping[];
   /** Supplementary groups (names or host GIDs) for device access. @default [] */
   readonly groupAdd?: readonly string[];
-  /** NVIDIA GPUs: provider 3.6.2 supports only "all". @default - no GPU */
+  /** NVIDIA GPUs, all of them (`gpus = "all"`); not together with gpuRequest. @default - no GPU */
   readonly gpus?: "all";
+  /**
+   * NVIDIA GPUs as compose's `deploy.resources.reservations.devices` asks for them: a number of GPUs with these
+   * capabilities (provider 4.x `device_requests`). @default - no GPU
+   */
+  readonly gpuRequest?: { readonly count: number; readonly capabilities: readonly string[] };
+  /** Device cgroup rules (`c 189:* rmw`): devices that appear after start, such as USB sticks. @default [] */
+  readonly deviceCgroupRules?: readonly string[];
   /** Linux capabilities to add (policy IIAC012 allows them only where a rule names why). @default [] */
   readonly capAdd?: readonly string[];
   /** Extra security options; `no-new-privileges:true` is always set. @default [] */
@@ -231,6 +238,8 @@ export class ServiceContainer extends Construct {
       capabilities: { ...(props.capAdd?.length ? { add: [...props.capAdd] } : {}), drop: ["CAP_NET_RAW"] },
       ...(props.groupAdd?.length ? { groupAdd: [...props.groupAdd] } : {}),
       ...(props.gpus ? { gpus: props.gpus } : {}),
+      ...(props.gpuRequest ? { deviceRequests: [{ driver: "nvidia", count: props.gpuRequest.count, capabilities: [...props.gpuRequest.capabilities] }] } : {}),
+      ...(props.deviceCgroupRules?.length ? { deviceCgroupRules: [...props.deviceCgroupRules] } : {}),
       healthcheck,
       networksAdvanced: props.networks.map((n) => ({ name: n.resource.name, ...(props.aliases?.length ? { aliases: [...props.aliases] } : {}) })),
       ...nonEmpty("volumes", [

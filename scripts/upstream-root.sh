@@ -6,16 +6,21 @@
 # root is built with debootstrap from Debian's packages and reused across runs (it lives outside the repo).
 # Programs Debian lacks, or has only at an older release than the one we deploy, are built from the Go module
 # proxy (each once, cached beside the root) and installed in the root's /usr/local/bin, ahead of Debian's on PATH:
-# Caddy at the deployed image's release (Debian has 2.6.2) and smartctl_exporter (not packaged).
+# Caddy at the deployed image's release (Debian has 2.6.2), smartctl_exporter (not packaged), and the tools
+# whose deployed release Debian trails: promtool (Prometheus 3.13 LTS; Debian has 2.53), amtool (Debian 0.28),
+# restic (Debian 0.18.0), node_exporter (Debian 1.9.0) and the Prometheus server for its stand-in. Tests call
+# these by their /usr/local/bin path. Not the Alertmanager server: its command embeds a generated web UI that its
+# Go module does not ship (ui/web.go: pattern app/dist: no matching files), so its stand-in keeps Debian's 0.28.1.
 # Prints the root's path on stdout; progress goes to stderr.
 set -euo pipefail
 
 ROOT="${IMMICH_IAC_TRIXIE_ROOT:-/var/cache/immich-iac/trixie}"
 MIRROR="${IMMICH_IAC_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 PACKAGES="postgresql-17,postgresql-17-pgvector,redis-server,caddy,argon2,curl,wget,ca-certificates,python3,python3-yaml,openssl,procps,restic,prometheus,prometheus-alertmanager,prometheus-blackbox-exporter,prometheus-node-exporter,prometheus-postgres-exporter,prometheus-redis-exporter,smartmontools"
-# Keep in step with CADDY_IMAGE (constructs/caddy-proxy.ts) and MONITORING_IMAGES (constructs/immich-monitoring.ts).
+# Keep in step with IMAGE_PINS (src/versions.ts); test/versions.test.ts checks each entry against its pin.
+# Prometheus's Go module numbers v3.X.Y as v0.30X.Y / v0.3XX.Y (v0.313.5 is v3.13.5).
 # Each entry: MODULE@VERSION:PACKAGE-DIR-IN-MODULE=BINARY-NAME.
-GO_TOOLS="github.com/caddyserver/caddy/v2@v2.10.2:cmd/caddy=caddy github.com/prometheus-community/smartctl_exporter@v0.14.0:.=smartctl_exporter"
+GO_TOOLS="github.com/caddyserver/caddy/v2@v2.11.9:cmd/caddy=caddy github.com/prometheus-community/smartctl_exporter@v0.14.0:.=smartctl_exporter github.com/prometheus/prometheus@v0.313.5:cmd/promtool=promtool github.com/prometheus/alertmanager@v0.35.0:cmd/amtool=amtool github.com/restic/restic@v0.19.1:cmd/restic=restic github.com/prometheus/node_exporter@v1.12.1:.=node_exporter github.com/prometheus/prometheus@v0.313.5:cmd/prometheus=prometheus"
 GO_CACHE="${IMMICH_IAC_GO_TOOLS:-$(dirname "$ROOT")/go-tools}"
 STAMP="$ROOT/.immich-iac-ready"
 WANT="$PACKAGES
@@ -47,7 +52,7 @@ install_go_tools() {
       tmp="$(mktemp -d "$GO_CACHE/build.XXXXXX")"
       cp -r "$src" "$tmp/src"
       chmod -R u+w "$tmp/src"
-      (cd "$tmp/src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$tmp/$name" "./$pkg") >&2
+      (cd "$tmp/src" && CGO_ENABLED=0 GOWORK=off GOFLAGS=-mod=mod go build -trimpath -o "$tmp/$name" "./$pkg") >&2
       mv "$tmp/$name" "$bin"
       rm -rf "$tmp"
     fi

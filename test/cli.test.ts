@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { IMAGE_PINS } from "../src/versions.js";
 import { REPO } from "./util.js";
 
 // The CLI as users run it: the compiled bin, in a child process (`npm test` builds first).
@@ -12,10 +13,35 @@ const cli = (args: string[], cwd = REPO) => execa("node", [BIN, ...args], { cwd,
 const profile = (name: string) => join(REPO, "hardware-profiles", `${name}.yaml`);
 
 describe("immich-iac CLI", () => {
-  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["plan"]], [["plan-report"]], [["pre-upgrade"]], [["backup"]], [["backup", "status"]], [["backup", "run"]], [["backup", "restore-drill"]]])("%j --help exits 0 with usage", async (cmd) => {
+  it.each([[[]], [["validate"]], [["explain"]], [["schema"]], [["synth"]], [["render"]], [["hash-password"]], [["versions"]], [["plan"]], [["plan-report"]], [["pre-upgrade"]], [["backup"]], [["backup", "status"]], [["backup", "run"]], [["backup", "restore-drill"]]])("%j --help exits 0 with usage", async (cmd) => {
     const r = await cli([...cmd, "--help"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^Usage: immich-iac/);
+  });
+
+  it("versions: exit 0, one row per pin with its tag, floor and check date, then each floor's reason and source", async () => {
+    const r = await cli(["versions"]);
+    expect(r.exitCode).toBe(0);
+    const rows = r.stdout.split("\n");
+    expect(rows[0]).toMatch(/^ID +IMAGE:TAG +FLOOR +CHECKED +DIGEST$/);
+    expect(rows).toContainEqual(expect.stringMatching(/^prometheus +docker\.io\/prom\/prometheus:v3\.13\.5 +3\.13\.0 +2026-12-07 +none published$/));
+    expect(rows).toContainEqual(expect.stringMatching(/^postgres +ghcr\.io\/immich-app\/postgres:17-vectorchord1\.1\.1-pgvector0\.8\.5 +14 /));
+    expect(rows.filter((l) => / \d{4}-\d{2}-\d{2} /.test(l))).toHaveLength(Object.keys(IMAGE_PINS).length);
+    expect(r.stdout).toContain(`  valkey: floor 9.1.1: ${IMAGE_PINS.valkey.floorReason}`);
+    expect(r.stdout).toContain(`    source: ${IMAGE_PINS.restic.source}`);
+    expect(r.stdout).toContain(`    no digest: ${IMAGE_PINS.postgres.noDigest}`);
+  });
+
+  it("versions --json: the table as src/versions.ts holds it", async () => {
+    const r = await cli(["versions", "--json"]);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(IMAGE_PINS);
+  });
+
+  it("versions: an unexpected argument exits 2 with usage", async () => {
+    const r = await cli(["versions", "prometheus"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("too many arguments for 'versions'");
   });
 
   it("validate: exit 0 for the shipped profiles", async () => {

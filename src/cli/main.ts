@@ -75,6 +75,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     );
 
   program
+    .command("versions")
+    .description("List every image the stack deploys: tag, digest, floor (the oldest release accepted, and why) and source")
+    .option("--json", "print the table as JSON (id → image, tag, version, digest, floor, floorReason, source, checked)")
+    .option("--markdown", "print the table as Markdown (the one in docs/versions.md)")
+    .action(async (opts: { json?: boolean; markdown?: boolean }) => setExit((await import("./commands/versions.js")).versionsCommand(opts, io)));
+
+  program
     .command("hash-password")
     .description("Print an argon2id hash for a user's passwordHash (reads the password from stdin, or asks twice)")
     .action(async () => setExit(await (await import("./commands/hash-password.js")).hashPasswordCommand(io)));

@@ -95,6 +95,8 @@ export const PORTS = {
   /** Immich's metrics: the API worker and the microservices (job handler) worker [IMM docker/prometheus.yml]. */
   immichApi: 8081,
   immichMicroservices: 8082,
+  /** Immich's HTTP API (the web app and the database probe). */
+  immichHttp: 2283,
   /** A Caddy site that serves only its `metrics` handler, on the front network (never published). */
   caddyMetrics: 2020,
 } as const;

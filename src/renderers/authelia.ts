@@ -16,7 +16,7 @@ export const IMMICH_OIDC_CLIENT = {
   idTokenSigningAlg: "RS256",
   /** userinfo signature (Immich `oauth.profileSigningAlgorithm`). */
   userinfoSigningAlg: "none",
-  /** Custom scope carrying `immich_role`, read by Immich when it creates the user. */
+  /** Custom scope carrying `immich_role`, which Immich reads at every login (immich-app/immich#29991): leaving `admins` demotes at the next login. */
   roleScope: "immich_role",
 } as const;
 

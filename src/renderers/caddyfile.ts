@@ -1,28 +1,42 @@
 import type { IngressSettings } from "../ingress/site.js";
+import { IMMICH_HELMET_DIRECTIVES } from "./immich-helmet.js";
 
 /**
- * The Content-Security-Policy of the Immich web app: every source Immich's own `server/helmet.json` allows
- * [IMM server/helmet.json @ 2092175; issue "Current Immich", item 2], plus stricter directives of ours.
+ * What we add to Immich's own policy (IMMICH_HELMET_DIRECTIVES, vendored from its server/helmet.json): the helmet
+ * defaults Immich's file does not repeat and that no header of ours would otherwise carry, and directives stricter
+ * than upstream's. Caddy sends the one header; IMMICH_HELMET_FILE stays unset so the browser never gets two.
  */
-export const IMMICH_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  "default-src": ["'self'"],
-  // Inline bootstrap scripts, WASM (justified layout), Google Cast (offered during onboarding).
-  "script-src": ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", "https://www.gstatic.com"],
-  "style-src": ["'self'", "'unsafe-inline'"],
-  // Upstream writes 'data:' and 'blob:' quoted, which browsers ignore; the schemes are meant.
-  "img-src": ["'self'", "data:", "blob:", "https://tiles.immich.cloud"],
-  // Map tiles, the map style's sprites and glyphs (static.immich.cloud), the licence server (pay.futo.org).
-  "connect-src": ["'self'", "blob:", "https://tiles.immich.cloud", "https://static.immich.cloud", "https://pay.futo.org"],
+export const CSP_ADDITIONS: Readonly<Record<string, readonly string[]>> = {
+  // Map tiles as images (the map style's raster sources).
+  "img-src": ["https://tiles.immich.cloud"],
+  // Video and audio from Immich itself, blob: (the video player's buffers) and data: (placeholders).
   "media-src": ["'self'", "blob:", "data:"],
-  "worker-src": ["'self'", "blob:"],
+  // Fonts from Immich and inline data: fonts.
   "font-src": ["'self'", "data:"],
-  "frame-src": ["'none'"],
-  "object-src": ["'none'"],
-  "base-uri": ["'self'"],
-  // Ours, stricter than upstream: no framing of Immich (clickjacking), forms post only to Immich.
+  // helmet's default, which Immich sends when it sends its own header: no inline event-handler attributes.
+  "script-src-attr": ["'none'"],
+  // Stricter than upstream (helmet's default is 'self'): no framing of Immich at all (clickjacking).
   "frame-ancestors": ["'none'"],
+  // helmet's default: forms post only to Immich.
   "form-action": ["'self'"],
 };
+
+/** Upstream writes the schemes quoted in some releases ('data:', 'blob:'), which browsers ignore: the schemes are meant. */
+const unquoteScheme = (src: string) => src.replace(/^'(data:|blob:)'$/, "$1");
+
+/**
+ * The Content-Security-Policy of the Immich web app: every directive and source of the helmet.json of the Immich
+ * release we deploy (IMMICH_HELMET_SOURCE), then CSP_ADDITIONS; nothing upstream allows is dropped.
+ */
+export const IMMICH_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = (() => {
+  const merged = new Map<string, string[]>();
+  for (const [directive, sources] of Object.entries(IMMICH_HELMET_DIRECTIVES)) merged.set(directive, sources.map(unquoteScheme));
+  for (const [directive, sources] of Object.entries(CSP_ADDITIONS)) {
+    const current = merged.get(directive) ?? [];
+    merged.set(directive, [...current, ...sources.filter((src) => !current.includes(src))]);
+  }
+  return Object.fromEntries(merged);
+})();
 
 export const IMMICH_CSP = Object.entries(IMMICH_CSP_DIRECTIVES)
   .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)

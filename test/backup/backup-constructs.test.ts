@@ -49,7 +49,7 @@ describe("backups in the stack", () => {
   it("an off-site target: restic on the front network, backups and library read-only, keys and password from sensitive variables, as files", () => {
     const r = synthImmich({ backup: { ...defaultBackupSettings(), offsite: OFFSITE } });
     const off = byName(r, "immich-t-backup");
-    expect(r.docker_image.immich_OffsiteBackup_Service_Image_BE1FF153.name).toBe("docker.io/restic/restic:0.18.1");
+    expect(r.docker_image.immich_OffsiteBackup_Service_Image_BE1FF153.name).toBe("docker.io/restic/restic:0.19.1");
     expect(off.entrypoint).toEqual(["/bin/sh", "/etc/immich-iac/offsite.sh"]);
     expect(off.command).toEqual(["schedule"]);
     expect(off.networks_advanced).toEqual([{ name: "${docker_network.immich_FrontNetwork_3DD78436.name}" }]);

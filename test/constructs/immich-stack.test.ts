@@ -111,17 +111,25 @@ describe("ImmichMachineLearning per backend", () => {
     const ml = containerOf(synthImmich(), "machine-learning");
     expect(ml.devices).toBeUndefined();
     expect(ml.gpus).toBeUndefined();
+    expect(ml.device_requests).toBeUndefined();
+    expect(ml.device_cgroup_rules).toBeUndefined();
     expect(ml.env).toEqual(expect.arrayContaining(["MACHINE_LEARNING_REQUEST_THREADS=4", "MACHINE_LEARNING_CACHE_FOLDER=/cache"]));
   });
-  it("cuda: -cuda image and all GPUs", () => {
+  // [IMM docker/hwaccel.ml.yml @ 0567592, cuda]: one GPU reserved (count: 1), not every GPU of the host.
+  it("cuda: -cuda image and one GPU, as compose reserves it", () => {
     const res = synthImmich({ tuning: x86("nvidia-gpu") });
-    expect(containerOf(res, "machine-learning").gpus).toBe("all");
+    expect(containerOf(res, "machine-learning").gpus).toBeUndefined();
+    expect(containerOf(res, "machine-learning").device_requests).toEqual([{ driver: "nvidia", count: 1, capabilities: ["gpu"] }]);
     expect(Object.values(res.docker_image).map((i: any) => i.name)).toContain("ghcr.io/immich-app/immich-machine-learning:v3.2.2-cuda");
   });
-  it("openvino: /dev/dri with the video group", () => {
+  // [IMM docker/hwaccel.ml.yml @ 0567592, openvino]: /dev/dri, /dev/bus/usb and the USB cgroup rule.
+  it("openvino: /dev/dri with the video group, /dev/bus/usb and the c 189:* rmw cgroup rule", () => {
     const ml = containerOf(synthImmich({ tuning: x86("intel-gpu") }), "machine-learning");
     expect(ml.devices).toEqual([{ host_path: "/dev/dri", container_path: "/dev/dri", permissions: "rwm" }]);
     expect(ml.group_add).toEqual(["video"]);
+    expect(ml.device_cgroup_rules).toEqual(["c 189:* rmw"]);
+    expect(ml.volumes.filter((v: any) => v.host_path)).toEqual([{ host_path: "/dev/bus/usb", container_path: "/dev/bus/usb", read_only: true }]);
+    expect(ml.device_requests).toBeUndefined();
   });
   it("rocm: /dev/dri and /dev/kfd", () => {
     const ml = containerOf(synthImmich({ tuning: x86("amd-gpu") }), "machine-learning");

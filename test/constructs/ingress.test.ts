@@ -107,7 +107,7 @@ describe("CaddyProxy and Authelia in the stack", () => {
   it("pins the proxy and Authelia images to the deployment's digests", () => {
     const d = (c: string) => `sha256:${c.repeat(64)}`;
     const names = Object.values(synthImmich({ ingress: ingress(), auth, imageDigests: { proxy: d("5"), auth: d("6") } }).docker_image).map((i: any) => i.name);
-    expect(names).toEqual(expect.arrayContaining([`docker.io/library/caddy:2.10.2@${d("5")}`, `docker.io/authelia/authelia:4.39.20@${d("6")}`]));
+    expect(names).toEqual(expect.arrayContaining([`docker.io/library/caddy:2.11.9@${d("5")}`, `docker.io/authelia/authelia:4.39.28@${d("6")}`]));
   });
 
   it("TLS files are mounted read-only into the proxy", () => {

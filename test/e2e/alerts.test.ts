@@ -218,6 +218,24 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
     await waitHealthy(d.name, 300);
   }, 900_000);
 
+  // Immich #31489: the server runs, its database does not answer. Pausing the database container freezes it with
+  // its port open: connections are accepted and never answered, as a wedged pool's are. The probe asks the server's
+  // /api/server/config, which the stand-in answers from a real query on that database (its header says so).
+  it("a database that stops answering: ImmichDatabaseUnresponsive by mail and webhook, then resolved when it answers again", async () => {
+    const before = newest();
+    await docker(["pause", container("database")]);
+    try {
+      const firing = await arrival("ImmichDatabaseUnresponsive", "firing", before);
+      expect(firing.hook.body.alerts.find((a) => a.status === "firing")!.labels).toMatchObject({ alertname: "ImmichDatabaseUnresponsive", job: "immich-db", severity: "critical", deployment: d.name });
+      console.log(`e2e: ImmichDatabaseUnresponsive arrived after ${Math.round(firing.seconds)} s`);
+      await docker(["unpause", container("database")]);
+      await arrival("ImmichDatabaseUnresponsive", "resolved", firing.hook.n);
+    } finally {
+      await execa("docker", ["unpause", container("database")], { reject: false });
+    }
+    await waitHealthy(d.name, 300);
+  }, 900_000);
+
   it("an unreachable bucket fails a backup run: BackupFailed by mail and webhook, then resolved by a run that succeeds", async () => {
     const first = await backupCli(d, ["run"]);
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);

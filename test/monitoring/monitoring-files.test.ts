@@ -63,6 +63,7 @@ describe("alert rules", () => {
       "RedisNearMaxmemory",
       "ImmichQueueGrowing",
       "ImmichDown",
+      "ImmichDatabaseUnresponsive",
       "MlNodeDown",
       "ContainerRestarting",
       "CertificateExpiresSoon",
@@ -197,5 +198,21 @@ describe("extra ML nodes in monitoring", () => {
     });
     const rule = Object.values(alertGroups({ deploymentName: "home", watchedFilesystems: FS })).flat().find((r) => r.alert === "MlNodeDown")!;
     expect(rule).toMatchObject({ expr: 'probe_success{job="ml-nodes"} == 0', for: "10m" });
+  });
+});
+
+describe("the database probe (Immich #31489)", () => {
+  it("asks the server's database-backed /api/server/config through the blackbox exporter, and ImmichDatabaseUnresponsive reads it", async () => {
+    const { renderPrometheusConfig, renderBlackboxConfig } = await import("../../src/renderers/monitoring/prometheus.js");
+    const job = parse(renderPrometheusConfig(input)).scrape_configs.find((j: any) => j.job_name === "immich-db");
+    expect(job).toMatchObject({ metrics_path: "/probe", params: { module: ["immich_db"] }, static_configs: [{ targets: [`http://${input.server}:2283/api/server/config`] }] });
+    expect(job.relabel_configs.at(-1)).toEqual({ target_label: "__address__", replacement: "immich-home-monitoring-blackbox-exporter:9115" });
+    expect(parse(renderBlackboxConfig("home")).modules.immich_db).toEqual({
+      prober: "http",
+      timeout: "10s",
+      http: { method: "GET", valid_status_codes: [200], fail_if_body_not_matches_regexp: ['"isInitialized"'], preferred_ip_protocol: "ip4" },
+    });
+    const rule = Object.values(alertGroups({ deploymentName: "home", watchedFilesystems: FS })).flat().find((r) => r.alert === "ImmichDatabaseUnresponsive")!;
+    expect(rule).toMatchObject({ expr: 'probe_success{job="immich-db"} == 0', for: "5m", severity: "critical" });
   });
 });

@@ -7,14 +7,15 @@ import { alertGroups, renderAlertRules, type AlertRulesInput } from "../../src/r
 import { upstreamRoot } from "./trixie-root.js";
 
 /**
- * Every alert rule evaluated by the real `promtool test rules` (Prometheus 2.53, Debian trixie): each fires on
- * series shaped like its exporter's (names and labels of node_exporter 1.9 with the textfile collector,
+ * Every alert rule evaluated by the real `promtool test rules` (Prometheus 3.13 LTS, the release we deploy, built by
+ * scripts/upstream-root.sh): each fires on series shaped like its exporter's (names and labels of node_exporter 1.12 with the textfile collector,
  * smartctl_exporter 0.14, postgres_exporter 0.17, redis_exporter 1.69 with check-keys, cAdvisor with our
  * whitelisted labels, the blackbox exporter through our relabelling, the backup runner's and the WAL archiver's
  * textfiles), with the summary and description as promtool renders them, and stays quiet on the healthy series.
  * The last test holds that no rule is left without a case.
  */
-const promtool = upstreamRoot("/usr/bin/promtool");
+const PROMTOOL = "/usr/local/bin/promtool";
+const promtool = upstreamRoot(PROMTOOL);
 const INPUT: AlertRulesInput = { deploymentName: "home", watchedFilesystems: { library: "/srv/immich/library", database: "/srv/immich/database" }, walArchiver: true };
 const RULES = Object.values(alertGroups(INPUT)).flat();
 const rule = (name: string) => {
@@ -282,6 +283,19 @@ const CASES: Case[] = [
     healthy: [series("up", { instance: "immich-home-server:8081", job: "immich-api" }, "1x10")],
   },
   {
+    // Immich #31489: the pool is wedged, /api/server/ping still answers (up stays 1), the config request hangs.
+    alert: "ImmichDatabaseUnresponsive",
+    fault: "the server's database-backed /api/server/config times out while its metrics still answer",
+    series: [
+      series("probe_success", { instance: "http://immich-home-server:2283/api/server/config", job: "immich-db" }, "0x10"),
+      series("up", { instance: "immich-home-server:8081", job: "immich-api" }, "1x10"),
+    ],
+    at: "6m",
+    labels: { instance: "http://immich-home-server:2283/api/server/config", job: "immich-db" },
+    summary: "Immich does not answer requests that need its database",
+    healthy: [series("probe_success", { instance: "http://immich-home-server:2283/api/server/config", job: "immich-db" }, "1x10")],
+  },
+  {
     alert: "MlNodeDown",
     fault: "an extra ML node does not answer its /ping",
     series: [series("probe_success", { instance: "http://192.168.10.20:3003/ping", job: "ml-nodes" }, "0x15")],
@@ -365,7 +379,7 @@ describe.skipIf(!promtool.root)(`every alert rule, evaluated by the real promtoo
 
   it("each rule fires on its fault with its summary and labels, and stays quiet on healthy series", async () => {
     writeFileSync(join(hostDir, "tests.yml"), testFile(CASES, "rules.yml"));
-    const r = await run(["promtool", "test", "rules", `${inRoot}/tests.yml`]);
+    const r = await run([PROMTOOL, "test", "rules", `${inRoot}/tests.yml`]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain("SUCCESS");
   });
@@ -374,14 +388,14 @@ describe.skipIf(!promtool.root)(`every alert rule, evaluated by the real promtoo
     const input = { ...INPUT, internalCa: true };
     writeFileSync(join(hostDir, "rules-internal.yml"), renderAlertRules(input));
     writeFileSync(join(hostDir, "internal.yml"), testFile([INTERNAL_CA], "rules-internal.yml", Object.values(alertGroups(input)).flat()));
-    const r = await run(["promtool", "test", "rules", `${inRoot}/internal.yml`]);
+    const r = await run([PROMTOOL, "test", "rules", `${inRoot}/internal.yml`]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   });
 
   it("the test can fail: a fault case whose alert does not fire is reported", async () => {
     const wrong = { ...CASES[0]!, series: CASES[0]!.healthy };
     writeFileSync(join(hostDir, "wrong.yml"), testFile([wrong], "rules.yml"));
-    const r = await run(["promtool", "test", "rules", `${inRoot}/wrong.yml`]);
+    const r = await run([PROMTOOL, "test", "rules", `${inRoot}/wrong.yml`]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout + r.stderr).toContain("alertname: BackupFailed");
   });

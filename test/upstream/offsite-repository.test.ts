@@ -7,12 +7,13 @@ import { renderOffsiteScript } from "../../src/renderers/backup/offsite.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 /**
- * The off-site script with Debian's real restic (0.18, in the trixie root) on a local repository: the first run
+ * The off-site script with the real restic at the release we deploy (0.19.1, IMAGE_PINS.restic, built into the
+ * trixie root's /usr/local/bin by scripts/upstream-root.sh) on a local repository: the first run
  * creates the repository; once this deployment has backed up to it, a repository that is gone (a bucket emptied
  * or replaced) fails the run with its reason and is not silently created again, empty. The script runs under dash
  * in a private mount namespace whose /state, /backups and /library are scratch directories.
  */
-const { root, reason } = upstreamRoot("/usr/bin/restic");
+const { root, reason } = upstreamRoot("/usr/local/bin/restic");
 
 describe.skipIf(!root)(`the off-site script with the real restic${root ? "" : ` (skipped: ${reason})`}`, () => {
   // Made when the suite runs, not when it is collected: a skipped suite's body still runs (without the trixie root,
@@ -40,7 +41,7 @@ describe.skipIf(!root)(`the off-site script with the real restic${root ? "" : ` 
         "-m",
         "sh",
         "-c",
-        `set -e; for d in state backups library; do mkdir -p "$1/$d"; mount --bind "$2/$d" "$1/$d"; done; exec chroot "$1" env RESTIC_REPOSITORY="$3/repository" RESTIC_PASSWORD_FILE="$3/password" dash "$3/offsite.sh" run`,
+        `set -e; for d in state backups library; do mkdir -p "$1/$d"; mount --bind "$2/$d" "$1/$d"; done; exec chroot "$1" env PATH=/usr/local/bin:/usr/bin:/bin RESTIC_REPOSITORY="$3/repository" RESTIC_PASSWORD_FILE="$3/password" dash "$3/offsite.sh" run`,
         "sh",
         root!,
         scratch,

@@ -13,13 +13,15 @@ import { deploymentPath, SHIPPED_DEPLOYMENTS } from "../stack-util.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 /**
- * The monitoring files, judged by the programs that read them, from Debian trixie: promtool (Prometheus 2.53)
- * checks prometheus.yml with its rule file and every rule; every PromQL expression of the dashboards is parsed by
- * promtool as a recording rule; amtool (Alertmanager 0.28) checks alertmanager.yml; blackbox_exporter checks its
- * module file.
+ * The monitoring files, judged by the programs that read them, at the releases we deploy (IMAGE_PINS), built from the
+ * Go module proxy by scripts/upstream-root.sh: promtool (Prometheus 3.13 LTS) checks prometheus.yml with its rule
+ * file and every rule; every PromQL expression of the dashboards is parsed by promtool as a recording rule; amtool
+ * (Alertmanager 0.35) checks alertmanager.yml; Debian trixie's blackbox_exporter checks its module file.
  */
-const promtool = upstreamRoot("/usr/bin/promtool");
-const amtool = upstreamRoot("/usr/bin/amtool");
+const PROMTOOL = "/usr/local/bin/promtool";
+const AMTOOL = "/usr/local/bin/amtool";
+const promtool = upstreamRoot(PROMTOOL);
+const amtool = upstreamRoot(AMTOOL);
 const blackbox = upstreamRoot("/usr/bin/prometheus-blackbox-exporter");
 
 describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool${promtool.root ? "" : ` (skipped: ${promtool.reason})`}`, () => {
@@ -46,14 +48,14 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
 
   it.each(SHIPPED_DEPLOYMENTS.filter((n) => loadDeploymentFile(deploymentPath(n)).monitoring.enabled))("%s: promtool check config and rules", async (name) => {
     const dir = write(name);
-    const config = await run(["promtool", "check", "config", `${dir}/prometheus/prometheus.yml`]);
+    const config = await run([PROMTOOL, "check", "config", `${dir}/prometheus/prometheus.yml`]);
     expect(config.exitCode, config.stdout + config.stderr).toBe(0);
     expect(config.stdout).toContain("SUCCESS: 1 rule files found");
-    const rules = await run(["promtool", "check", "rules", `${dir}/prometheus/rules/immich-iac.rules.yml`]);
+    const rules = await run([PROMTOOL, "check", "rules", `${dir}/prometheus/rules/immich-iac.rules.yml`]);
     expect(rules.exitCode, rules.stdout + rules.stderr).toBe(0);
-    // 22 with the WAL archiver's two rules (backup.continuousWal), 20 without.
+    // 23 with the WAL archiver's two rules (backup.continuousWal), 21 without.
     const wal = loadDeploymentFile(deploymentPath(name)).backup?.continuousWal === true;
-    expect(rules.stdout).toContain(`SUCCESS: ${wal ? 22 : 20} rules found`);
+    expect(rules.stdout).toContain(`SUCCESS: ${wal ? 23 : 21} rules found`);
   });
 
   it("with extra ML nodes, the probe job passes promtool check config", async () => {
@@ -61,7 +63,7 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
     mkdirSync(join(hostDir, "ml-rules"), { recursive: true });
     writeFileSync(join(hostDir, "ml-rules", RULES_FILE), renderAlertRules({ deploymentName: "home", watchedFilesystems: { library: "/srv/immich/library", database: "/srv/immich/database" } }));
     writeFileSync(join(hostDir, "ml-nodes.yml"), text.replaceAll(RULES_DIR, `${inRoot}/ml-rules`));
-    const r = await run(["promtool", "check", "config", `${inRoot}/ml-nodes.yml`]);
+    const r = await run([PROMTOOL, "check", "config", `${inRoot}/ml-nodes.yml`]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(parse(text).scrape_configs.map((j: { job_name: string }) => j.job_name)).toContain("ml-nodes");
   });
@@ -70,14 +72,14 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
     const exprs = Object.values(dashboards({ deploymentName: "home", watchedFilesystems: { library: "/srv/immich/library", database: "/srv/immich/database" } })).flatMap(dashboardExpressions);
     const file = join(hostDir, "dashboard-exprs.yml");
     writeFileSync(file, stringify({ groups: [{ name: "dashboards", rules: exprs.map((expr, n) => ({ record: `dashboard:expr_${n}`, expr })) }] }));
-    const r = await run(["promtool", "check", "rules", `${inRoot}/dashboard-exprs.yml`]);
+    const r = await run([PROMTOOL, "check", "rules", `${inRoot}/dashboard-exprs.yml`]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`SUCCESS: ${exprs.length} rules found`);
   });
 
   it("a broken expression fails the check (the check can fail)", async () => {
     writeFileSync(join(hostDir, "broken.yml"), stringify({ groups: [{ name: "x", rules: [{ alert: "X", expr: "rate(up[5m]" }] }] }));
-    const r = await run(["promtool", "check", "rules", `${inRoot}/broken.yml`]);
+    const r = await run([PROMTOOL, "check", "rules", `${inRoot}/broken.yml`]);
     expect(r.exitCode).not.toBe(0);
   });
 
@@ -90,7 +92,7 @@ describe.skipIf(!promtool.root)(`monitoring files, checked by the real promtool$
     ] as const)("%s", async (label, routing) => {
       const file = join(hostDir, `am-${label.replace(/[^a-z]+/g, "-")}.yml`);
       writeFileSync(file, renderAlertmanagerConfig({ deploymentName: "home", routing, smtp }));
-      const r = await execa("chroot", [amtool.root!, "amtool", "check-config", `${inRoot}/${basename(file)}`], { reject: false });
+      const r = await execa("chroot", [amtool.root!, AMTOOL, "check-config", `${inRoot}/${basename(file)}`], { reject: false });
       expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     });
   });

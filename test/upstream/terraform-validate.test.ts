@@ -42,6 +42,12 @@ describe.skipIf(!binary)(`terraform validate with the real providers${binary ? "
         ["alias", "ca_material", "cert_material", "host", "key_material"],
       ]);
     }
+    const json = JSON.parse(readFileSync(join(out, "stacks", stack!, "cdk.tf.json"), "utf8"));
+    const ml = Object.values(json.resource.docker_container as Record<string, any>).find((c) => c.name.endsWith("-machine-learning"));
+    // What the judge sees: the OpenVINO node's cgroup rule and USB bus (xeon-enterprise, an Arc GPU) and the CUDA
+    // node's one-GPU request (example, an NVIDIA GPU), as Immich's hwaccel.ml.yml has them.
+    if (name === "xeon-enterprise") expect(ml.device_cgroup_rules).toEqual(["c 189:* rmw"]);
+    if (name === "example") expect([ml.device_requests, ml.gpus]).toEqual([[{ driver: "nvidia", count: 1, capabilities: ["gpu"] }], undefined]);
     const cwd = join(out, "stacks", stack!);
     const init = await execa(binary!, ["init", "-backend=false", "-input=false", "-no-color"], { cwd, reject: false, all: true });
     expect(init.exitCode, init.all).toBe(0);

@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import { IMMICH_BULL_PREFIX } from "../../monitoring/monitoring-settings.js";
 import { WAL_SLOT } from "../../backup/postgres-archiving.js";
 import { WAL_HEARTBEAT_SECONDS } from "../backup/wal-archiver.js";
-import { ML_NODES_JOB } from "./prometheus.js";
+import { IMMICH_DB_JOB, ML_NODES_JOB } from "./prometheus.js";
 
 export enum Severity {
   CRITICAL = "critical",
@@ -198,6 +198,15 @@ export function alertGroups(i: AlertRulesInput): Record<string, AlertRule[]> {
         severity: Severity.CRITICAL,
         summary: "Immich's {{ $labels.job }} metrics do not answer",
         description: "The server or job handler is down or restarting.",
+      },
+      {
+        alert: "ImmichDatabaseUnresponsive",
+        expr: `probe_success{job="${IMMICH_DB_JOB}"} == 0`,
+        for: "5m",
+        severity: Severity.CRITICAL,
+        summary: "Immich does not answer requests that need its database",
+        description:
+          "GET /api/server/config has failed or hung for 5 minutes while the container may still look healthy (its healthcheck asks /api/server/ping, which needs no database). After an upgrade this is a wedged connection pool (immich-app/immich#31489): restart the server container. Otherwise look at PostgresDown and the database's log.",
       },
     ],
     "machine-learning": [

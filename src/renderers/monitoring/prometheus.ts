@@ -73,6 +73,8 @@ export function renderPrometheusConfig(i: PrometheusConfigInput): string {
             { job_name: "blackbox", static_configs: [{ targets: [blackbox] }] },
           ]
         : []),
+      // Immich #31489: a wedged database pool leaves /api/server/ping answering; this asks for what needs the database.
+      probeJob(IMMICH_DB_JOB, BLACKBOX_DB_MODULE, [`http://${i.server}:${PORTS.immichHttp}${IMMICH_DB_PROBE_PATH}`], blackbox),
       // A node that stops answering costs no request (the next URL serves), only speed: an alert must say so.
       ...(i.mlNodeUrls?.length
         ? [probeJob(ML_NODES_JOB, BLACKBOX_ML_MODULE, i.mlNodeUrls.map((u) => `${u}/ping`), blackbox)]
@@ -101,11 +103,21 @@ function probeJob(job: string, module: string, targets: readonly string[], black
 export const BLACKBOX_TLS_MODULE = "tls_through_proxy";
 /** The blackbox module that asks an ML node's `/ping` for Immich's answer, `pong`. */
 export const BLACKBOX_ML_MODULE = "immich_ml_ping";
+/**
+ * The public API path that needs the database on every call: `GET /api/server/config` answers from
+ * `userRepository.hasAdmin()` and a system_metadata read, uncached [IMM server/src/services/server.service.ts
+ * getSystemConfig @ 08f9658], while `/api/server/ping` answers a constant (`ping()`, same file).
+ */
+export const IMMICH_DB_PROBE_PATH = "/api/server/config";
+/** The blackbox module that asks the server for {@link IMMICH_DB_PROBE_PATH} and wants its `isInitialized` field. */
+export const BLACKBOX_DB_MODULE = "immich_db";
+/** The scrape job of the database probe (the ImmichDatabaseUnresponsive alert reads it). */
+export const IMMICH_DB_JOB = "immich-db";
 /** The scrape job of the ML nodes' probes (the MlNodeDown alert reads it). */
 export const ML_NODES_JOB = "ml-nodes";
 
 /**
- * blackbox.yml: a TCP connection with TLS, and an HTTP GET of an ML node's `/ping`. The first measures the certificate's expiry
+ * blackbox.yml: a TCP connection with TLS, an HTTP GET of Immich's database-backed config, and an HTTP GET of an ML node's `/ping`. The first measures the certificate's expiry
  * (`probe_ssl_earliest_cert_expiry`), not its trust: with Caddy's internal CA there is no public root to check
  * against, and Caddy itself refuses to serve a certificate it cannot renew. Checked by `blackbox_exporter --config.check`.
  */
@@ -113,6 +125,8 @@ export function renderBlackboxConfig(deploymentName: string): string {
   const config = {
     modules: {
       [BLACKBOX_TLS_MODULE]: { prober: "tcp", timeout: "10s", tcp: { tls: true, tls_config: { insecure_skip_verify: true } } },
+      // A wedged pool makes the request hang: the timeout is the failure, a 10 s answer is already one.
+      [BLACKBOX_DB_MODULE]: { prober: "http", timeout: "10s", http: { method: "GET", valid_status_codes: [200], fail_if_body_not_matches_regexp: ['"isInitialized"'], preferred_ip_protocol: "ip4" } },
       [BLACKBOX_ML_MODULE]: { prober: "http", timeout: "5s", http: { method: "GET", valid_status_codes: [200], fail_if_body_not_matches_regexp: ["pong"], preferred_ip_protocol: "ip4" } },
     },
   };

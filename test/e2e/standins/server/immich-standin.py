@@ -9,7 +9,10 @@ machineLearning.urls (GET <url>/ping; healthy while any answers, as Immich serve
 NODE_EXTRA_CA_CERTS is set, finds that CA file. `immich-standin ml` prints which URLs answer and which one a
 request would go to (the first that answers, in list order).
 It answers GET /api/server/ping with {"res":"pong"} only while every check passes, so the healthcheck fails
-when the wiring is wrong. `immich-standin oidc` fetches the OIDC discovery document from oauth.issuerUrl,
+when the wiring is wrong. GET /api/server/config runs a query on the database at each request, as Immich's
+getSystemConfig does (hasAdmin), and answers {"isInitialized": ...} from its result, or 503 when the database
+does not answer within 5 s: it proves the monitoring probe reaches the server's API port and that a database that
+stops answering fails it; it cannot prove Immich's own pool wedging (immich-app/immich#31489), only its effect. `immich-standin oidc` fetches the OIDC discovery document from oauth.issuerUrl,
 trusting NODE_EXTRA_CA_CERTS, as the real server does when a user logs in.
 Cannot prove: anything of Immich's own behaviour (migrations, jobs, the web app, OAuth login itself), nor
 that the real server reads NODE_EXTRA_CA_CERTS only once at start (the stand-in re-reads it).
@@ -104,6 +107,18 @@ def problems():
     return found
 
 
+def database_answers():
+    """True or False from a query the database itself answers (does any role exist?); None when it does not answer."""
+    try:
+        r = subprocess.run(
+            ["psql", "-h", env["DB_HOSTNAME"], "-p", env["DB_PORT"], "-U", env["DB_USERNAME"], "-d", env["DB_DATABASE_NAME"], "-tAc", "SELECT EXISTS (SELECT 1 FROM pg_roles)"],
+            env={**env, "PGPASSWORD": secret("DB_PASSWORD"), "PGCONNECT_TIMEOUT": "3"}, capture_output=True, text=True, timeout=5,
+        )
+    except (subprocess.TimeoutExpired, KeyError, ValueError):
+        return None
+    return {"t": True, "f": False}.get(r.stdout.strip()) if r.returncode == 0 else None
+
+
 def ml_urls(cfg):
     """Every machineLearning.urls entry, in order, with whether GET <url>/ping answers 200."""
     urls = cfg.get("machineLearning", {}).get("urls") or ([env["IMMICH_MACHINE_LEARNING_URL"]] if env.get("IMMICH_MACHINE_LEARNING_URL") else [])
@@ -148,8 +163,11 @@ def serve(state):
                 self._send(200, {"res": "pong"})
             elif self.path == "/api/server/ping":
                 self._send(503, {"problems": state["problems"]})
+            elif self.path == "/api/server/config":
+                answer = database_answers()
+                self._send(200, {"isInitialized": answer}) if answer is not None else self._send(503, {"message": "database did not answer"})
             else:
-                self._send(404, {"message": "stand-in: only /api/server/ping"})
+                self._send(404, {"message": "stand-in: only /api/server/ping and /api/server/config"})
 
         def _send(self, code, body):
             data = json.dumps(body, separators=(",", ":")).encode()
