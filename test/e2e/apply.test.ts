@@ -190,10 +190,11 @@ describe.each(sources)("real apply of %s", (source) => {
     const visit = await httpsGet(m.domain, "/d/immich?orgId=1", ca, { min: "TLSv1.3" }, forged);
     // Authelia's answer (the stand-in's fixed one) reaches the visitor unchanged; Grafana is never asked.
     expect(visit).toMatchObject({ status: 302, location: FORWARD_AUTH_ANSWER });
-    const asked = (await docker(["exec", container("auth"), "cat", "/tmp/forward-auth.jsonl"])).split("\n").map((l) => JSON.parse(l) as { method: string; path: string; headers: Record<string, string> });
+    const asked = (await docker(["exec", container("auth"), "cat", "/tmp/forward-auth.jsonl"])).split("\n").map((l) => JSON.parse(l) as { method: string; target: string; headers: Record<string, string> });
     expect(asked).toHaveLength(1);
     const h = asked[0]!.headers;
-    expect(asked[0]).toMatchObject({ method: "GET", path: "/api/authz/forward-auth" });
+    // Caddy's forward_auth rewrites the path to Authelia's endpoint and keeps the visitor's query string.
+    expect(asked[0]).toMatchObject({ method: "GET", target: "/api/authz/forward-auth?orgId=1" });
     expect({ method: h["x-forwarded-method"], proto: h["x-forwarded-proto"], host: h["x-forwarded-host"], uri: h["x-forwarded-uri"] }).toEqual({ method: "GET", proto: "https", host: m.domain, uri: "/d/immich?orgId=1" });
     expect(h["remote-user"]).toBeUndefined();
     expect(h["remote-groups"]).toBeUndefined();

@@ -24,6 +24,7 @@ import os
 import signal
 import re
 import subprocess
+import urllib.parse
 import sys
 
 # PID 1 ignores SIGTERM unless it handles it: stop at once, as the real service does.
@@ -91,9 +92,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         host = self.headers.get("X-Forwarded-Host") or self.headers.get("Host", "")
         proto = self.headers.get("X-Forwarded-Proto", "https")
         issuer = f"{proto}://{host}"
-        if self.path == "/api/health":
+        # Routed by path alone, as Authelia's router does: Caddy's forward_auth keeps the visitor's query string.
+        path = urllib.parse.urlsplit(self.path).path
+        if path == "/api/health":
             self._send(200, "application/json", {"status": "OK"})
-        elif self.path == "/.well-known/openid-configuration":
+        elif path == "/.well-known/openid-configuration":
             self._send(200, "application/json", {
                 "issuer": issuer,
                 "authorization_endpoint": f"{issuer}/api/oidc/authorization",
@@ -101,9 +104,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "jwks_uri": f"{issuer}/jwks.json",
                 "response_types_supported": ["code"],
             })
-        elif self.path == "/api/authz/forward-auth":
+        elif path == "/api/authz/forward-auth":
             self._forward_auth()
-        elif self.path == "/":
+        elif path == "/":
             self._send(200, "text/html", "<!doctype html><title>Login - Authelia (stand-in)</title>")
         else:
             self._send(404, "application/json", {"status": "KO"})
@@ -111,7 +114,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def _forward_auth(self):
         # Recorded as received: the suite judges what the proxy sent, and the answer is the same for every request.
         with open(FORWARD_AUTH_LOG, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"method": self.command, "path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}}) + "\n")
+            f.write(json.dumps({"method": self.command, "target": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}}) + "\n")
         self.send_response(302)
         self.send_header("Location", FORWARD_AUTH_LOCATION)
         self.send_header("Content-Length", "0")
