@@ -1,14 +1,12 @@
 import { execa } from "execa";
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
 import { alertGroups } from "../../src/renderers/monitoring/alert-rules.js";
 import { ALERTMANAGER_SECRETS } from "../../src/renderers/monitoring/alertmanager.js";
-import { REPO } from "../util.js";
 import { deploymentPath } from "../stack-util.js";
+import { ALERTS_TO, AlertReceivers, SMTP_HOST, SMTP_USER } from "./alert-receivers.js";
 import {
   backupCli,
   createVolumeDirectories,
@@ -31,9 +29,8 @@ import { startS3Server, type S3Server } from "./s3-server.js";
 /**
  * Alerts reach a person (issue 21): the shipped example deployment, applied on the local engine with e-mail and
  * webhook alerts, its real Prometheus and Alertmanager (Debian's, as stand-in images) and real exporters,
- * sends to the operator's side: a real SMTP server (aiosmtpd) that requires STARTTLS with a certificate of a CA
- * the deployment gives Alertmanager (spec.monitoring.alerts.email.caFile) and AUTH with the password of
- * TF_VAR_smtp_password, and a webhook endpoint that records only the path of TF_VAR_monitoring_webhook_url.
+ * sends to the operator's side (alert-receivers.ts): a real SMTP server that requires STARTTLS and AUTH with the
+ * password of TF_VAR_smtp_password, and a webhook endpoint that records only the path of TF_VAR_monitoring_webhook_url.
  * Faults are caused for real: the WAL archiver stopped, the database stopped, the bucket made unreachable for a
  * backup run; each alert's mail and webhook arrive, then "resolved". The deployment shortens the timing only
  * through its own settings (alerts.groupWaitSeconds, groupIntervalSeconds, maxForSeconds), never by editing
@@ -41,24 +38,8 @@ import { startS3Server, type S3Server } from "./s3-server.js";
  * or is listed with why it cannot here.
  */
 const NAME = "alerts";
-const SMTP_HOST = "mail.alerts.test";
-const HOOK_HOST = "hooks.alerts.test";
-const SMTP_USER = "alerts@example.com";
-const RECEIVERS = "immich-iac-e2e-alert-receivers";
-const RECEIVERS_IMAGE = "immich-iac-e2e-alert-receivers:local";
 /** Each fault's alert must arrive (and resolve) within this: scrape 30 s, evaluation 30 s, for ≤ 20 s, group 5/15 s. */
 const ARRIVAL_MS = 300_000;
-
-interface Hook {
-  readonly n: number;
-  readonly body: { status: string; alerts: { status: string; labels: Record<string, string> }[]; groupLabels: Record<string, string> };
-}
-interface Mail {
-  readonly n: number;
-  readonly subject: string;
-  readonly to: string;
-  readonly text: string;
-}
 
 describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on real faults", () => {
   let t: Toolchain;
@@ -66,104 +47,48 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
   let json: any;
   let s3: S3Server | undefined;
   let bucket = "";
-  const scratch = mkdtempSync(join(tmpdir(), "iac-alerts-"));
-  const tls = join(scratch, "tls");
-  const out = join(scratch, "out");
-  const password = randomBytes(18).toString("base64url");
-  const token = randomBytes(12).toString("hex");
-  const env = { TF_VAR_smtp_password: password, TF_VAR_monitoring_webhook_url: `http://${HOOK_HOST}:8080/hook/${token}` };
+  const receivers = new AlertReceivers(NAME);
+  const env = receivers.env;
+  const { password, token } = receivers;
   const started = performance.now();
   let refusedByProbe = "";
   const container = (c: string) => `immich-${d.name}-${c}`;
   const prometheus = async (path: string) => JSON.parse(await docker(["exec", container("monitoring-prometheus"), "wget", "-q", "-O", "-", `http://127.0.0.1:9090${path}`]));
-
-  const hooks = (): Hook[] =>
-    existsSync(join(out, "hook"))
-      ? readdirSync(join(out, "hook"))
-          .filter((f) => f.endsWith(".json"))
-          .map((f) => ({ n: Number.parseInt(f, 10), body: JSON.parse(readFileSync(join(out, "hook", f), "utf8")) }))
-      : [];
-  const mails = (): Mail[] =>
-    existsSync(join(out, "mail"))
-      ? readdirSync(join(out, "mail"))
-          .filter((f) => f.endsWith(".eml"))
-          .map((f) => {
-            const text = readFileSync(join(out, "mail", f), "utf8");
-            return { n: Number.parseInt(f, 10), subject: /^Subject: (.*)$/m.exec(text)?.[1] ?? "", to: /^To: (.*)$/m.exec(text)?.[1] ?? "", text };
-          })
-      : [];
-  const newest = () => Math.max(0, ...hooks().map((h) => h.n), ...mails().map((m) => m.n));
-
-  /** Waits for a webhook call and a mail about `alert` in `status`, received after message number `after`. */
-  async function arrival(alert: string, status: "firing" | "resolved", after: number): Promise<{ hook: Hook; mail: Mail; seconds: number }> {
-    const t0 = performance.now();
-    const subject = new RegExp(`^\\[${status === "firing" ? "FIRING:\\d+" : "RESOLVED"}\\] ${alert} ${d.name}\\b`);
-    for (;;) {
-      const hook = hooks().find((h) => h.n > after && h.body.status === status && h.body.groupLabels.alertname === alert);
-      const mail = mails().find((m) => m.n > after && subject.test(m.subject));
-      if (hook && mail) return { hook, mail, seconds: (performance.now() - t0) / 1000 };
-      if (performance.now() - t0 > ARRIVAL_MS) {
-        const am = await execa("docker", ["logs", "--tail", "30", container("monitoring-alertmanager")], { reject: false, all: true });
-        const alerts = await prometheus("/api/v1/alerts").catch((e) => String(e));
-        throw new Error(
-          `no ${status} ${alert} by ${hook ? "" : "webhook "}${mail ? "" : "mail "}within ${ARRIVAL_MS / 1000} s\n` +
-            `mails: ${mails().map((m) => m.subject).join(" | ")}\nhooks: ${hooks().map((h) => `${h.body.status} ${h.body.groupLabels.alertname}`).join(" | ")}\n` +
-            `events: ${existsSync(join(out, "events.log")) ? readFileSync(join(out, "events.log"), "utf8") : ""}\nprometheus alerts: ${JSON.stringify(alerts).slice(0, 3000)}\nalertmanager log:\n${am.all}`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 3000));
-    }
-  }
+  const newest = () => receivers.newest();
+  const arrival = (alert: string, status: "firing" | "resolved", after: number) =>
+    receivers.arrival(alert, status, after, d.name, ARRIVAL_MS, async () => {
+      const am = await execa("docker", ["logs", "--tail", "30", container("monitoring-alertmanager")], { reject: false, all: true });
+      const alerts = await prometheus("/api/v1/alerts").catch((e) => String(e));
+      return `prometheus alerts: ${JSON.stringify(alerts).slice(0, 3000)}\nalertmanager log:\n${am.all}`;
+    });
 
   beforeAll(async () => {
     t = await toolchain();
     await ensureDockerEngine();
     // The operator's mail server's certificate, from a CA of its own: Alertmanager must trust that CA, nothing else.
-    mkdirSync(tls);
-    mkdirSync(out);
-    const ssl = (args: string[]) => execa("openssl", args, { cwd: tls });
-    await ssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=immich-iac e2e mail CA", "-keyout", "ca.key", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
-    await ssl(["req", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${SMTP_HOST}`, "-keyout", "server.key", "-out", "server.csr"]);
-    writeFileSync(join(tls, "ext"), `subjectAltName=DNS:${SMTP_HOST}\nextendedKeyUsage=serverAuth\n`);
-    await ssl(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "ext", "-out", "server.pem"]);
-    rmSync(join(tls, "ca.key"));
-    chmodSync(join(tls, "ca.pem"), 0o644);
-
-    d = e2eCopyOf(deploymentPath("example"), NAME, (doc) => {
-      doc.spec.auth.notifier = { mode: "smtp", address: `submission://${SMTP_HOST}:587`, username: SMTP_USER, sender: `Immich <${SMTP_USER}>` };
-      doc.spec.monitoring = {
-        ...doc.spec.monitoring,
-        enabled: true,
-        alerts: { email: { to: ["ops@example.com"], caFile: join(tls, "ca.pem") }, webhook: true, groupWaitSeconds: 5, groupIntervalSeconds: 15, maxForSeconds: 20 },
-      };
-    });
+    await receivers.prepare();
+    d = e2eCopyOf(deploymentPath("example"), NAME, (doc) => receivers.configure(doc));
     bucket = d.doc.spec.backup.offsite.bucket;
     s3 = await startS3Server([bucket]);
     await removeLeftovers(d.name);
-    await execa("docker", ["rm", "-f", RECEIVERS], { reject: false });
     json = resynth(d);
     createVolumeDirectories(json, d.dataRoot);
     await provideDiskDevices(json, d.work);
     await provideImages(json);
-    const build = await execa("bash", [join(REPO, "scripts", "e2e-images.sh"), `alert-receivers=${RECEIVERS_IMAGE}`], { reject: false, all: true });
-    expect(build.exitCode, build.all).toBe(0);
     const init = await tf(t, d, ["init", "-input=false", "-no-color"], env);
     expect(init.exitCode, init.all).toBe(0);
     const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"], env);
     expect(apply.exitCode, apply.all).toBe(0);
     await waitHealthy(d.name, 300);
     // The operator's servers, reachable from the front network (Alertmanager's way out) by their names.
-    await docker(["run", "-d", "--name", RECEIVERS, "--network", `immich-${d.name}-front`, "--network-alias", SMTP_HOST, "--network-alias", HOOK_HOST,
-      "-v", `${tls}:/tls:ro`, "-v", `${out}:/out`, "-e", `SMTP_USER=${SMTP_USER}`, "-e", `SMTP_PASSWORD=${password}`, "-e", `WEBHOOK_PATH=/hook/${token}`,
-      "-e", "TLS_CERT=/tls/server.pem", "-e", "TLS_KEY=/tls/server.key", RECEIVERS_IMAGE]);
+    await receivers.start(`immich-${d.name}-front`);
   }, 1_800_000);
 
   afterAll(async () => {
     console.log(`e2e: alerts suite took ${Math.round((performance.now() - started) / 1000)} s`);
-    await execa("docker", ["rm", "-f", RECEIVERS], { reject: false });
     if (d) await destroyDeployment(t, d, env);
     await s3?.stop();
-    rmSync(scratch, { recursive: true, force: true });
+    await receivers.stop();
   }, 900_000);
 
   it("the SMTP password and the webhook URL are in no generated file, and Alertmanager has them as root-owned 0444 files", async () => {
@@ -190,9 +115,9 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
       "s.starttls(context=ctx)",
       `try:\n  s.login('${SMTP_USER}', 'not-the-password')\n  print('wrong accepted')\nexcept smtplib.SMTPException:\n  print('wrong refused')`,
     ].join("\n");
-    const r = await docker(["exec", RECEIVERS, "python3", "-c", probe]);
+    const r = await docker(["exec", receivers.container, "python3", "-c", probe]);
     expect(r).toBe("plain refused 530\nwrong refused");
-    refusedByProbe = readFileSync(join(out, "events.log"), "utf8");
+    refusedByProbe = receivers.events();
     expect(refusedByProbe).toMatch(/smtp auth refused/);
   });
 
@@ -200,7 +125,7 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
     const before = newest();
     await docker(["stop", container("backup-wal")]);
     const firing = await arrival("WalArchiverDown", "firing", before);
-    expect(firing.mail.to).toBe("ops@example.com");
+    expect(firing.mail.to).toBe(ALERTS_TO);
     expect(firing.hook.body.alerts.find((a) => a.status === "firing")!.labels).toMatchObject({ alertname: "WalArchiverDown", severity: "critical", deployment: d.name });
     console.log(`e2e: WalArchiverDown arrived after ${Math.round(firing.seconds)} s`);
     await docker(["start", container("backup-wal")]);
@@ -208,11 +133,20 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
     console.log(`e2e: WalArchiverDown resolved after ${Math.round(resolved.seconds)} s`);
   }, 900_000);
 
-  it("stopping the database: PostgresDown by mail and webhook, then resolved when it runs again", async () => {
+  it("stopping the database: PostgresDown by mail and webhook, the server unhealthy, then resolved and healthy when it runs again", async () => {
     const before = newest();
     await docker(["stop", container("database")]);
     const firing = await arrival("PostgresDown", "firing", before);
     expect(firing.hook.body.alerts.find((a) => a.status === "firing")!.labels).toMatchObject({ alertname: "PostgresDown", job: "postgres", deployment: d.name });
+    // The server stand-in's health follows its real login to PostgreSQL: with the database stopped it turns unhealthy.
+    let health = "";
+    for (let i = 0; i < 60 && health !== "unhealthy"; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 3000));
+      health = await docker(["inspect", "--format", "{{.State.Health.Status}}", container("server")]);
+    }
+    expect(health).toBe("unhealthy");
+    const ping = await execa("docker", ["exec", container("server"), "curl", "-sS", "-m", "5", "http://127.0.0.1:2283/api/server/ping"], { reject: false });
+    expect(JSON.parse(ping.stdout).problems).toEqual(expect.arrayContaining([expect.stringMatching(/^database: /)]));
     await docker(["start", container("database")]);
     await arrival("PostgresDown", "resolved", firing.hook.n);
     await waitHealthy(d.name, 300);
@@ -263,7 +197,7 @@ describe("alerts reach a person: mail over STARTTLS with AUTH, and a webhook, on
   }, 900_000);
 
   it("no notification was refused: no AUTH failed and no webhook call missed its path after the probe's", () => {
-    expect(readFileSync(join(out, "events.log"), "utf8")).toBe(refusedByProbe);
+    expect(receivers.events()).toBe(refusedByProbe);
   });
 
   it("every rule's selectors match a live series, except those this machine cannot produce (listed with why)", async () => {

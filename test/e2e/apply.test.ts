@@ -1,6 +1,7 @@
 import { execa } from "execa";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
+import { parse as parseIni } from "ini";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../../src/deployment/load-deployment.js";
@@ -59,13 +60,8 @@ afterAll(async () => {
   await s3?.stop();
 });
 
-/** Prints where Grafana's login page sends the browser (the Location of /login/generic_oauth). */
-const GRAFANA_LOGIN_LOCATION = [
-  "import http.client",
-  "c = http.client.HTTPConnection('127.0.0.1', 3000)",
-  "c.request('GET', '/login/generic_oauth')",
-  "print(c.getresponse().getheader('Location'))",
-].join("; ");
+/** What the Authelia stand-in answers every forward-auth request with (authelia-standin.py): derived from nothing. */
+const FORWARD_AUTH_ANSWER = "https://authelia-standin.invalid/forward-auth-answer";
 
 describe.each(sources)("real apply of %s", (source) => {
   let d: E2eDeployment;
@@ -197,23 +193,52 @@ describe.each(sources)("real apply of %s", (source) => {
     await expect(asMonitor('SELECT "originalFileName" FROM e2e_asset_probe')).rejects.toThrow(/permission denied for table e2e_asset_probe/);
   }, 300_000);
 
-  it("monitoring, when on: Grafana answers only through the proxy, where Authelia is asked first, and its OIDC login goes to the registered client", async () => {
+  it("monitoring, when on: Grafana answers only through the proxy, which asks Authelia first with what it saw (not what the client claims) and relays Authelia's answer", async () => {
     const m = loadDeploymentFile(source).monitoring;
     if (!m.enabled) return;
     const authDomain = d.doc.spec.ingress.authDomain ?? `auth.${d.doc.spec.domain.split(".").slice(1).join(".")}`;
     const ca = readFileSync(join(volumeHostDir(json, `immich-${d.name}-proxy`), "caddy/pki/authorities/local/root.crt"), "utf8");
-    const visit = await httpsGet(m.domain, "/d/immich", ca, { min: "TLSv1.3" });
-    expect(visit.status).toBe(302);
-    expect(visit.location).toBe(`https://${authDomain}/?rd=${encodeURIComponent(`https://${m.domain}/d/immich`)}&rm=GET`);
+    await docker(["exec", container("auth"), "rm", "-f", "/tmp/forward-auth.jsonl"]);
+    // A visitor that claims to be someone else: another host, path and client address, and identity headers.
+    const forged = { "X-Forwarded-Host": "evil.example", "X-Forwarded-For": "203.0.113.9", "X-Forwarded-Uri": "/forged", "Remote-User": "admin", "Remote-Groups": "admins" };
+    const visit = await httpsGet(m.domain, "/d/immich?orgId=1", ca, { min: "TLSv1.3" }, forged);
+    // Authelia's answer (the stand-in's fixed one) reaches the visitor unchanged; Grafana is never asked.
+    expect(visit).toMatchObject({ status: 302, location: FORWARD_AUTH_ANSWER });
+    const asked = (await docker(["exec", container("auth"), "cat", "/tmp/forward-auth.jsonl"])).split("\n").map((l) => JSON.parse(l) as { method: string; target: string; headers: Record<string, string> });
+    expect(asked).toHaveLength(1);
+    const h = asked[0]!.headers;
+    // Caddy's forward_auth rewrites the path to Authelia's endpoint and keeps the visitor's query string.
+    expect(asked[0]).toMatchObject({ method: "GET", target: "/api/authz/forward-auth?orgId=1" });
+    expect({ method: h["x-forwarded-method"], proto: h["x-forwarded-proto"], host: h["x-forwarded-host"], uri: h["x-forwarded-uri"] }).toEqual({ method: "GET", proto: "https", host: m.domain, uri: "/d/immich?orgId=1" });
+    // The client's Remote-* headers do reach Authelia here: Caddy orders forward_auth before request_header, so
+    // strip_identity_headers acts only on what goes on to Grafana. Authelia decides from its session cookie, not them.
+    // The client address is the one Caddy saw (the proxy network's gateway, where the published port comes in), not the claimed one.
+    const gateways = Object.values(JSON.parse(await docker(["inspect", "--format", "{{json .NetworkSettings.Networks}}", container("proxy")])) as Record<string, { Gateway: string }>).map((n) => n.Gateway);
+    expect(gateways).toContain(h["x-forwarded-for"]);
     expect(JSON.parse(await docker(["inspect", "--format", "{{json .NetworkSettings.Ports}}", container("monitoring-grafana")]))).toEqual({});
-    // Grafana's own redirect (oauth_auto_login) names the client and callback Authelia has registered.
-    const login = await docker(["exec", container("monitoring-grafana"), "python3", "-c", GRAFANA_LOGIN_LOCATION]);
-    const url = new URL(login);
+    // The grafana.ini the container was given names the client Authelia registers (redirect: Grafana's root_url +
+    // login/generic_oauth) and sends a PKCE challenge, which Authelia requires as S256 (Grafana's use_pkce sends S256).
+    const ini = parseIni(await docker(["exec", container("monitoring-grafana"), "sh", "-c", 'cat "$GF_PATHS_CONFIG"']));
+    const oauth = ini.auth.generic_oauth;
+    const url = new URL(oauth.auth_url);
     expect(`${url.origin}${url.pathname}`).toBe(`https://${authDomain}/api/oidc/authorization`);
+    expect(oauth.use_pkce).toBe(true);
     const authelia = parse(await docker(["exec", container("auth"), "cat", "/config/configuration.yml"]).then((t) => t.replace(/\{\{[^}]*\}\}/g, "x")));
-    const client = authelia.identity_providers.oidc.clients.find((c: { client_id: string }) => c.client_id === url.searchParams.get("client_id"));
-    expect(client).toMatchObject({ client_id: "grafana", authorization_policy: "admins_only", redirect_uris: [url.searchParams.get("redirect_uri")] });
-    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+    const client = authelia.identity_providers.oidc.clients.find((c: { client_id: string }) => c.client_id === oauth.client_id);
+    expect(client).toMatchObject({ client_id: "grafana", authorization_policy: "admins_only", redirect_uris: [`${ini.server.root_url}login/generic_oauth`], require_pkce: true, pkce_challenge_method: "S256" });
+  }, 120_000);
+
+  it("the server stand-in's health is PostgreSQL's and Redis' verdict: with a wrong password file each refuses it", async () => {
+    const check = (env: string) => execa("docker", ["exec", container("server"), "sh", "-c", `printf not-the-password > /tmp/wrong-password && ${env} immich-standin check`], { reject: false });
+    const ok = await check("true &&");
+    expect(ok.exitCode, ok.stdout + ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([]);
+    const db = await check("DB_PASSWORD_FILE=/tmp/wrong-password");
+    expect(db.exitCode).toBe(1);
+    expect(JSON.parse(db.stdout)).toEqual([expect.stringMatching(/^database: .*password authentication failed for user "immich"/)]);
+    const redis = await check("REDIS_PASSWORD_FILE=/tmp/wrong-password");
+    expect(redis.exitCode).toBe(1);
+    expect(JSON.parse(redis.stdout)).toEqual([expect.stringMatching(/^redis: .*WRONGPASS/)]);
   }, 120_000);
 
   it("Redis refuses a client without credentials and the exporter's identity every key; Authelia's user reads and writes", async () => {

@@ -307,14 +307,20 @@ export interface HttpsAnswer {
 }
 
 /** GET https://<host><path> through the proxy on 127.0.0.1:443, trusting only `ca`, with TLS versions bounded. */
-export function httpsGet(host: string, path: string, ca: string, tls: { min?: "TLSv1.2" | "TLSv1.3"; max?: "TLSv1.2" | "TLSv1.3" } = {}): Promise<HttpsAnswer> {
+export function httpsGet(
+  host: string,
+  path: string,
+  ca: string,
+  tls: { min?: "TLSv1.2" | "TLSv1.3"; max?: "TLSv1.2" | "TLSv1.3" } = {},
+  extraHeaders: Record<string, string> = {},
+): Promise<HttpsAnswer> {
   return new Promise((resolvePromise, reject) => {
     const req = https.get(
       {
         host: "127.0.0.1",
         port: 443,
         servername: host,
-        headers: { host },
+        headers: { ...extraHeaders, host },
         path,
         ca,
         minVersion: tls.min ?? "TLSv1.2",

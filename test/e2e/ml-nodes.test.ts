@@ -20,17 +20,25 @@ import {
   type Toolchain,
 } from "./harness.js";
 import { startNodeEngine, type NodeEngine } from "./node-engine.js";
+import { ALERTS_TO, AlertReceivers } from "./alert-receivers.js";
+
+/** MlNodeDown must arrive (and resolve) within this: probe and evaluation every 30 s, for capped at 20 s, group 5/15 s. */
+const ARRIVAL_MS = 300_000;
 
 /**
  * An extra ML node for real: a second Docker Engine in its own network namespace plays the node's host. Apply
  * puts the node's ML container on that engine, published on the node's address only; the server stand-in
- * reaches it there, and when the node's container stops, the Immich host's own container answers instead.
+ * reaches it there, and when the node's container stops, the Immich host's own container answers instead, and
+ * MlNodeDown reaches the operator by mail and webhook (the receivers of alert-receivers.ts), then "resolved" once
+ * the node's container runs again.
  */
 describe("an extra ML node on a second Docker host", () => {
   let t: Toolchain;
   let d: E2eDeployment;
   let node: NodeEngine;
   let json: any;
+  const receivers = new AlertReceivers("mlnodes");
+  const env = receivers.env;
   const nodeContainer = () => `immich-${d.name}-machine-learning-node1`;
   const server = () => `immich-${d.name}-server`;
   const mlStatus = async () => JSON.parse((await execIn(server(), ["immich-standin", "ml"])).stdout) as { urls: { url: string; ok: boolean }[]; serving: string | null };
@@ -56,9 +64,11 @@ describe("an extra ML node on a second Docker host", () => {
     t = await toolchain();
     await ensureDockerEngine();
     node = await startNodeEngine(1);
+    await receivers.prepare();
     d = e2eCopyOf(deploymentPath("homelab"), "mlnodes", (doc) => {
-      // Monitoring on, to see Prometheus probe the node through the blackbox exporter.
+      // Monitoring on, to see Prometheus probe the node through the blackbox exporter, with alerts to the receivers.
       doc.spec.monitoring = { enabled: true };
+      receivers.configure(doc);
       doc.spec.machineLearning = {
         immichHostAddress: node.hostAddress,
         nodes: [{ name: "node1", dockerHost: node.dockerHost, address: node.address, hardwareProfile: join(REPO, "test", "fixtures", "ml-nodes", "cpu-node.yaml") }],
@@ -70,26 +80,28 @@ describe("an extra ML node on a second Docker host", () => {
     await provideDiskDevices(json, d.work);
     await provideImages(json);
     for (const image of Object.values(json.resource.docker_image as Record<string, any>).filter((i) => i.provider === "docker.ml_node1")) await node.loadImage(image.name);
-    const init = await tf(t, d, ["init", "-input=false", "-no-color"]);
+    const init = await tf(t, d, ["init", "-input=false", "-no-color"], env);
     expect(init.exitCode, init.all).toBe(0);
   }, 1_800_000);
 
   afterAll(async () => {
-    if (d) await destroyDeployment(t, d);
+    if (d) await destroyDeployment(t, d, env);
     await node?.stop();
+    await receivers.stop();
   }, 900_000);
 
   it("applies: the node's ML container runs on the node's engine, published on its address only; the second plan is empty", async () => {
-    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"]);
+    const apply = await tf(t, d, ["apply", "-input=false", "-auto-approve", "-no-color"], env);
     expect(apply.exitCode, apply.all).toBe(0);
     await waitHealthy(d.name);
+    await receivers.start(`immich-${d.name}-front`);
     const onNode = await node.docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Names}} {{.Status}}"]);
     expect(onNode).toMatch(new RegExp(`^${nodeContainer()} Up .*\\(healthy\\)$`));
     const here = await docker(["ps", "--filter", `label=io.immich-iac.deployment=${d.name}`, "--format", "{{.Names}}"]);
     expect(here.split("\n")).not.toContain(nodeContainer());
     const ports = JSON.parse(await node.docker(["inspect", "-f", "{{json .HostConfig.PortBindings}}", nodeContainer()]));
     expect(ports).toEqual({ "3003/tcp": [{ HostIp: node.address, HostPort: "3003" }] });
-    const second = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"]);
+    const second = await tf(t, d, ["plan", "-input=false", "-detailed-exitcode", "-no-color"], env);
     expect(second.exitCode, second.all).toBe(0);
   }, 900_000);
 
@@ -118,16 +130,37 @@ describe("an extra ML node on a second Docker host", () => {
     expect(await nodeProbe()).toBe("1");
   }, 300_000);
 
-  it("with the node's container stopped, the configured fallback answers, Immich stays healthy, and the probe says the node is down", async () => {
+  it("with the node's container stopped, the configured fallback answers, Immich stays healthy, the probe says the node is down and MlNodeDown arrives by mail and webhook, then resolved", async () => {
+    const diagnose = async () => {
+      const alerts = await docker(["exec", `immich-${d.name}-monitoring-prometheus`, "wget", "-q", "-O", "-", "http://127.0.0.1:9090/api/v1/alerts"]).catch((e) => String(e));
+      return `prometheus alerts: ${alerts.slice(0, 3000)}`;
+    };
+    const before = receivers.newest();
     await node.docker(["stop", nodeContainer()]);
+    let restarted = false;
     try {
       const status = await mlStatus();
       expect(status.urls[0]).toMatchObject({ url: `http://${node.address}:3003`, ok: false });
       expect(status.serving).toBe(`http://immich-${d.name}-machine-learning:3003`);
       await waitHealthy(d.name, 60);
       expect(await nodeProbe("0")).toBe("0");
-    } finally {
+      const firing = await receivers.arrival("MlNodeDown", "firing", before, d.name, ARRIVAL_MS, diagnose);
+      expect(firing.hook.body.alerts.find((a) => a.status === "firing")!.labels).toMatchObject({
+        alertname: "MlNodeDown",
+        severity: "warning",
+        job: "ml-nodes",
+        instance: `http://${node.address}:3003/ping`,
+        deployment: d.name,
+      });
+      expect(firing.mail.to).toBe(ALERTS_TO);
+      console.log(`e2e: MlNodeDown arrived after ${Math.round(firing.seconds)} s`);
       await node.docker(["start", nodeContainer()]);
+      restarted = true;
+      const resolved = await receivers.arrival("MlNodeDown", "resolved", firing.hook.n, d.name, ARRIVAL_MS, diagnose);
+      console.log(`e2e: MlNodeDown resolved after ${Math.round(resolved.seconds)} s`);
+      expect(receivers.events()).toBe("");
+    } finally {
+      if (!restarted) await node.docker(["start", nodeContainer()]);
     }
-  }, 300_000);
+  }, 900_000);
 });

@@ -20,6 +20,7 @@ import {
   type Toolchain,
 } from "./harness.js";
 import { TRIXIE_ROOT } from "../upstream/trixie-root.js";
+import { walSlotLostVerdict } from "../upstream/textfile-series.js";
 import { startS3Server, S3_ENDPOINT, S3_REGION, type S3Server } from "./s3-server.js";
 
 /**
@@ -133,6 +134,7 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     const wal = `immich-${d.name}-backup-wal`;
     const walStatus = async () => JSON.parse(await docker(["exec", wal, "bash", "/etc/immich-iac/wal-archiver.sh", "status"]));
     const before = await walStatus();
+    const metricsBefore = await docker(["exec", wal, "cat", WAL_METRICS_FILE]);
     await psqlIn(db, "INSERT INTO compose_era VALUES ('before the slot was lost')");
     // The fault: the archiver is away while more WAL than max_slot_wal_keep_size is written (ALTER SYSTEM
     // wins over our file, as it would for an operator), and checkpoints remove what the slot still needed.
@@ -186,6 +188,11 @@ describe("taking over a compose install: same directories, same PostgreSQL major
     expect(metrics).toContain(`immich_iac_wal_archiver_streaming{deployment="${d.name}"} 1`);
     const check = await execa("chroot", [TRIXIE_ROOT, "promtool", "check", "metrics"], { input: `${metrics}\n`, reject: false });
     expect(check.exitCode, check.stdout + check.stderr).toBe(0);
+    // WalSlotLost, evaluated by the real promtool on the files the archiver wrote before and after the loss (as
+    // the node exporter's textfile collector serves them): it fires on the second only.
+    const promtool = await walSlotLostVerdict(TRIXIE_ROOT, d.name, metricsBefore, metrics);
+    expect(promtool.exitCode, promtool.stdout + promtool.stderr).toBe(0);
+    expect(promtool.stdout).toContain("SUCCESS");
 
     // Rows written after the re-base are recovered from the new chain.
     await psqlIn(db, "INSERT INTO compose_era VALUES ('after the re-base')");

@@ -209,7 +209,7 @@ describe("pre-upgrade backup against a real PostgreSQL 17 container", () => {
     }
     await pg(`su postgres -c "/usr/lib/postgresql/17/bin/psql -q -c \\"CREATE ROLE immich LOGIN SUPERUSER\\" -c \\"CREATE DATABASE immich OWNER immich\\"" && su postgres -c "/usr/lib/postgresql/17/bin/psql -q -d immich -c \\"CREATE TABLE assets(id int, name text); INSERT INTO assets VALUES (1, 'IMG_0001.HEIC');\\""`);
     // pg_dump inside the image is versioned under /usr/lib/postgresql/17/bin; the official image has it on PATH.
-    await pg("ln -sf /usr/lib/postgresql/17/bin/pg_dump /usr/local/bin/pg_dump");
+    await pg("ln -sf /usr/lib/postgresql/17/bin/pg_dump /usr/local/bin/pg_dump && ln -sf /usr/lib/postgresql/17/bin/psql /usr/local/bin/psql");
 
     host = await TestHost.start(image, ["-e", "DOCKER_HOST=unix:///run/host-docker.sock", "-v", "/var/run/docker.sock:/run/host-docker.sock", "-v", `${docker}:/usr/local/bin/docker:ro`]);
     await host.sh(
@@ -248,6 +248,20 @@ describe("pre-upgrade backup against a real PostgreSQL 17 container", () => {
     expect(dump).toContain("DROP TABLE IF EXISTS public.assets");
     const second = await host.exec(script, { IMMICH_IAC_BACKUP_LABEL: "v3.1.0-to-v3.2.0" });
     expect([...results(second.stdout).values()]).toEqual(["unchanged", "unchanged", "unchanged"]);
+  });
+
+  it("the way back (README \"Before an upgrade\"): the dump piped into psql brings the rows back, zfs rollback the files", async () => {
+    const { execa } = await import("execa");
+    const label = "v3.1.0-to-v3.2.0";
+    const sql = (q: string) => execa("docker", ["exec", "--user", "postgres", pgName, "psql", "-X", "-tA", "-d", "immich", "-c", q]).then((r) => r.stdout);
+    // What the failed upgrade did: a row changed, a row added, a library file written.
+    await sql("UPDATE assets SET name = 'rewritten by the upgrade'; INSERT INTO assets VALUES (2, 'written after the backup')");
+    await host.sh("echo new > /srv/immich/library/after-upgrade.jpg");
+    // The README's commands, as the operator runs them on the host.
+    await host.sh(`gunzip -c /srv/immich/backups/immich-iac-pre-upgrade-${label}.sql.gz | docker exec -i ${pgName} psql --username=immich --dbname=immich --single-transaction --set ON_ERROR_STOP=on >/dev/null`);
+    expect(await sql("SELECT id, name FROM assets ORDER BY id")).toBe("1|IMG_0001.HEIC");
+    await host.sh(`zfs rollback -r tank/immich/library@immich-iac-pre-upgrade-${label}`);
+    expect((await host.exec("test -e /srv/immich/library/after-upgrade.jpg")).exitCode).toBe(1);
   });
 
   it("refuses clearly when the database container is not running", async () => {

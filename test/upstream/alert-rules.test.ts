@@ -1,9 +1,12 @@
 import { execa } from "execa";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { alertGroups, renderAlertRules, type AlertRulesInput } from "../../src/renderers/monitoring/alert-rules.js";
+import { renderWalArchiver, WAL_METRICS_NAME, WAL_METRICS_SUBDIR } from "../../src/renderers/backup/wal-archiver.js";
+import { walSlotLostVerdict } from "./textfile-series.js";
 import { upstreamRoot } from "./trixie-root.js";
 
 /**
@@ -390,6 +393,34 @@ describe.skipIf(!promtool.root)(`every alert rule, evaluated by the real promtoo
     writeFileSync(join(hostDir, "internal.yml"), testFile([INTERNAL_CA], "rules-internal.yml", Object.values(alertGroups(input)).flat()));
     const r = await run([PROMTOOL, "test", "rules", `${inRoot}/internal.yml`]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("WalSlotLost on the archiver's own textfile: quiet on what it writes while streaming, firing on what it writes once it found its slot lost", async () => {
+    const script = renderWalArchiver({ title: "alert test", deploymentName: "home", slot: "immich_iac_wal", baseBackupIntervalHours: 6, keepBaseBackups: 2 });
+    // The script's own functions without its command dispatch, its archive in a temporary directory; no
+    // PostgreSQL is needed for these two: `metrics` reads only the state files, `set_aside` is what the archiver
+    // runs when PostgreSQL reports the slot lost (the takeover e2e causes that loss on a real server).
+    const functions = script.slice(0, script.lastIndexOf('case "${1:-}" in'));
+    const archive = mkdtempSync(join(tmpdir(), "immich-iac-wal-archive-"));
+    const file = join(archive, WAL_METRICS_SUBDIR, WAL_METRICS_NAME);
+    const call = async (fn: string) => {
+      const body = `${functions}\nARCHIVE=$1 WAL=$1/wal BASE=$1/base STATE=$1/state METRICS=$1/${WAL_METRICS_SUBDIR}\nmkdir -p "$WAL" "$BASE" "$STATE"\n${fn}`;
+      const r = await execa("bash", ["-c", body, "bash", archive], { reject: false });
+      expect(r.exitCode, r.stderr).toBe(0);
+      return readFileSync(file, "utf8");
+    };
+    try {
+      const streaming = await call('state receive ok streaming; metrics');
+      const lost = await call("set_aside slot-lost");
+      expect(lost).toContain('immich_iac_wal_archiver_slot_lost_total{deployment="home"} 1');
+      const r = await walSlotLostVerdict(promtool.root!, "home", streaming, lost);
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      // The verdict can fail: the file before the loss given as the one after.
+      const wrong = await walSlotLostVerdict(promtool.root!, "home", streaming, streaming);
+      expect(wrong.exitCode).toBe(1);
+    } finally {
+      rmSync(archive, { recursive: true, force: true });
+    }
   });
 
   it("the test can fail: a fault case whose alert does not fire is reported", async () => {

@@ -10,19 +10,21 @@ delete a key in database_index. It writes no sessions of its own (no logins happ
 It refuses to start otherwise. Once started it answers /api/health, the portal page and the OIDC discovery
 document (issuer from the request's host, as Authelia derives it), so the proxy routes and the server's
 trust in the proxy's CA can be tested.
-Its forward-auth endpoint (/api/authz/forward-auth) answers as Authelia does for a visitor without a session:
-a 302 to the portal when an access rule covers the forwarded host (403 when none does, as default_policy deny
-would), so the proxy's order of checks can be tested.
-Cannot prove: Authelia's own validation of the file (the schema tests do that), logins, MFA, subject matching
-or OIDC flows.
+Its forward-auth endpoint (/api/authz/forward-auth) decides nothing: it records the request the proxy made
+(method, path and every header, as JSON lines in /tmp/forward-auth.jsonl) and answers every request with one
+fixed 302 (FORWARD_AUTH_LOCATION, derived from nothing), so the suite can observe what the proxy sent to
+Authelia (the X-Forwarded-* headers, the client address, identity headers stripped) and that the proxy relays
+Authelia's answer to the visitor unchanged before anything reaches the protected service.
+Cannot prove: Authelia's own validation of the file (the schema tests do that), its access-control decisions
+(which rule covers which host, the redirect it builds), logins, MFA, subject matching or OIDC flows.
 """
 import http.server
 import json
 import os
 import signal
 import re
-import urllib.parse
 import subprocess
+import urllib.parse
 import sys
 
 # PID 1 ignores SIGTERM unless it handles it: stop at once, as the real service does.
@@ -32,6 +34,8 @@ import yaml
 
 CONFIG = "/config/configuration.yml"
 USERS = "/config/users_database.yml"
+FORWARD_AUTH_LOG = "/tmp/forward-auth.jsonl"
+FORWARD_AUTH_LOCATION = "https://authelia-standin.invalid/forward-auth-answer"
 TEMPLATE = re.compile(r'\{\{\s*secret\s+"([^"]+)"[^}]*\}\}')
 
 
@@ -88,9 +92,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         host = self.headers.get("X-Forwarded-Host") or self.headers.get("Host", "")
         proto = self.headers.get("X-Forwarded-Proto", "https")
         issuer = f"{proto}://{host}"
-        if self.path == "/api/health":
+        # Routed by path alone, as Authelia's router does: Caddy's forward_auth keeps the visitor's query string.
+        path = urllib.parse.urlsplit(self.path).path
+        if path == "/api/health":
             self._send(200, "application/json", {"status": "OK"})
-        elif self.path == "/.well-known/openid-configuration":
+        elif path == "/.well-known/openid-configuration":
             self._send(200, "application/json", {
                 "issuer": issuer,
                 "authorization_endpoint": f"{issuer}/api/oidc/authorization",
@@ -98,30 +104,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "jwks_uri": f"{issuer}/jwks.json",
                 "response_types_supported": ["code"],
             })
-        elif self.path == "/api/authz/forward-auth":
+        elif path == "/api/authz/forward-auth":
             self._forward_auth()
-        elif self.path == "/":
+        elif path == "/":
             self._send(200, "text/html", "<!doctype html><title>Login - Authelia (stand-in)</title>")
         else:
             self._send(404, "application/json", {"status": "KO"})
 
     def _forward_auth(self):
-        with open(CONFIG, encoding="utf-8") as f:
-            cfg = yaml.safe_load(TEMPLATE.sub("'rendered'", f.read())) or {}
-        host = self.headers.get("X-Forwarded-Host", "")
-        rules = (cfg.get("access_control") or {}).get("rules") or []
-        covered = [r for r in rules if host in ([r["domain"]] if isinstance(r.get("domain"), str) else r.get("domain") or [])]
-        if not covered:
-            self._send(403, "text/plain", "403 Forbidden")
-            return
-        if covered[0].get("policy") == "bypass":
-            self._send(200, "text/plain", "")
-            return
-        portal = cfg["session"]["cookies"][0]["authelia_url"]
-        target = f"{self.headers.get('X-Forwarded-Proto', 'https')}://{host}{self.headers.get('X-Forwarded-Uri', '/')}"
-        rd = urllib.parse.urlencode({"rd": target, "rm": self.headers.get("X-Forwarded-Method", "GET")})
+        # Recorded as received: the suite judges what the proxy sent, and the answer is the same for every request.
+        with open(FORWARD_AUTH_LOG, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"method": self.command, "target": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}}) + "\n")
         self.send_response(302)
-        self.send_header("Location", f"{portal}/?{rd}")
+        self.send_header("Location", FORWARD_AUTH_LOCATION)
         self.send_header("Content-Length", "0")
         self.end_headers()
 

@@ -1,21 +1,28 @@
 #!/usr/bin/env python3
 """Stand-in for ghcr.io/immich-app/immich-server (API worker, or job handler with IMMICH_WORKERS_EXCLUDE=api).
 
-Proves (our wiring): the container gets what the real server needs and can use it — it connects to
-PostgreSQL with the DB_* settings and the password we pass (DB_PASSWORD_FILE: a real login on the real
-stand-in database), to Redis as REDIS_USERNAME with REDIS_PASSWORD_FILE (a Lua script that writes and reads a
-queue key, as BullMQ does), reads and parses IMMICH_CONFIG_FILE as JSON, writes under /data (the library volume), reaches
-machineLearning.urls (GET <url>/ping; healthy while any answers, as Immich serves ML while one does), and, when
-NODE_EXTRA_CA_CERTS is set, finds that CA file. `immich-standin ml` prints which URLs answer and which one a
-request would go to (the first that answers, in list order).
-It answers GET /api/server/ping with {"res":"pong"} only while every check passes, so the healthcheck fails
-when the wiring is wrong. GET /api/server/config runs a query on the database at each request, as Immich's
-getSystemConfig does (hasAdmin), and answers {"isInitialized": ...} from its result, or 503 when the database
-does not answer within 5 s: it proves the monitoring probe reaches the server's API port and that a database that
-stops answering fails it; it cannot prove Immich's own pool wedging (immich-app/immich#31489), only its effect. `immich-standin oidc` fetches the OIDC discovery document from oauth.issuerUrl,
-trusting NODE_EXTRA_CA_CERTS, as the real server does when a user logs in.
-Cannot prove: anything of Immich's own behaviour (migrations, jobs, the web app, OAuth login itself), nor
-that the real server reads NODE_EXTRA_CA_CERTS only once at start (the stand-in re-reads it).
+Verifies (our wiring), against the real programs: it logs in to the real PostgreSQL with the DB_* settings and
+the password of DB_PASSWORD_FILE, and to the real Redis as REDIS_USERNAME with REDIS_PASSWORD_FILE (a Lua script
+that writes and reads a queue key, as BullMQ does), as Immich does when it boots; it reads and parses
+IMMICH_CONFIG_FILE as JSON, writes under /data (the library volume), reaches machineLearning.urls (GET
+<url>/ping; healthy while any answers, as Immich serves ML while one does), and, when NODE_EXTRA_CA_CERTS is
+set, finds that CA file. Every verdict is what PostgreSQL, Redis or the ML container answered: a wrong password
+is refused by PostgreSQL or Redis, not by a rule of this file.
+Health: GET /api/server/ping answers {"res":"pong"} only while every check passes (re-run every 5 s), so the
+container turns unhealthy when a login is refused or the database stops. The real server's ping answers while
+its process runs and it exits at boot when a login fails: the stand-in's health is stricter, never looser.
+GET /api/server/config runs a query on the database at each request, as Immich's getSystemConfig does
+(hasAdmin), and answers {"isInitialized": ...} from its result, or 503 when the database does not answer within
+5 s: it proves the monitoring probe reaches the server's API port and that a database that stops answering
+fails it; it cannot prove Immich's own pool wedging (immich-app/immich#31489), only its effect.
+`immich-standin check` runs the checks once and prints the problems as JSON (exit 1 when any): the suite runs
+it with a wrong password file to see PostgreSQL and Redis refuse it.
+`immich-standin ml` prints which URLs answer and which one a request would go to (the first that answers, in
+list order). `immich-standin oidc` fetches the OIDC discovery document from oauth.issuerUrl, trusting
+NODE_EXTRA_CA_CERTS, as the real server does when a user logs in.
+Cannot verify: anything of Immich's own behaviour (migrations, jobs, the web app, OAuth login itself, the
+refusal of a first-admin sign-up with IMMICH_ALLOW_SETUP=false), nor that the real server reads
+NODE_EXTRA_CA_CERTS only once at start (the stand-in re-reads it).
 """
 import http.server
 import json
@@ -226,7 +233,16 @@ def oidc():
     return 0
 
 
+def check():
+    """Runs every check once; prints the problems as JSON, exit 1 when there are any."""
+    found = problems()
+    print(json.dumps(found))
+    return 1 if found else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["check"]:
+        sys.exit(check())
     if sys.argv[1:] == ["oidc"]:
         sys.exit(oidc())
     if sys.argv[1:] == ["ml"]:
