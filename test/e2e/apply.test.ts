@@ -152,7 +152,7 @@ describe.each(sources)("real apply of %s", (source) => {
     }
     expect(last.filter((t) => t.health !== "up").map((t) => `${t.labels.job} ${t.labels.instance}: ${t.health} ${t.lastError}`)).toEqual([]);
     expect(new Set(last.map((t) => t.labels.job))).toEqual(
-      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox"]),
+      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox", "immich-db"]),
     );
   }, 300_000);
 
