@@ -140,7 +140,8 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
     const run = await cli(["run"]);
     expect(run.exitCode, run.stderr).toBe(0);
 
-    const drill = await cli(["restore-drill", "--target-time", before, "--sample", "1", "--keep"]);
+    // --sample 0: the library sample is another test's business (run alone, the library holds only the stand-in's ever-changing probe file).
+    const drill = await cli(["restore-drill", "--target-time", before, "--sample", "0", "--keep"]);
     expect(drill.exitCode, drill.stdout + drill.stderr).toBe(0);
     const kept = JSON.parse(drill.stdout).drill.kept as { container: string; directory: string };
     expect(kept.container).toMatch(/^immich-/);
