@@ -151,6 +151,8 @@ export function renderCaddyfile(input: CaddyfileInput): string {
           "\timport strip_identity_headers",
           `\tforward_auth ${input.autheliaUpstream} {`,
           `\t\turi ${AUTHELIA_FORWARD_AUTH_PATH}`,
+          // Caddy runs forward_auth before request_header, so strip_identity_headers never reaches Authelia's request.
+          ...SPOOFABLE_HEADERS.map((h) => `\t\theader_up -${h}`),
           "\t}",
           `\treverse_proxy ${input.grafana.upstream}`,
           "}",

@@ -152,7 +152,7 @@ describe.each(sources)("real apply of %s", (source) => {
     }
     expect(last.filter((t) => t.health !== "up").map((t) => `${t.labels.job} ${t.labels.instance}: ${t.health} ${t.lastError}`)).toEqual([]);
     expect(new Set(last.map((t) => t.labels.job))).toEqual(
-      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox"]),
+      new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox", "immich-db"]),
     );
   }, 300_000);
 
@@ -210,8 +210,9 @@ describe.each(sources)("real apply of %s", (source) => {
     // Caddy's forward_auth rewrites the path to Authelia's endpoint and keeps the visitor's query string.
     expect(asked[0]).toMatchObject({ method: "GET", target: "/api/authz/forward-auth?orgId=1" });
     expect({ method: h["x-forwarded-method"], proto: h["x-forwarded-proto"], host: h["x-forwarded-host"], uri: h["x-forwarded-uri"] }).toEqual({ method: "GET", proto: "https", host: m.domain, uri: "/d/immich?orgId=1" });
-    // The client's Remote-* headers do reach Authelia here: Caddy orders forward_auth before request_header, so
-    // strip_identity_headers acts only on what goes on to Grafana. Authelia decides from its session cookie, not them.
+    // The client's Remote-* headers never reach Authelia: Caddy runs forward_auth before request_header, so the
+    // forward_auth block removes them itself (header_up), as strip_identity_headers does for Grafana.
+    expect(Object.keys(h).filter((k) => k.startsWith("remote-"))).toEqual([]);
     // The client address is the one Caddy saw (the proxy network's gateway, where the published port comes in), not the claimed one.
     const gateways = Object.values(JSON.parse(await docker(["inspect", "--format", "{{json .NetworkSettings.Networks}}", container("proxy")])) as Record<string, { Gateway: string }>).map((n) => n.Gateway);
     expect(gateways).toContain(h["x-forwarded-for"]);

@@ -126,6 +126,40 @@ describe("backups: continuous WAL, off-site restic to S3, restore drills", () =>
     expect(full.drill.repositoryCheckExit).toBe(0);
   }, 900_000);
 
+  it("one deleted album comes back by the operator guide's procedure: a drill kept at a minute before, its rows copied into the live database", async () => {
+    // Immich's album tables, as far as the procedure touches them: album, and album_asset by "albumId".
+    const album = "3f1c4e1a-7d0e-4c4b-9a55-1a2b3c4d5e6f";
+    await psql(`CREATE TABLE album (id uuid PRIMARY KEY, "albumName" text NOT NULL); CREATE TABLE album_asset ("albumId" uuid REFERENCES album (id) ON DELETE CASCADE, "assetId" int, PRIMARY KEY ("albumId", "assetId"))`);
+    await psql(`INSERT INTO album VALUES ('${album}', 'Summer 2026'); INSERT INTO album_asset SELECT '${album}', g FROM generate_series(1, 9) g`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const before = await psql(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+    await new Promise((r) => setTimeout(r, 1500));
+    // The fault: the album deleted (its asset links go with it), the photos stay.
+    await psql(`DELETE FROM album WHERE id = '${album}'`);
+    expect(await psql(`SELECT count(*) FROM album_asset`)).toBe("0");
+    const run = await cli(["run"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+
+    // --sample 0: the library sample is another test's business (run alone, the library holds only the stand-in's ever-changing probe file).
+    const drill = await cli(["restore-drill", "--target-time", before, "--sample", "0", "--keep"]);
+    expect(drill.exitCode, drill.stdout + drill.stderr).toBe(0);
+    const kept = JSON.parse(drill.stdout).drill.kept as { container: string; directory: string };
+    expect(kept.container).toMatch(/^immich-/);
+    try {
+      // The guide's commands, with its placeholders filled in: album first, then its asset links.
+      const copy = (table: string, where: string) =>
+        execa("sh", ["-c", `docker exec "$1" psql -U immich -d immich -c "\\copy (SELECT * FROM ${table} WHERE ${where}) TO STDOUT" | docker exec -i "$2" psql -U immich -d immich -c "\\copy ${table} FROM STDIN"`, "sh", kept.container, db()]);
+      await copy("album", `id = '${album}'`);
+      // Inside the double-quoted -c argument, the quoted column name needs its quotes escaped, as the guide writes it.
+      await copy("album_asset", `\\"albumId\\" = '${album}'`);
+      expect(await psql(`SELECT "albumName" FROM album WHERE id = '${album}'`)).toBe("Summer 2026");
+      expect(await psql(`SELECT count(*) FROM album_asset WHERE "albumId" = '${album}'`)).toBe("9");
+    } finally {
+      await execa("docker", ["rm", "-f", kept.container], { reject: false });
+      rmSync(kept.directory, { recursive: true, force: true });
+    }
+  }, 900_000);
+
   it("a library file whose bytes changed but whose time did not (damage) is reported; a newer version is not", async () => {
     const library = volumeHostDir(json, `immich-${d.name}-library`);
     const [damaged, newer] = Object.keys(libraryFiles);

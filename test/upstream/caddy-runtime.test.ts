@@ -34,11 +34,21 @@ const listen = (s: Server) => new Promise<number>((ok) => s.listen(0, "127.0.0.1
 
 describe.skipIf(!root)(`The deployed Caddy release running the generated Caddyfile (internal CA)${root ? "" : ` (skipped: ${reason})`}`, () => {
   const immich = immichStub();
-  const authelia = createServer((_req, res) => res.end("authelia-stub"));
+  // Records what each request to it carried; forward-auth requests are allowed (200), as a logged-in session would be.
+  const autheliaSaw: Record<string, string | string[] | undefined>[] = [];
+  const authelia = createServer((req, res) => {
+    autheliaSaw.push(req.headers);
+    res.end("authelia-stub");
+  });
+  const grafanaSaw: Record<string, string | string[] | undefined>[] = [];
+  const grafana = createServer((req, res) => {
+    grafanaSaw.push(req.headers);
+    res.end("grafana-stub");
+  });
   let caddy: ResultPromise | undefined;
   let ca = "";
   const curl = (args: string[]) =>
-    execa("curl", ["-sS", "--resolve", `photos.example.com:${HTTPS_PORT}:127.0.0.1`, "--resolve", `auth.example.com:${HTTPS_PORT}:127.0.0.1`, "--cacert", ca, ...args], {
+    execa("curl", ["-sS", "--resolve", `photos.example.com:${HTTPS_PORT}:127.0.0.1`, "--resolve", `auth.example.com:${HTTPS_PORT}:127.0.0.1`, "--resolve", `metrics.example.com:${HTTPS_PORT}:127.0.0.1`, "--cacert", ca, ...args], {
       reject: false,
     });
   const url = (host: string, path: string) => `https://${host}:${HTTPS_PORT}${path}`;
@@ -46,12 +56,14 @@ describe.skipIf(!root)(`The deployed Caddy release running the generated Caddyfi
   beforeAll(async () => {
     const immichPort = await listen(immich);
     const authPort = await listen(authelia);
+    const grafanaPort = await listen(grafana);
     const dir = scratch(root!, "caddy-run-");
     const caddyfile = renderCaddyfile({
       title: "runtime test",
       ingress: { domain: "photos.example.com", authDomain: "auth.example.com", cookieDomain: "example.com", tls: { mode: "internal" }, http3: false },
       immichUpstream: `127.0.0.1:${immichPort}`,
       autheliaUpstream: `127.0.0.1:${authPort}`,
+      grafana: { domain: "metrics.example.com", upstream: `127.0.0.1:${grafanaPort}` },
       httpPort: HTTP_PORT,
       httpsPort: HTTPS_PORT,
     });
@@ -70,6 +82,21 @@ describe.skipIf(!root)(`The deployed Caddy release running the generated Caddyfi
     await caddy;
     immich.close();
     authelia.close();
+    grafana.close();
+  });
+
+  it("a visitor's Remote-* headers reach neither Authelia's forward-auth endpoint nor Grafana", async () => {
+    autheliaSaw.length = 0;
+    grafanaSaw.length = 0;
+    const r = await curl(["-H", "Remote-User: admin", "-H", "Remote-Groups: admins", "-H", "Remote-Email: a@evil.example", "-H", "Remote-Name: Admin", url("metrics.example.com", "/d/immich")]);
+    expect(r.stdout).toBe("grafana-stub");
+    expect(autheliaSaw).toHaveLength(1);
+    expect(grafanaSaw).toHaveLength(1);
+    for (const saw of [autheliaSaw[0]!, grafanaSaw[0]!]) {
+      expect(Object.keys(saw).filter((k) => k.startsWith("remote-"))).toEqual([]);
+    }
+    // What Authelia decides from: the forwarded request Caddy describes itself.
+    expect(autheliaSaw[0]).toMatchObject({ "x-forwarded-host": `metrics.example.com:${HTTPS_PORT}`, "x-forwarded-uri": "/d/immich", "x-forwarded-method": "GET" });
   });
 
   it("refuses TLS 1.2", async () => {
