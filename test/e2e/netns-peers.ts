@@ -18,13 +18,11 @@ export interface NetnsPeer {
 
 const sh = (args: string[]) => execa(args[0]!, args.slice(1), { reject: false, all: true });
 
-export async function startPeer(netns: string, hostIf: string, subnet: string): Promise<NetnsPeer> {
-  const peerIf = `${hostIf}p`;
-  const remove = async () => {
-    await sh(["ip", "netns", "del", netns]);
-    await sh(["ip", "link", "del", hostIf]);
-  };
-  await remove();
+/**
+ * Creates namespace `netns` joined to this host by a veth pair (`hostIf` here with `<subnet>.1/24`, `peerIf` in the
+ * namespace with `<subnet>.2/24` and a default route back here). Shared by the peers below and the ML-node engine.
+ */
+export async function linkNamespace(netns: string, hostIf: string, peerIf: string, subnet: string): Promise<void> {
   for (const step of [
     ["ip", "netns", "add", netns],
     ["ip", "link", "add", hostIf, "type", "veth", "peer", "name", peerIf],
@@ -39,6 +37,16 @@ export async function startPeer(netns: string, hostIf: string, subnet: string): 
     const r = await sh(step);
     if (r.exitCode !== 0) throw new Error(`${step.join(" ")}: ${r.all}`);
   }
+}
+
+export async function startPeer(netns: string, hostIf: string, subnet: string): Promise<NetnsPeer> {
+  const peerIf = `${hostIf}p`;
+  const remove = async () => {
+    await sh(["ip", "netns", "del", netns]);
+    await sh(["ip", "link", "del", hostIf]);
+  };
+  await remove();
+  await linkNamespace(netns, hostIf, peerIf, subnet);
   return {
     netns,
     hostAddress: `${subnet}.1`,

@@ -2,6 +2,7 @@ import { execa } from "execa";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { linkNamespace } from "./netns-peers.js";
 
 /**
  * A second Docker host on this machine for the ML-node suite: its own network namespace, reached from here
@@ -40,25 +41,11 @@ export async function startNodeEngine(index: number): Promise<NodeEngine> {
   const socket = `${run}/docker.sock`;
   const pidfile = `${run}/dockerd.pid`;
   const dataRoot = join(CACHE, `node${index}`, "docker");
-  const sh = (args: string[]) => execa(args[0]!, args.slice(1), { reject: false, all: true });
 
   await teardown(netns, hostIf, pidfile);
   mkdirSync(run, { recursive: true });
   mkdirSync(dataRoot, { recursive: true });
-  for (const step of [
-    ["ip", "netns", "add", netns],
-    ["ip", "link", "add", hostIf, "type", "veth", "peer", "name", nodeIf],
-    ["ip", "link", "set", nodeIf, "netns", netns],
-    ["ip", "addr", "add", `${subnet}.1/24`, "dev", hostIf],
-    ["ip", "link", "set", hostIf, "up"],
-    ["ip", "netns", "exec", netns, "ip", "addr", "add", `${subnet}.2/24`, "dev", nodeIf],
-    ["ip", "netns", "exec", netns, "ip", "link", "set", nodeIf, "up"],
-    ["ip", "netns", "exec", netns, "ip", "link", "set", "lo", "up"],
-    ["ip", "netns", "exec", netns, "ip", "route", "add", "default", "via", `${subnet}.1`],
-  ]) {
-    const r = await sh(step);
-    if (r.exitCode !== 0) throw new Error(`${step.join(" ")}: ${r.all}`);
-  }
+  await linkNamespace(netns, hostIf, nodeIf, subnet);
   const log = openSync(join(run, "dockerd.log"), "a");
   const child = spawn(
     "nsenter",
