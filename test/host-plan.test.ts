@@ -45,6 +45,16 @@ describe("host plan", () => {
     expect(dirs["/srv/immich/database/authelia"]).toBe("0:0 0700");
   });
 
+  it("the WAL archiver's state and metrics folders exist, as its own, before the node exporter binds the metrics one", () => {
+    const paths = planOf("example").directories.map((d) => d.path);
+    const dirs = Object.fromEntries(planOf("example").directories.map((d) => [d.path, `${d.owner} ${d.mode}`]));
+    expect(dirs["/srv/immich/backups/postgres/state"]).toBe("999:999 0700");
+    expect(dirs["/srv/immich/backups/postgres/state/metrics"]).toBe("999:999 0755");
+    // Parents first: the script creates them in this order.
+    expect(paths.indexOf("/srv/immich/backups/postgres")).toBeLessThan(paths.indexOf("/srv/immich/backups/postgres/state"));
+    expect(paths.indexOf("/srv/immich/backups/postgres/state")).toBeLessThan(paths.indexOf("/srv/immich/backups/postgres/state/metrics"));
+  });
+
   it("every script parses with bash -n and is marked generated", async () => {
     const { execa } = await import("execa");
     for (const s of renderHostScripts(planOf("example"))) {

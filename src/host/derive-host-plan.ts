@@ -9,7 +9,7 @@ import type { Tuning } from "../tuning/tuning.js";
 import { roleMountpoint } from "../tuning/zfs.js";
 import type { HostDirectory, HostPlan } from "./host-plan.js";
 import { accessFilter, accessUdpPorts, wireguardPlan } from "./access-plan.js";
-import { VOLUME_LAYOUT, volumeHostPath } from "./volume-layout.js";
+import { VOLUME_LAYOUT, VOLUME_SUBDIRECTORIES, volumeHostPath, volumeSubdirectoryPath } from "./volume-layout.js";
 import { IMMICH_CONTAINER_UID } from "../libraries/external-libraries.js";
 
 /** Rotation for every container's json-file log; the same values the containers set explicitly. */
@@ -126,6 +126,10 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
   for (const v of VOLUME_LAYOUT) {
     const path = volumeHostPath(v, root);
     dirs.set(path, { path, owner: v.owner, mode: v.mode });
+  }
+  for (const s of VOLUME_SUBDIRECTORIES) {
+    const path = volumeSubdirectoryPath(s, root);
+    dirs.set(path, { path, owner: s.owner, mode: s.mode });
   }
   const devices = [...new Set([...DEVICES_BY_BACKEND[t.machineLearning.backend.value], ...DEVICES_BY_TRANSCODE[t.transcode.value]])];
   return {

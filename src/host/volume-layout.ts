@@ -1,4 +1,5 @@
 import type { Role } from "../profile/hardware-profile-schema.js";
+import { WAL_METRICS_SUBDIR } from "../renderers/backup/wal-archiver.js";
 
 /** One directory a Docker volume binds: where, which role's storage, and who owns it inside. */
 export interface VolumeDirectory {
@@ -35,6 +36,33 @@ export const VOLUME_LAYOUT: readonly VolumeDirectory[] = [
   { key: "offsiteState", role: "backups", subdir: "offsite", owner: "0:0", mode: "0700" },
   { key: "modelCache", role: "ml-cache", subdir: "", owner: "0:0", mode: "0750" },
 ];
+
+/** A directory inside a volume that another container binds on its own, so it must exist before either starts. */
+export interface VolumeSubdirectory {
+  /** The volume it lies in. */
+  readonly volume: VolumeDirectory["key"];
+  /** Below the volume's directory. */
+  readonly subdir: string;
+  readonly owner: string;
+  readonly mode: string;
+}
+
+/**
+ * Subdirectories the host scripts create with the volumes. The node exporter binds the WAL archiver's textfile
+ * directory on its own: were it missing when the exporter starts, Docker would create it and its parent as root,
+ * and the archiver (the postgres user) could write neither its state nor its metrics. Docker starts the two
+ * containers in parallel in effect (a depends_on orders creation, not the archiver's first mkdir), so the
+ * directory is made before either, with the archiver as its owner.
+ */
+export const VOLUME_SUBDIRECTORIES: readonly VolumeSubdirectory[] = [
+  { volume: "postgresArchive", subdir: "state", owner: "999:999", mode: "0700" },
+  // World-readable: the node exporter reads it as nobody.
+  { volume: "postgresArchive", subdir: WAL_METRICS_SUBDIR, owner: "999:999", mode: "0755" },
+];
+
+export function volumeSubdirectoryPath(s: VolumeSubdirectory, dataRoot: string): string {
+  return `${volumeHostPath(volumeDirectory(s.volume), dataRoot)}/${s.subdir}`;
+}
 
 export function volumeHostPath(v: VolumeDirectory, dataRoot: string): string {
   return v.subdir ? `${dataRoot}/${v.role}/${v.subdir}` : `${dataRoot}/${v.role}`;

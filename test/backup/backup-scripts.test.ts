@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,21 @@ describe("the WAL archiver script", () => {
     expect(text).toContain('if [ -e "$STATE/base-needed" ]; then base_backup fast & else base_backup spread & fi');
     expect(text).toContain('label="{deployment=\\"$DEPLOYMENT\\"}"');
     expect(text).toContain('immich_iac_wal_archiver_slot_lost_total$label $losses');
+  });
+  it("stops with the folder, its owner and its user when it cannot write its state (Docker made it as root), instead of looping", async () => {
+    // The script as rendered, its archive moved from /archive to a temporary folder (the one line asserted first).
+    expect(text).toContain("\nARCHIVE=/archive\n");
+    const archive = mkdtempSync(join(tmpdir(), "iac-wal-archive-"));
+    const file = join(archive, "wal-archiver.sh");
+    writeFileSync(file, text.replace("\nARCHIVE=/archive\n", `\nARCHIVE=${archive}\n`));
+    for (const d of ["wal", "base", "state"]) mkdirSync(join(archive, d));
+    for (const d of ["", "wal", "base"]) chmodSync(join(archive, d), 0o777);
+    chmodSync(join(archive, "state"), 0o555);
+    // As root every folder is writable: run as nobody, whom the 0555 folder refuses.
+    const root = process.getuid?.() === 0;
+    const r = root ? await execa("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "bash", file, "run"], { reject: false, timeout: 20_000 }) : await execa("bash", [file, "run"], { reject: false, timeout: 20_000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`wal-archiver: cannot write ${archive}/state \\(owner \\d+:\\d+, mode 555; this archiver runs as \\d+:\\d+\\): make it theirs`));
   });
   it("passes bash -n and shellcheck", async () => {
     expect(await shellcheck("wal-archiver.sh", text, "bash")).toBe("");

@@ -9,7 +9,7 @@ import { parse, stringify } from "yaml";
 import { AUTHELIA_IMAGE } from "../../constructs/authelia.js";
 import { CADDY_IMAGE } from "../../constructs/caddy-proxy.js";
 import { IMMICH_ML_IMAGE, IMMICH_POSTGRES_IMAGE, IMMICH_SERVER_IMAGE, REDIS_IMAGES, RedisEngine, RESTIC_IMAGE } from "../../constructs/images.js";
-import { VOLUME_LAYOUT, volumeHostPath } from "../../src/host/volume-layout.js";
+import { VOLUME_LAYOUT, VOLUME_SUBDIRECTORIES, volumeHostPath, volumeSubdirectoryPath } from "../../src/host/volume-layout.js";
 import { MONITORING_IMAGES } from "../../constructs/immich-monitoring.js";
 import { S3_ENDPOINT, S3_REGION, s3Env } from "./s3-server.js";
 import { synthesize } from "../../stacks/synth.js";
@@ -209,6 +209,15 @@ export function createVolumeDirectories(json: any, dataRoot?: string): void {
       chownSync(dir, uid!, gid!);
       chmodSync(dir, Number.parseInt(layout.mode, 8));
     }
+  }
+  // What the host plan's directories script makes inside the volumes (the WAL archiver's state and metrics).
+  for (const s of dataRoot ? VOLUME_SUBDIRECTORIES : []) {
+    const dir = volumeSubdirectoryPath(s, dataRoot!);
+    if (!existsSync(dirname(dir))) continue;
+    mkdirSync(dir, { recursive: true });
+    const [uid, gid] = s.owner.split(":").map(Number);
+    chownSync(dir, uid!, gid!);
+    chmodSync(dir, Number.parseInt(s.mode, 8));
   }
 }
 

@@ -222,7 +222,10 @@ prune() {
 # pg_verifybackup before it counts. Plain files, not tar: restic deduplicates them against the previous one.
 base_backup() {
   local stamp target rc
-  mkdir "$STATE/base.lock" 2>/dev/null || { log "a base backup is already running"; return 75; }
+  if ! mkdir "$STATE/base.lock" 2>/dev/null; then
+    if [ -d "$STATE/base.lock" ]; then log "a base backup is already running"; else log "cannot create $STATE/base.lock: no base backup"; fi
+    return 75
+  fi
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
   target="$BASE/$stamp"
   log "base backup $stamp started (checkpoint $1)"
@@ -260,7 +263,13 @@ base_due() {
 
 run() {
   mkdir -p "$WAL" "$BASE" "$STATE" || exit 1
-  { mkdir -p "$METRICS" && chmod 0755 "$METRICS"; } || log "cannot create $METRICS: no metrics, the WalArchiverDown alert will fire"
+  # A folder this user cannot write (Docker made it as root for another container's bind) would leave the archiver
+  # looping without a word about why: stop with the reason and the owner instead (the container restarts).
+  local dir
+  for dir in "$ARCHIVE" "$WAL" "$BASE" "$STATE"; do
+    [ -w "$dir" ] || { log "cannot write $dir (owner $(stat -c %u:%g "$dir"), mode $(stat -c %a "$dir"); this archiver runs as $(id -u):$(id -g)): make it theirs, as the host plan's directories script does"; exit 1; }
+  done
+  { mkdir -p "$METRICS" && chmod 0755 "$METRICS" && [ -w "$METRICS" ]; } || log "cannot write $METRICS: no metrics, the WalArchiverDown alert will fire"
   # Left by a container that was killed mid-way: nothing else runs yet.
   rmdir "$STATE/base.lock" 2>/dev/null
   rm -rf "$BASE"/*.partial "$STATE/base-attempt"
