@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadDeploymentFile } from "../src/deployment/load-deployment.js";
+import { isValidTimezone } from "../src/deployment/deployment-schema.js";
 import { deploymentTuning } from "../src/deployment/deployment-tuning.js";
 import { deriveHostPlan } from "../src/host/derive-host-plan.js";
 import { renderHostScripts } from "../src/renderers/host/index.js";
@@ -90,6 +91,27 @@ describe("deployment files", () => {
 
   it("rejects an unknown time zone", () => {
     expect(problems(deployment({ timezone: "Mars/Olympus" }))).toEqual(["d.yaml:8:13: spec.timezone: expected an IANA time zone like Europe/Berlin or UTC"]);
+  });
+
+  it("accepts exactly the time zones Intl.DateTimeFormat accepts: canonical names through the runtime's list, aliases through DateTimeFormat", () => {
+    const byDateTimeFormat = (tz: string) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const canonical = Intl.supportedValuesOf("timeZone");
+    expect(canonical).toContain("Europe/Berlin");
+    // Aliases and spellings that are not in the runtime's canonical list, and names that are no zone at all.
+    const others = ["UTC", "Etc/UTC", "GMT", "US/Pacific", "Asia/Kolkata", "europe/berlin", "EUROPE/BERLIN", "Etc/GMT+1", "Mars/Olympus", "Europe/Berlin/X", "Europe", "Z", "EST5EDT"];
+    // Most of them take the DateTimeFormat path (which ones the list holds depends on the runtime's ICU).
+    expect(others.filter((tz) => !canonical.includes(tz)).length).toBeGreaterThanOrEqual(10);
+    for (const tz of [...canonical, ...others]) expect([tz, isValidTimezone(tz)]).toEqual([tz, byDateTimeFormat(tz)]);
+    expect(isValidTimezone("UTC")).toBe(true);
+    expect(isValidTimezone("europe/berlin")).toBe(true);
+    expect(isValidTimezone("Mars/Olympus")).toBe(false);
   });
 
   it("rejects a moving Immich tag", () => {
