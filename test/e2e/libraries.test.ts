@@ -78,6 +78,7 @@ function photos(dir: string, n: number): void {
 }
 
 beforeAll(async () => {
+  expect(existsSync(CLI), "npm run build first: the suite runs the compiled CLI").toBe(true);
   t = await toolchain();
   await ensureDockerEngine();
   mkdirSync(family);
@@ -120,7 +121,6 @@ beforeAll(async () => {
   expect(immichUrl, `the server answers on none of ${addresses.join(", ")} from the Docker host`).not.toBe("");
   const installed = await execa("bash", [join(REPO, "scripts", "immich-cli.sh")]);
   immichCli = Object.fromEntries(lines(installed.stdout).map((l) => /^export (\w+)=(.*)$/.exec(l)!.slice(1, 3) as [string, string]));
-  expect(existsSync(CLI), "npm run build first: the suite runs the compiled CLI").toBe(true);
 }, 1_800_000);
 
 afterAll(async () => {
