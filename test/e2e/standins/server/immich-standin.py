@@ -28,7 +28,7 @@ The API `immich-iac libraries sync` and `immich-iac import` (through the real @i
 serves it on the API port: users/me, api-keys/me, admin/users, server/version, server/media-types,
 assets/bulk-upload-check, assets (multipart upload), assets/statistics, libraries (list, create, get, update,
 delete) and libraries/{id}/scan. Every request body and query is validated against JSON Schemas generated from
-@immich/sdk's published types (sdk-schemas.json beside this file, checked against the installed SDK by
+@immich/sdk's published types (sdk-schemas.json beside this file, in the image at /usr/local/share/immich-standin/; checked against the installed SDK by
 test/libraries/standin-schemas.test.ts) with the small validator below, which knows exactly the keywords those
 schemas use and refuses to start on any other. Every answer is validated against its response type before it
 is sent. It refuses what the real server refuses: no or an unknown x-api-key -> 401, a non-admin key on an
@@ -573,7 +573,7 @@ def serve(state):
 
         def _api(self, method):
             url = urllib.parse.urlsplit(self.path)
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            raw = self._body()
             headers = {k.lower(): v for k, v in self.headers.items()}
             try:
                 status, body = api.handle(method, url.path, urllib.parse.parse_qs(url.query), headers, raw)
@@ -583,6 +583,20 @@ def serve(state):
                 print(f"immich-standin: {method} {url.path}: {e}", flush=True)
                 status, body = 500, {"message": str(e), "statusCode": 500}
             self._send(status, body)
+
+        def _body(self):
+            """The request body, with Content-Length or chunked (as Node's fetch may send a stream)."""
+            if "chunked" not in self.headers.get("Transfer-Encoding", "").lower():
+                return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass  # trailers
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
 
         def _send(self, code, body):
             data = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
