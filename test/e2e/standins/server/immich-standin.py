@@ -27,10 +27,11 @@ NODE_EXTRA_CA_CERTS only once at start (the stand-in re-reads it).
 The API `immich-iac libraries sync` and `immich-iac import` (through the real @immich/cli) call, as Immich
 serves it on the API port: users/me, api-keys/me, admin/users, server/version, server/media-types,
 assets/bulk-upload-check, assets (multipart upload), assets/statistics, libraries (list, create, get, update,
-delete) and libraries/{id}/scan. Every request body and query is validated against JSON Schemas generated from
-@immich/sdk's published types (sdk-schemas.json beside this file, in the image at /usr/local/share/immich-standin/; checked against the installed SDK by
-test/libraries/standin-schemas.test.ts) with the small validator below, which knows exactly the keywords those
-schemas use and refuses to start on any other. Every answer is validated against its response type before it
+delete) and libraries/{id}/scan. Every request body is validated against JSON Schemas generated from
+@immich/sdk's published types (sdk-schemas.json beside this file, in the image in /usr/local/share/immich-standin;
+checked against the installed SDK by test/libraries/standin-schemas.test.ts) with the small validator below,
+which knows exactly the keywords those schemas use and refuses to start on any other (query strings are not
+checked: the clients send none that matter). Every answer is validated against its response type before it
 is sent. It refuses what the real server refuses: no or an unknown x-api-key -> 401, a non-admin key on an
 admin route -> 403, a body that is not JSON or not of the type -> 400, an id that is no UUID -> 400, an
 unknown library -> 404; on top of the types, the server-side rules Immich adds (UUID owner, ISO dates, at
