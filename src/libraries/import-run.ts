@@ -50,8 +50,11 @@ export function collectFiles(dirs: readonly string[], extensions: ReadonlySet<st
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The CLI's `--json-output` object: printed whole, indented, between a line `{` and a line `}`. */
-export function parseCliJson(stdout: string): { newAssets: { id: string; filepath: string }[]; duplicates: { id: string; assetId?: string }[] } | undefined {
+/**
+ * The CLI's `--json-output` object: printed whole, indented, between a line `{` and a line `}`. In both lists `id`
+ * is Immich's asset id and `filepath` the local file (@immich/cli 3.2.2, checkForDuplicates and uploadFiles).
+ */
+export function parseCliJson(stdout: string): { newAssets: { id: string; filepath: string }[]; duplicates: { id: string; filepath: string }[] } | undefined {
   const lines = stdout.split("\n");
   const start = lines.indexOf("{");
   const end = lines.lastIndexOf("}");
@@ -110,7 +113,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportSummary> {
         throw new Error(`batch ${i + 1}/${batches.length}: immich upload failed (exit ${r.exitCode}); nothing of this batch is in the journal, a new run retries it:\n${said}`);
       }
       const uploaded = new Set(result.newAssets.map((a) => a.filepath));
-      const duplicates = new Set(result.duplicates.map((d) => d.id));
+      const duplicates = new Set(result.duplicates.map((d) => d.filepath));
       const failures = cliFailures(r.stdout, paths);
       const outcome: BatchOutcome = {
         files: paths,

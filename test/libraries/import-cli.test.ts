@@ -81,6 +81,25 @@ describe("immich-iac import with the real @immich/cli", () => {
     expect(out).toMatch(/batch \d+\/\d+: \d+ uploaded, \d+ duplicates, 0 failed; 600\/600 files, .* ETA /);
   }, 300_000);
 
+  it("a folder imported again: every file is a duplicate Immich already holds, none is uploaded or failed", async (ctx) => {
+    if (skip) ctx.skip();
+    const dir = join(work, "again");
+    photos(dir, 30);
+    writeFileSync(readings, LOW);
+    const run = async (journal: string) => {
+      let out = "";
+      const code = await importCommand([dir], { deployment: deployment(), url: immich.url, journal: join(work, journal), pollSeconds: "1" }, { out: (t) => (out += t), err: (t) => (out += t) }, env());
+      return { code, out };
+    };
+    expect((await run("again-1.jsonl")).out).toContain("summary: 30 uploaded, 0 duplicates skipped, 0 failed");
+    const before = immich.uploads.length;
+    // A new journal: nothing recorded, so every file goes to the CLI, whose bulk-upload-check finds each by checksum.
+    const second = await run("again-2.jsonl");
+    expect(second.out).toContain("summary: 0 uploaded, 30 duplicates skipped, 0 failed");
+    expect(second.code).toBe(0);
+    expect(immich.uploads.length).toBe(before);
+  }, 120_000);
+
   it("waits while the I/O stall is above the HDD threshold, and goes on when it drops", async (ctx) => {
     if (skip) ctx.skip();
     const dir = join(work, "nas-export");
