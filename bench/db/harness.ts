@@ -1,7 +1,7 @@
 // `npm run bench:db`: Immich-shaped database work on a real PostgreSQL 17 with pgvector, under PostgreSQL's
 // defaults, the Immich image's baked configuration and ours, interleaved on the same data in the same run.
 import { execa } from "execa";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadProfileFile } from "../../src/profile/load-profile.js";
@@ -53,6 +53,16 @@ export interface DbBenchResult {
   readonly table: string;
 }
 
+/** `npm run bench:db -- --short`: the smallest size, a few seconds per class, one round (what CI runs). */
+export const SHORT = { sizes: [20_000], seconds: 2, rounds: 1 } as const;
+/** The default full run: modest, for a machine shared with other work (docs/benchmarks-db.md). */
+export const FULL = { sizes: [20_000, 100_000], seconds: 6, rounds: 2 } as const;
+
+/** Each setting whose `SHOW` value is not the one the configuration sets. */
+export function settingDisagreements(expected: Readonly<Record<string, string>>, shown: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(expected).filter(([k, v]) => shown[k] !== v).map(([k, v]) => `${k} = ${shown[k]} (expected ${v})`);
+}
+
 const BENCH_DIR = "/var/tmp/immich-iac-bench-db";
 
 /** The loading server's settings: fast bulk load and index builds; never a configuration under test. */
@@ -72,10 +82,12 @@ async function describeMachine(): Promise<string> {
 
 /** A loaded, stopped cluster of `assets` assets, reused across runs (the data is deterministic). */
 async function pristineCluster(root: string, assets: number, log: (l: string) => void): Promise<{ cluster: Cluster; loadSeconds: number }> {
-  const cluster = new Cluster(root, `${BENCH_DIR}/pristine-v${SCHEMA_VERSION}-${assets}`);
-  if (cluster.isComplete()) return { cluster, loadSeconds: 0 };
+  const final = new Cluster(root, `${BENCH_DIR}/pristine-v${SCHEMA_VERSION}-${assets}`);
+  if (final.isComplete()) return { cluster: final, loadSeconds: 0 };
+  // Loaded under a name of its own, then renamed: two runs loading at once never share a directory.
+  const cluster = new Cluster(root, `${final.dirInRoot}.loading-${process.pid}`);
   const t0 = Date.now();
-  log(`loading ${assets} assets (once; kept in ${cluster.hostDir})`);
+  log(`loading ${assets} assets (once; kept in ${final.hostDir})`);
   await cluster.init();
   await cluster.start(LOAD_CONF);
   try {
@@ -88,10 +100,15 @@ async function pristineCluster(root: string, assets: number, log: (l: string) =>
   } finally {
     await cluster.stop();
   }
-  cluster.markComplete();
   const loadSeconds = (Date.now() - t0) / 1000;
   log(`  loaded in ${loadSeconds.toFixed(0)} s`);
-  return { cluster, loadSeconds };
+  if (final.isComplete()) cluster.remove();
+  else {
+    rmSync(final.hostDir, { recursive: true, force: true });
+    renameSync(cluster.hostDir, final.hostDir);
+    final.markComplete();
+  }
+  return { cluster: final, loadSeconds };
 }
 
 async function runPgbench(cluster: Cluster, run: WorkloadRun, vars: Record<string, string | number>, seconds: number, seed: number): Promise<Map<string, number[]>> {
@@ -152,8 +169,8 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
           await cluster.start(config.conf);
           try {
             const got = await showAll(cluster, Object.keys(config.expected));
-            const wrong = Object.entries(config.expected).filter(([k, v]) => got[k] !== v);
-            if (wrong.length) throw new Error(`${config.id}: SHOW disagrees with the configuration: ${wrong.map(([k, v]) => `${k} = ${got[k]} (expected ${v})`).join(", ")}`);
+            const wrong = settingDisagreements(config.expected, got);
+            if (wrong.length) throw new Error(`${config.id}: SHOW disagrees with the configuration: ${wrong.join(", ")}`);
             shown[config.id] = got;
             postgres ||= await cluster.psql("SELECT version() || ', pgvector ' || extversion FROM pg_extension WHERE extname = 'vector'");
             // A long-running server has its hot pages cached: fill shared_buffers (as far as they go) before measuring.

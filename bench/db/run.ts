@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { TRIXIE_ROOT } from "../trixie-root.js";
-import { runDbBench } from "./harness.js";
+import { FULL, runDbBench, SHORT } from "./harness.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const { values } = parseArgs({
@@ -28,9 +28,10 @@ const positive = (name: string, v: string | undefined, def: number) => {
   }
   return n;
 };
-const sizes = (values.sizes ?? (values.short ? "20000" : "20000,100000")).split(",").map((s) => positive("sizes", s, 0));
-const seconds = positive("seconds", values.seconds, values.short ? 2 : 8);
-const rounds = positive("rounds", values.rounds, values.short ? 1 : 2);
+const preset = values.short ? SHORT : FULL;
+const sizes = values.sizes === undefined ? [...preset.sizes] : values.sizes.split(",").map((s) => positive("sizes", s, 0));
+const seconds = positive("seconds", values.seconds, preset.seconds);
+const rounds = positive("rounds", values.rounds, preset.rounds);
 
 if (process.getuid?.() !== 0) {
   console.error("bench:db: needs root (it starts PostgreSQL by chroot into the Debian trixie root)");
