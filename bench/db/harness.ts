@@ -22,6 +22,8 @@ export interface DbBenchOptions {
   /** Hardware profile our configuration is tuned for (it should describe this machine). */
   readonly profile: string;
   readonly root?: string;
+  /** Only these workload runs (ids of {@link workloadRuns}, e.g. face-search, ingestion). @default all */
+  readonly only?: readonly string[];
   /** Progress lines. @default none */
   readonly log?: (line: string) => void;
 }
@@ -148,7 +150,10 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
   const configs = benchConfigs(tuning);
   const c = tuning.jobs.concurrency;
   const ingest = { metadataExtraction: c.metadataExtraction.value, thumbnailGeneration: c.thumbnailGeneration.value, smartSearch: c.smartSearch.value, faceDetection: c.faceDetection.value };
-  const runs = workloadRuns(ingest);
+  const all = workloadRuns(ingest);
+  const unknown = (options.only ?? []).filter((id) => !all.some((r) => r.id === id));
+  if (unknown.length) throw new Error(`unknown workload ${unknown.join(", ")} (expected one of ${all.map((r) => r.id).join(", ")})`);
+  const runs = options.only ? all.filter((r) => options.only!.includes(r.id)) : all;
   const classes = classNames(runs);
   const shown = {} as Record<BenchConfig["id"], Record<string, string>>;
   const results: ClassResult[] = [];
@@ -205,7 +210,7 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
   }
   const machine = await describeMachine();
   const sources = Object.fromEntries(runs.flatMap((r) => r.parts.map((p) => [p.name, p.source])));
-  const ingestClients = runs.find((r) => r.id === "ingestion")!.clients;
+  const ingestClients = all.find((r) => r.id === "ingestion")!.clients;
   const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
   return { date, machine, postgres, configs, shown, classes, sources, ingestClients, results, loadSeconds, table: renderTable(results) };
 }

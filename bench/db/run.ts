@@ -1,4 +1,4 @@
-// `npm run bench:db [-- --short] [-- --sizes 20000,100000 --seconds 8 --rounds 2 --profile <file> --json <file>]`
+// `npm run bench:db [-- --short] [-- --sizes 20000,100000 --seconds 6 --rounds 2 --only face-search,ingestion --profile <file> --json <file>]`
 // Needs root (it chroots into the Debian trixie root of scripts/upstream-root.sh, which it builds if missing).
 import { execa } from "execa";
 import { existsSync, writeFileSync } from "node:fs";
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     profile: { type: "string", default: join(ROOT, "bench", "db", "this-machine.yaml") },
     json: { type: "string" },
+    only: { type: "string" },
   },
 });
 
@@ -42,7 +43,7 @@ if (!existsSync(`${TRIXIE_ROOT}/.immich-iac-ready`)) {
   await execa("bash", [join(ROOT, "scripts", "upstream-root.sh")], { stdio: "inherit", env: { IMMICH_IAC_TRIXIE_ROOT: TRIXIE_ROOT } });
 }
 
-const r = await runDbBench({ sizes, seconds, rounds, profile: values.profile!, log: (l) => console.error(l) });
+const r = await runDbBench({ sizes, seconds, rounds, profile: values.profile!, ...(values.only ? { only: values.only.split(",") } : {}), log: (l) => console.error(l) });
 console.log(`Immich-shaped database benchmark, ${r.date}`);
 console.log(`machine: ${r.machine}`);
 console.log(`server: ${r.postgres}`);
