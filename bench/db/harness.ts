@@ -113,7 +113,7 @@ async function pristineCluster(root: string, assets: number, log: (l: string) =>
   return { cluster: final, loadSeconds };
 }
 
-async function runPgbench(cluster: Cluster, run: WorkloadRun, vars: Record<string, string | number>, seconds: number, seed: number): Promise<Map<string, number[]>> {
+export async function runPgbench(cluster: Cluster, run: WorkloadRun, vars: Record<string, string | number>, seconds: number, seed: number): Promise<Map<string, number[]>> {
   const dir = await cluster.scratch(`pgbench-${run.id}`);
   const files = run.parts.map((p, k) => {
     writeFileSync(join(dir.host, `${k}.sql`), p.script);
