@@ -43,7 +43,10 @@ if (!existsSync(`${TRIXIE_ROOT}/.immich-iac-ready`)) {
   await execa("bash", [join(ROOT, "scripts", "upstream-root.sh")], { stdio: "inherit", env: { IMMICH_IAC_TRIXIE_ROOT: TRIXIE_ROOT } });
 }
 
-const r = await runDbBench({ sizes, seconds, rounds, profile: values.profile!, ...(values.only ? { only: values.only.split(",") } : {}), log: (l) => console.error(l) });
+const r = await runDbBench({ sizes, seconds, rounds, profile: values.profile!, ...(values.only ? { only: values.only.split(",") } : {}), log: (l) => console.error(l) }).catch((e: unknown) => {
+  console.error(`bench:db: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
 console.log(`Immich-shaped database benchmark, ${r.date}`);
 console.log(`machine: ${r.machine}`);
 console.log(`server: ${r.postgres}`);
