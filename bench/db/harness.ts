@@ -38,6 +38,8 @@ export interface ClassResult {
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly p99Ms: number;
+  /** Throughput of each round on its own: how far one configuration's runs spread. */
+  readonly tpsRounds: readonly number[];
 }
 
 export interface DbBenchResult {
@@ -53,6 +55,8 @@ export interface DbBenchResult {
   readonly results: readonly ClassResult[];
   readonly loadSeconds: Readonly<Record<number, number>>;
   readonly table: string;
+  /** Round-to-round spread of throughput within one configuration, (max − min) / mean, per size: the noise. */
+  readonly spread: Readonly<Record<number, { readonly median: number; readonly max: number }>>;
 }
 
 /** `npm run bench:db -- --short`: the smallest size, a few seconds per class, one round (what CI runs). */
@@ -166,7 +170,7 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
     loadSeconds[assets] = pristine.loadSeconds;
     const cluster = new Cluster(root, `${BENCH_DIR}/run-${process.pid}-${assets}`);
     await cluster.copyFrom(pristine.cluster);
-    const acc = new Map<string, { lat: number[]; seconds: number }>();
+    const acc = new Map<string, { lat: number[]; seconds: number; rounds: number[] }>();
     try {
       for (let round = 0; round < options.rounds; round++) {
         const order = configs.map((_, k) => configs[(k + round) % configs.length]!);
@@ -186,9 +190,10 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
               const lat = await runPgbench(cluster, run, vars, options.seconds, 1000 + round);
               for (const [cls, xs] of lat) {
                 const key = `${cls}|${config.id}`;
-                const a = acc.get(key) ?? { lat: [], seconds: 0 };
+                const a = acc.get(key) ?? { lat: [], seconds: 0, rounds: [] };
                 a.lat.push(...xs);
                 a.seconds += options.seconds;
+                a.rounds.push(xs.length / options.seconds);
                 acc.set(key, a);
               }
             }
@@ -202,9 +207,9 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
     }
     for (const cls of classes) {
       for (const config of configs) {
-        const a = acc.get(`${cls}|${config.id}`) ?? { lat: [], seconds: 1 };
+        const a = acc.get(`${cls}|${config.id}`) ?? { lat: [], seconds: 1, rounds: [] };
         const s = [...a.lat].sort((x, y) => x - y);
-        results.push({ size: assets, cls, config: config.id, transactions: s.length, seconds: a.seconds, tps: s.length / a.seconds, p50Ms: quantile(s, 0.5), p95Ms: quantile(s, 0.95), p99Ms: quantile(s, 0.99) });
+        results.push({ size: assets, cls, config: config.id, transactions: s.length, seconds: a.seconds, tps: s.length / a.seconds, p50Ms: quantile(s, 0.5), p95Ms: quantile(s, 0.95), p99Ms: quantile(s, 0.99), tpsRounds: a.rounds });
       }
     }
   }
@@ -212,7 +217,12 @@ export async function runDbBench(options: DbBenchOptions): Promise<DbBenchResult
   const sources = Object.fromEntries(runs.flatMap((r) => r.parts.map((p) => [p.name, p.source])));
   const ingestClients = all.find((r) => r.id === "ingestion")!.clients;
   const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  return { date, machine, postgres, configs, shown, classes, sources, ingestClients, results, loadSeconds, table: renderTable(results) };
+  const spread: Record<number, { median: number; max: number }> = {};
+  for (const size of options.sizes) {
+    const xs = results.filter((r) => r.size === size && r.tpsRounds.length > 1).map((r) => (Math.max(...r.tpsRounds) - Math.min(...r.tpsRounds)) / (r.tps || 1)).sort((a, b) => a - b);
+    if (xs.length) spread[size] = { median: quantile(xs, 0.5), max: xs[xs.length - 1]! };
+  }
+  return { date, machine, postgres, configs, shown, classes, sources, ingestClients, results, loadSeconds, table: renderTable(results), spread };
 }
 
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");

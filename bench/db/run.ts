@@ -54,4 +54,7 @@ console.log(`${sizes.join(", ")} assets; ${seconds} s per class, configuration a
 for (const c of r.configs) console.log(`  ${c.id}: ${c.label} — shared_buffers ${r.shown[c.id].shared_buffers}, work_mem ${r.shown[c.id].work_mem}, max_wal_size ${r.shown[c.id].max_wal_size}`);
 console.log("");
 console.log(r.table);
+for (const [size, sp] of Object.entries(r.spread)) {
+  console.log(`${size} assets: round-to-round spread of one configuration's tx/s, (max − min) / mean: median ${(sp.median * 100).toFixed(0)} %, largest ${(sp.max * 100).toFixed(0)} % — ratios inside it are noise`);
+}
 if (values.json) writeFileSync(values.json, JSON.stringify(r, null, 2));
