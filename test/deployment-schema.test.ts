@@ -260,6 +260,10 @@ describe("PostgreSQL majors and taking over an existing database", () => {
   it("PostgreSQL 14 gets the WAL compression it has (pglz); 15 and later lz4", () => {
     expect(computeTuning(shippedProfile("homelab-minimal"), { postgresMajor: 14 }).postgres.settings.wal_compression!.value).toBe("on");
     expect(computeTuning(shippedProfile("homelab-minimal"), { postgresMajor: 15 }).postgres.settings.wal_compression!.value).toBe("lz4");
+    // The choice over the image's pglz is the database benchmark's finding, and explain says where it is.
+    expect(computeTuning(shippedProfile("homelab-minimal"), { postgresMajor: 17 }).postgres.settings.wal_compression!.source).toBe(
+      "PGTune (le0pard/pgtune src/features/configuration/configurationSlice.js); measured: docs/tuning.md, Database benchmark (2026-12-07)",
+    );
   });
 });
 

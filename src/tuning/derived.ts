@@ -30,6 +30,7 @@ export const SOURCES = {
   immichCompose: "Immich v3.1.0 docker/docker-compose.yml",
   immichBaseImages: "immich-app/base-images postgres/ (conf files, entrypoint)",
   ruleOfThumb: "rule of thumb (README, The tuning engine)",
+  dbBench: "measured: docs/tuning.md, Database benchmark (2026-12-07)",
 } as const;
 
 /** Clamp helper used by several formulas. */

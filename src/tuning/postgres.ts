@@ -93,7 +93,8 @@ export function tunePostgres(input: PostgresInput): PostgresTuning {
   }
   if (mwm >= 2 * GB) set("autovacuum_work_mem", "2GB", "maintenance_work_mem ≥ 2GB → cap autovacuum workers at 2GB each");
   set("jit", "off", "web, PG ≥ 12: off");
-  if ((input.major ?? 17) >= 15) set("wal_compression", "lz4", "PG ≥ 15: lz4");
+  // Not the image's pglz (`wal_compression = on`): at 100,000 assets its ingestion ran 1.37× faster with lz4 alone.
+  if ((input.major ?? 17) >= 15) set("wal_compression", "lz4", "PG ≥ 15: lz4", `${pgt}; ${SOURCES.dbBench}`);
   else set("wal_compression", "on", "PG 14 has no lz4 WAL compression: on (pglz)");
   if (input.dataOnZfs) {
     set(
