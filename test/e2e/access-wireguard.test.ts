@@ -9,7 +9,7 @@ import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
 import type { AccessFilter } from "../../src/host/host-plan.js";
 import { accessJump, accessRestore } from "../../src/renderers/host/access-filter.js";
 import { renderHostScripts } from "../../src/renderers/host/index.js";
-import { synthesizeDeployment } from "../../stacks/synth.js";
+import { statePathOf, synthesizeDeployment } from "../../stacks/synth.js";
 import { REPO } from "../util.js";
 import { deploymentPath } from "../stack-util.js";
 import {
@@ -305,8 +305,11 @@ describe("access mode wireguard through the applied stack: a peer reaches Immich
     synthesizeDeployment({ ...managed, host: { ...managed.host, manage: true } } as Deployment, { outdir });
     const managedJson = readFileSync(join(outdir, "stacks", d.name, "cdk.tf.json"), "utf8");
     expect(managedJson).toContain(`/etc/wireguard/${IFACE}.conf`);
-    const state = join(d.stackDir, "terraform.tfstate");
+    // The state file the synth's backend names: inside the work directory searched below.
+    const state = statePathOf(join(d.work, "cdktf.out"), d.name);
     expect(existsSync(state)).toBe(true);
+    expect(state.startsWith(`${d.work}/`)).toBe(true);
+    expect(readFileSync(state, "utf8")).toContain(`immich-${d.name}-proxy`);
     const pulled = await tf(t, d, ["state", "pull"]);
     expect(pulled.all).toContain(`immich-${d.name}-proxy`);
     // grep exits 1 when nothing matched: in the work directory (synth output, state, plans) and the managed synth.
