@@ -28,7 +28,7 @@ import {
   type E2eDeployment,
   type Toolchain,
 } from "./harness.js";
-import { startPeer, type NetnsPeer } from "./netns-peers.js";
+import { nmapScan, startPeer, withIcmpUnlimited, type NetnsPeer } from "./netns-peers.js";
 
 /**
  * Access mode wireguard through the applied stack (issue 27), with real packets. This host plays the server:
@@ -63,24 +63,6 @@ const PEERS = [
   { name: "laptop", publicKey: LAPTOP.publicKey, address: "10.8.0.3" },
 ];
 
-/** The ICMP limits a full UDP scan needs lifted (each closed port answers "port unreachable"; 1/s by default). */
-const ICMP_SYSCTLS = ["net.ipv4.icmp_ratelimit", "net.ipv4.icmp_msgs_per_sec", "net.ipv4.icmp_msgs_burst"];
-
-/**
- * nmap (Debian's) from inside `peer` against every TCP or UDP port of `address`: the ports it did not find closed
- * (TCP: accepted a connection; UDP: no "port unreachable", which is how a WireGuard port looks: it answers no
- * packet that is not a valid handshake).
- */
-async function nmapScan(peer: NetnsPeer, address: string, protocol: "tcp" | "udp"): Promise<string[]> {
-  const r = await peer.run(["nmap", "-n", "-Pn", protocol === "tcp" ? "-sT" : "-sU", "-p-", "--min-rate", "2000", "--max-retries", "3", "-oG", "-", address], 600_000);
-  if (r.exitCode !== 0) throw new Error(`nmap ${protocol} of ${address} from ${peer.netns}: ${r.all}`);
-  const ports = /Ports: (.*?)(\t|$)/m.exec(r.stdout)?.[1] ?? "";
-  return ports
-    .split(", ")
-    .filter((p) => p && !/\/closed\//.test(p))
-    .map((p) => p.split("/").slice(0, 2).join(" "));
-}
-
 describe("access mode wireguard through the applied stack: a peer reaches Immich through the tunnel, nobody else", () => {
   let t: Toolchain;
   let d: E2eDeployment;
@@ -93,7 +75,6 @@ describe("access mode wireguard through the applied stack: a peer reaches Immich
   let apply = "";
   const runs: { stdout: string; stderr: string; exitCode: number }[] = [];
   const cliOutputs: string[] = [];
-  const sysctlBefore: Record<string, string> = {};
   const before: { tcp: string[]; udp: string[] } = { tcp: [], udp: [] };
   const jump = (op: "-I" | "-D") => execa("iptables", [op, "DOCKER-USER", ...(op === "-I" ? ["1"] : []), ...accessJump(filter)], { reject: false, all: true });
 
@@ -165,7 +146,6 @@ describe("access mode wireguard through the applied stack: a peer reaches Immich
     rmSync(`/etc/wireguard/${IFACE}.conf`, { force: true });
     wan = await startPeer("iac-accwg-wan", "iacWgW", WAN_SUBNET);
     device = await startPeer("iac-accwg-dev", "iacWgD", DEVICE_SUBNET);
-    for (const k of ICMP_SYSCTLS) sysctlBefore[k] = (await execa("sysctl", ["-n", k])).stdout.trim();
     before.tcp = await nmapScan(wan, wan.hostAddress, "tcp");
     before.udp = await withIcmpUnlimited(() => nmapScan(wan, wan.hostAddress, "udp"));
 
@@ -196,16 +176,6 @@ describe("access mode wireguard through the applied stack: a peer reaches Immich
     expect(applied.exitCode, applied.all).toBe(0);
     await waitHealthy(d.name);
   }, 1_800_000);
-
-  /** Runs `f` with the host's ICMP rate limits lifted, then puts them back. */
-  async function withIcmpUnlimited<T>(f: () => Promise<T>): Promise<T> {
-    await execa("sysctl", ["-q", ...ICMP_SYSCTLS.map((k) => `${k}=${k === "net.ipv4.icmp_ratelimit" ? 0 : 1_000_000}`)]);
-    try {
-      return await f();
-    } finally {
-      await execa("sysctl", ["-q", ...ICMP_SYSCTLS.map((k) => `${k}=${sysctlBefore[k]}`)]);
-    }
-  }
 
   afterAll(async () => {
     if (d) await destroyDeployment(t, d);
