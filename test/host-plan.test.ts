@@ -19,7 +19,7 @@ describe("host plan", () => {
     expect(p.datasets.map((d) => `${d.dataset} ${d.mountpoint}`)).toContain("fast/immich/database /srv/immich/database");
     expect(p.arcMaxBytes).toBe(83716 * 1048576);
     expect(p.sysctl["net.core.rmem_max"]).toBe("67108864");
-    expect(p.firewall).toEqual({ sshPort: 22, tcp: [80, 443], udp: [443] });
+    expect(p.firewall).toEqual({ sshPort: 22, tcp: [80, 443], udp: [443], retiredAccessChain: "IMMICH-ACCESS-50d858e0" });
     expect(p.deployUser.name).toBe("deploy"); // from ssh://deploy@…
     expect(p.pools.map((x) => x.sectorSizeBytes)).toEqual([4096, 4096]);
   });

@@ -8,7 +8,7 @@ import { MlBackend, TranscodeAccel } from "../tuning/accelerators.js";
 import type { Tuning } from "../tuning/tuning.js";
 import { roleMountpoint } from "../tuning/zfs.js";
 import type { HostDirectory, HostPlan } from "./host-plan.js";
-import { accessFilter, accessUdpPorts, wireguardPlan } from "./access-plan.js";
+import { accessChain, accessFilter, accessUdpPorts, wireguardPlan } from "./access-plan.js";
 import { VOLUME_LAYOUT, VOLUME_SUBDIRECTORIES, volumeHostPath, volumeSubdirectoryPath } from "./volume-layout.js";
 import { IMMICH_CONTAINER_UID } from "../libraries/external-libraries.js";
 
@@ -162,6 +162,6 @@ export function deriveHostPlan(d: Deployment, t: Tuning): HostPlan {
  */
 function proxyFirewall(d: Deployment): HostPlan["firewall"] {
   const filter = accessFilter(d);
-  if (!filter) return { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [] };
+  if (!filter) return { sshPort: d.host.sshPort, tcp: [80, 443], udp: d.ingress.http3 ? [443] : [], retiredAccessChain: accessChain(d.name) };
   return { sshPort: d.host.sshPort, tcp: [], udp: accessUdpPorts(d), access: filter };
 }

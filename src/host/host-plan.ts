@@ -88,6 +88,12 @@ export interface HostPlan {
     readonly publishedOnlyFrom?: readonly PublishedFrom[];
     /** The proxy's ports limited to some networks (access mode `lan`). @default - none: open to anyone */
     readonly access?: AccessFilter;
+    /**
+     * In mode `public`: the access chain an earlier `lan` or `wireguard` deploy of this deployment may have left
+     * (its name, from the deployment's), removed with its jump, its after.rules block and the UFW rules it tagged.
+     * @default - none (hosts that never have an access chain: ML nodes)
+     */
+    readonly retiredAccessChain?: string;
   };
   readonly deployUser: { readonly name: string; readonly authorizedKeys: readonly string[] };
   /** A WireGuard interface for access mode `wireguard`. @default - none */

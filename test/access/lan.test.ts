@@ -14,7 +14,7 @@ describe("spec.access: validation", () => {
   it("defaults to public: the proxy on every address, the firewall open to anyone, as before", () => {
     const d = load(accessDeployment());
     expect(d.access).toEqual({ mode: "public" });
-    expect(deriveHostPlan(d, deploymentTuning(d)).firewall).toEqual({ sshPort: 22, tcp: [80, 443], udp: [443] });
+    expect(deriveHostPlan(d, deploymentTuning(d)).firewall).toEqual({ sshPort: 22, tcp: [80, 443], udp: [443], retiredAccessChain: accessChain("t") });
   });
 
   it("refuses an unknown mode, at its line", () => {
@@ -126,9 +126,23 @@ describe("spec.access lan: what the stack and the host plan become", () => {
     expect(accessChain("home")).not.toBe(accessChain("cabin"));
   });
 
-  it("a public deployment's firewall script has no access filter (it is byte-for-byte what it was)", () => {
+  it("a public deployment's firewall script makes no access chain; it removes the one an earlier lan or wireguard deploy left", () => {
     const d = load(accessDeployment());
-    expect(renderFirewall(deriveHostPlan(d, deploymentTuning(d)), "t")).not.toContain("IMMICH-ACCESS");
+    const plan = deriveHostPlan(d, deploymentTuning(d));
+    expect(plan.firewall.access).toBeUndefined();
+    expect(plan.firewall.retiredAccessChain).toBe(accessChain("t"));
+    const script = renderFirewall(plan, "t");
+    expect(script).not.toContain("iptables-restore");
+    expect(script).not.toContain("iptables -I DOCKER-USER");
+    expect(script).toContain(`while iptables -D DOCKER-USER -j ${accessChain("t")} 2>/dev/null; do :; done`);
+    expect(script).toContain(`iptables -X ${accessChain("t")}`);
+  });
+
+  it.skipIf(!SHELLCHECK.ok)(`the public firewall script, with its removal of an access chain, passes shellcheck${SHELLCHECK.ok ? "" : ` (skipped: ${SHELLCHECK.reason})`}`, async () => {
+    const d = load(accessDeployment());
+    const r = await execa("shellcheck", ["-s", "bash", "-"], { input: renderFirewall(deriveHostPlan(d, deploymentTuning(d)), "deployment t"), reject: false });
+    expect(r.stdout).toBe("");
+    expect(r.exitCode).toBe(0);
   });
 
   it.skipIf(!SHELLCHECK.ok)(`the lan firewall script passes shellcheck${SHELLCHECK.ok ? "" : ` (skipped: ${SHELLCHECK.reason})`}`, async () => {

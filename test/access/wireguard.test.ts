@@ -5,6 +5,7 @@ import { deploymentTuning } from "../../src/deployment/deployment-tuning.js";
 import { accessChain } from "../../src/host/access-plan.js";
 import { deriveHostPlan } from "../../src/host/derive-host-plan.js";
 import { renderHostScripts } from "../../src/renderers/host/index.js";
+import { renderFirewall } from "../../src/renderers/host/firewall.js";
 import { wireguardConfig } from "../../src/renderers/host/wireguard.js";
 import { SHELLCHECK, ZBARIMG } from "../tools.js";
 import { reachability, reachabilityTable } from "../../src/deployment/access-explain.js";
@@ -85,6 +86,9 @@ describe("spec.access wireguard: stack, host plan and scripts", () => {
     const plan = deriveHostPlan(d, deploymentTuning(d));
     expect(plan.firewall).toMatchObject({ tcp: [], udp: [51820], access: { chain: accessChain("t"), addresses: ["10.8.0.1", "192.168.10.20"], allowFrom: ["10.8.0.0/24", "192.168.10.0/24"] } });
     expect(plan.wireguard).toEqual({ interface: "wg-immich", address: "10.8.0.1/24", listenPort: 51820, peers: WIREGUARD.peers });
+    expect(plan.firewall.retiredAccessChain).toBeUndefined();
+    // WireGuard's UFW rule carries the chain's comment: mode public removes exactly that rule again.
+    expect(renderFirewall(plan, "t")).toContain(`ensure_rule 51820/udp 'immich-iac access ${accessChain("t")}'`);
   });
 
   it("adds 45-wireguard.sh before the firewall, in this mode only", () => {

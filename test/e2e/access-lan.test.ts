@@ -22,7 +22,7 @@ import {
   type E2eDeployment,
   type Toolchain,
 } from "./harness.js";
-import { startPeer, tcpScan, type NetnsPeer } from "./netns-peers.js";
+import { nmapScan, startPeer, tcpScan, withIcmpUnlimited, type NetnsPeer } from "./netns-peers.js";
 
 /**
  * Access mode lan with real packets (issue 27). Two network namespaces play a phone on the home network
@@ -30,7 +30,8 @@ import { startPeer, tcpScan, type NetnsPeer } from "./netns-peers.js";
  * deployment publishes the proxy on the LAN address only and admits the LAN network only. The chain its firewall
  * script converges (test/host/access-lan.test.ts runs that script on a real UFW) is loaded here from the same
  * renderer, with the same iptables-restore input, into this host's DOCKER-USER, and removed afterwards; UFW
- * itself is not run on this machine. Not proven here: 443/udp (HTTP/3; no QUIC client here) beyond its binding.
+ * itself is not run on this machine. Not proven here: 443/udp (HTTP/3; no QUIC client here) beyond its binding and
+ * nmap's UDP scan (open or silent on the LAN address, "port unreachable" on the outside one).
  */
 const LAN_SUBNET = "192.168.241";
 const WAN_SUBNET = "198.51.100";
@@ -42,7 +43,7 @@ describe("access mode lan: who reaches the proxy, with real packets", () => {
   let lan: NetnsPeer;
   let wan: NetnsPeer;
   let filter: AccessFilter;
-  const before: { lan: number[]; wan: number[] } = { lan: [], wan: [] };
+  const before: { lan: number[]; wan: number[]; lanUdp: string[]; wanUdp: string[] } = { lan: [], wan: [], lanUdp: [], wanUdp: [] };
   const jump = (op: "-I" | "-D") => execa("iptables", [op, "DOCKER-USER", ...(op === "-I" ? ["1"] : []), ...accessJump(filter)], { reject: false, all: true });
   /** curl from a namespace to the proxy at `address`: the HTTP status, or curl's exit (7 refused, 28 timed out). */
   const get = async (peer: NetnsPeer, address: string) => {
@@ -60,6 +61,8 @@ describe("access mode lan: who reaches the proxy, with real packets", () => {
     expect(route.exitCode, route.all).toBe(0);
     before.lan = await tcpScan(lan, lan.hostAddress);
     before.wan = await tcpScan(wan, wan.hostAddress);
+    before.lanUdp = await withIcmpUnlimited(() => nmapScan(lan, lan.hostAddress, "udp"));
+    before.wanUdp = await withIcmpUnlimited(() => nmapScan(wan, wan.hostAddress, "udp"));
     d = e2eCopyOf(deploymentPath("homelab"), "acclan", (doc) => {
       doc.spec.access = { mode: "lan", listen: [lan.hostAddress], allowFrom: [`${LAN_SUBNET}.0/24`] };
     });
@@ -119,12 +122,17 @@ describe("access mode lan: who reaches the proxy, with real packets", () => {
     expect(await get(wan, lan.hostAddress)).toBe("curl exit 28");
   });
 
-  it("port scans: the deployment opened 80 and 443 on the LAN address and nothing on the outside address", async () => {
+  it("port scans: the deployment opened 80, 443 and 443/udp on the LAN address and nothing on the outside address", async () => {
     const added = (after: number[], base: number[]) => after.filter((p) => !base.includes(p));
     expect(added(await tcpScan(lan, lan.hostAddress), before.lan)).toEqual([80, 443]);
     expect(added(await tcpScan(wan, wan.hostAddress), before.wan)).toEqual([]);
     const routed = await tcpScan(wan, lan.hostAddress);
     expect(routed).not.toContain(80);
     expect(routed).not.toContain(443);
+    // UDP (nmap): HTTP/3's 443/udp on the LAN address only (a QUIC server answers no probe that is not QUIC, so
+    // nmap may say open|filtered), nothing on the outside address.
+    const addedUdp = (after: string[], base: string[]) => after.filter((p) => !base.includes(p));
+    expect(addedUdp(await withIcmpUnlimited(() => nmapScan(lan, lan.hostAddress, "udp")), before.lanUdp)).toEqual([expect.stringMatching(/^443 open/)]);
+    expect(addedUdp(await withIcmpUnlimited(() => nmapScan(wan, wan.hostAddress, "udp")), before.wanUdp)).toEqual([]);
   }, 600_000);
 });

@@ -88,3 +88,36 @@ for (let i = 0; i < 512; i++) one();
   if (r.exitCode !== 0) throw new Error(`scan of ${address} from ${peer.netns}: ${r.all}`);
   return JSON.parse(r.stdout.trim()) as number[];
 }
+
+/** The ICMP limits a full UDP scan needs lifted (each closed port answers "port unreachable"; 1/s by default). */
+const ICMP_SYSCTLS = ["net.ipv4.icmp_ratelimit", "net.ipv4.icmp_msgs_per_sec", "net.ipv4.icmp_msgs_burst"];
+
+/**
+ * Runs `f` with this host's ICMP rate limits lifted, then puts them back: without it most closed UDP ports would
+ * look silent to a scan (open|filtered) instead of answering "port unreachable".
+ */
+export async function withIcmpUnlimited<T>(f: () => Promise<T>): Promise<T> {
+  const before = await Promise.all(ICMP_SYSCTLS.map(async (k) => `${k}=${(await execa("sysctl", ["-n", k])).stdout.trim()}`));
+  await execa("sysctl", ["-q", ...ICMP_SYSCTLS.map((k) => `${k}=${k === "net.ipv4.icmp_ratelimit" ? 0 : 1_000_000}`)]);
+  try {
+    return await f();
+  } finally {
+    await execa("sysctl", ["-q", ...before]);
+  }
+}
+
+/**
+ * nmap (Debian's) from inside `peer` against every TCP or UDP port of `address`: the ports it did not find closed,
+ * as `<port> <state>` (TCP: `open`, accepted a connection; UDP: `open|filtered`, no "port unreachable" came back,
+ * which is how a WireGuard port looks: it answers no packet that is not a valid handshake). Run UDP scans inside
+ * `withIcmpUnlimited`.
+ */
+export async function nmapScan(peer: NetnsPeer, address: string, protocol: "tcp" | "udp"): Promise<string[]> {
+  const r = await peer.run(["nmap", "-n", "-Pn", protocol === "tcp" ? "-sT" : "-sU", "-p-", "--min-rate", "2000", "--max-retries", "3", "-oG", "-", address], 600_000);
+  if (r.exitCode !== 0) throw new Error(`nmap ${protocol} of ${address} from ${peer.netns}: ${r.all}`);
+  const ports = /Ports: (.*?)(\t|$)/m.exec(r.stdout)?.[1] ?? "";
+  return ports
+    .split(", ")
+    .filter((p) => p && !/\/closed\//.test(p))
+    .map((p) => p.split("/").slice(0, 2).join(" "));
+}

@@ -3,8 +3,11 @@ import { q } from "./prelude.js";
 
 /** UFW's after.rules, which it restores at every start (before Docker starts at boot). */
 const AFTER_RULES = "/etc/ufw/after.rules";
-const begin = (f: AccessFilter) => `# BEGIN immich-iac access filter ${f.chain} (managed: do not edit)`;
-const end = (f: AccessFilter) => `# END immich-iac access filter ${f.chain}`;
+const begin = (f: Pick<AccessFilter, "chain">) => `# BEGIN immich-iac access filter ${f.chain} (managed: do not edit)`;
+const end = (f: Pick<AccessFilter, "chain">) => `# END immich-iac access filter ${f.chain}`;
+
+/** The comment of the UFW rules an access mode opens (WireGuard's port): what mode `public` removes again. */
+export const accessRuleComment = (chain: string) => `immich-iac access ${chain}`;
 
 /**
  * The chain's rules exactly as `iptables -S <chain>` prints them (so the script can compare): packets from an
@@ -80,5 +83,40 @@ export function renderAccessFilter(f: AccessFilter): string[] {
       `  report ${q(`allow ${r} (open to anyone)`)} skipped ${q(`left in place (a public deploy or you added it); it does not open the proxy, whose port Docker publishes on the listed addresses only: \`ufw delete allow ${r}\` if nothing else needs it`)}`,
       "fi",
     ]),
+  ];
+}
+
+/**
+ * The firewall script's lines for mode `public` (the default): what an earlier `lan` or `wireguard` deploy of this
+ * deployment left is removed — the jump from DOCKER-USER (every copy), the chain, its block in after.rules (the
+ * rest of the file stays) and the UFW rules tagged with the chain's comment (WireGuard's port). Nothing else: a
+ * UFW rule without that comment may be the operator's. Reported unchanged when there is nothing to remove.
+ */
+export function renderAccessRetired(chain: string): string[] {
+  const c = q(chain);
+  const comment = accessRuleComment(chain);
+  return [
+    `# Not access mode lan or wireguard: remove what an earlier deploy in one of them left (chain ${chain}).`,
+    "if command -v iptables >/dev/null 2>&1; then",
+    `  if iptables -S ${c} >/dev/null 2>&1 || iptables -C DOCKER-USER -j ${c} 2>/dev/null; then`,
+    `    while iptables -D DOCKER-USER -j ${c} 2>/dev/null; do :; done`,
+    `    iptables -F ${c} 2>/dev/null || true`,
+    `    iptables -X ${c} 2>/dev/null || true`,
+    `    report ${q(`chain ${chain} removed`)} changed`,
+    `  else report ${q(`chain ${chain} removed`)} unchanged; fi`,
+    "fi",
+    `begin=${q(begin({ chain }))}`,
+    `end=${q(end({ chain }))}`,
+    `if [ -f ${q(AFTER_RULES)} ] && grep -qxF "$begin" ${q(AFTER_RULES)}; then`,
+    "  tmp=$(mktemp)",
+    `  awk -v b="$begin" -v e="$end" '$0 == b {skip = 1} !skip {print} $0 == e {skip = 0}' ${q(AFTER_RULES)} >"$tmp"`,
+    `  chmod --reference=${q(AFTER_RULES)} "$tmp" 2>/dev/null || chmod 0640 "$tmp"`,
+    `  mv -f "$tmp" ${q(AFTER_RULES)}`,
+    `  report ${q(`${AFTER_RULES} access block removed`)} changed`,
+    `else report ${q(`${AFTER_RULES} access block removed`)} unchanged; fi`,
+    `for rule in $(ufw show added 2>/dev/null | sed -nE ${q(`s|^ufw allow ([0-9]+/[a-z]+) comment '${comment}'$|\\1|p`)}); do`,
+    '  ufw delete allow "$rule" >/dev/null',
+    `  report "allow $rule (${comment}) removed" changed`,
+    "done",
   ];
 }

@@ -1,6 +1,6 @@
 import type { HostPlan, PublishedFrom } from "../../host/host-plan.js";
 import { prelude, q } from "./prelude.js";
-import { renderAccessFilter } from "./access-filter.js";
+import { accessRuleComment, renderAccessFilter, renderAccessRetired } from "./access-filter.js";
 
 /** Marks the block this script owns in UFW's after.rules; nothing outside it is touched. */
 export const AFTER_RULES = "/etc/ufw/after.rules";
@@ -28,7 +28,9 @@ export function afterRulesBlock(published: readonly PublishedFrom[]): string {
  * consults before its own rules, and kept in a block of UFW's after.rules for the next boot.
  */
 export function renderFirewall(plan: HostPlan, title: string): string {
-  const rules = [`${plan.firewall.sshPort}/tcp`, ...plan.firewall.tcp.map((p) => `${p}/tcp`), ...plan.firewall.udp.map((p) => `${p}/udp`)];
+  // In an access mode every UDP port opened to anyone is the mode's own (WireGuard's): tagged below.
+  const accessUdp = plan.firewall.access ? plan.firewall.udp.map((p) => `${p}/udp`) : [];
+  const rules = [`${plan.firewall.sshPort}/tcp`, ...plan.firewall.tcp.map((p) => `${p}/tcp`), ...(plan.firewall.access ? [] : plan.firewall.udp.map((p) => `${p}/udp`))];
   const published = plan.firewall.publishedOnlyFrom ?? [];
   const sshRule = `${plan.firewall.sshPort}/tcp`;
   const lines = [
@@ -37,8 +39,10 @@ export function renderFirewall(plan: HostPlan, title: string): string {
     ...currentConnectionPort(),
     "status=$(ufw status verbose)",
     "# Rules first, then the defaults, then enabling: with UFW already active, `default deny` applies at once.",
-    "ensure_rule() {",
-    '  if ufw show added 2>/dev/null | grep -qx "ufw allow $1"; then report "allow $1" unchanged; else ufw allow "$1" >/dev/null; report "allow $1" changed; fi',
+    "ensure_rule() { # rule [comment: what tags the rule as an access mode's]",
+    '  local added="ufw allow $1"',
+    "  if [ -n \"${2:-}\" ]; then added=\"$added comment '$2'\"; fi",
+    '  if ufw show added 2>/dev/null | grep -qxF "$added"; then report "allow $1" unchanged; else ufw allow "$1" ${2:+comment "$2"} >/dev/null; report "allow $1" changed; fi',
     "}",
     'if [ -z "$current_port" ]; then report "current SSH port" skipped "not run over SSH (no IMMICH_IAC_SSH_CONNECTION or SSH_CONNECTION)";',
     `elif [ "$current_port/tcp" != ${q(sshRule)} ]; then`,
@@ -46,8 +50,11 @@ export function renderFirewall(plan: HostPlan, title: string): string {
     '  ensure_rule "$current_port/tcp"',
     "fi",
     ...rules.map((r) => `ensure_rule ${q(r)}`),
+    // An access mode's own ports (WireGuard's), tagged so that mode public can remove them again.
+    ...(plan.firewall.access ? accessUdp.map((r) => `ensure_rule ${q(r)} ${q(accessRuleComment(plan.firewall.access!.chain))}`) : []),
     ...(published.length ? publishedFilter(published) : []),
     ...(plan.firewall.access ? renderAccessFilter(plan.firewall.access) : []),
+    ...(plan.firewall.retiredAccessChain ? renderAccessRetired(plan.firewall.retiredAccessChain) : []),
     'if grep -q "^Default: deny (incoming)" <<<"$status"; then report "default incoming deny" unchanged; else ufw default deny incoming >/dev/null; report "default incoming deny" changed; fi',
     'if grep -q "allow (outgoing)" <<<"$status"; then report "default outgoing allow" unchanged; else ufw default allow outgoing >/dev/null; report "default outgoing allow" changed; fi',
     'if grep -q "^Status: active" <<<"$status"; then report "ufw enabled" unchanged; else ufw --force enable >/dev/null; report "ufw enabled" changed; fi',
