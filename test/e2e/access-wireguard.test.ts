@@ -1,5 +1,5 @@
 import { execa, execaSync } from "execa";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,9 @@ const DEVICE_SUBNET = "203.0.113";
 const DOMAIN = "photos.home.example";
 const TUNNEL = "10.8.0.1";
 const IFACE = "wg-immich";
+/** Marks a wg-immich as this suite's own, so an interrupted run's is removed and nobody else's ever is. */
+const MARKER = `/etc/wireguard/.${IFACE}.immich-iac-e2e`;
+let ours = false;
 /** The device's interface: wg-quick names it after the configuration file. */
 const DEVICE_IF = "wg-dev";
 
@@ -140,7 +143,15 @@ describe("access mode wireguard through the applied stack: a peer reaches Immich
     const modular = await execa("ip", ["link", "add", "iac-wg-probe", "type", "wireguard"], { reject: false, all: true });
     if (modular.exitCode === 0) await execa("ip", ["link", "del", "iac-wg-probe"], { reject: false });
     console.log(`access-wireguard: the server's WireGuard is ${modular.exitCode === 0 ? "the kernel module" : `wireguard-go (${modular.all?.trim()})`}`);
-    // Leftovers of an interrupted run: the interface, its key and configuration, a namespace.
+    // Leftovers of an interrupted run: the interface, its key and configuration, a namespace. Only this suite's own
+    // (its marker is there): a wg-immich it did not make is a real deployment's tunnel, whose key must not go.
+    const present = existsSync(`/etc/wireguard/${IFACE}.key`) || existsSync(`/etc/wireguard/${IFACE}.conf`) || (await execa("ip", ["link", "show", IFACE], { reject: false })).exitCode === 0;
+    if (present && !existsSync(MARKER)) {
+      throw new Error(`this machine has a ${IFACE} of its own (/etc/wireguard/${IFACE}.*, or the interface): the suite would replace that tunnel's key; run it on a machine without one`);
+    }
+    mkdirSync("/etc/wireguard", { recursive: true, mode: 0o700 });
+    writeFileSync(MARKER, "made by test/e2e/access-wireguard.test.ts; removed when it ends\n");
+    ours = true;
     await execa("ip", ["link", "del", IFACE], { reject: false });
     rmSync(`/etc/wireguard/${IFACE}.key`, { force: true });
     rmSync(`/etc/wireguard/${IFACE}.conf`, { force: true });
@@ -184,10 +195,13 @@ describe("access mode wireguard through the applied stack: a peer reaches Immich
       await execa("iptables", ["-F", filter.chain], { reject: false });
       await execa("iptables", ["-X", filter.chain], { reject: false });
     }
-    // wireguard-go exits when its interface is deleted.
-    await execa("ip", ["link", "del", IFACE], { reject: false });
-    rmSync(`/etc/wireguard/${IFACE}.key`, { force: true });
-    rmSync(`/etc/wireguard/${IFACE}.conf`, { force: true });
+    if (ours) {
+      // wireguard-go exits when its interface is deleted.
+      await execa("ip", ["link", "del", IFACE], { reject: false });
+      rmSync(`/etc/wireguard/${IFACE}.key`, { force: true });
+      rmSync(`/etc/wireguard/${IFACE}.conf`, { force: true });
+      rmSync(MARKER, { force: true });
+    }
     await device?.run(["ip", "link", "del", DEVICE_IF]);
     await wan?.remove();
     await device?.remove();
