@@ -1,3 +1,4 @@
+import { PROMETHEUS_QUERIES, prometheusScalar } from "../../src/libraries/import-pressure.js";
 import { execa } from "execa";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
@@ -154,6 +155,22 @@ describe.each(sources)("real apply of %s", (source) => {
     expect(new Set(last.map((t) => t.labels.job))).toEqual(
       new Set(["prometheus", "alertmanager", "grafana", "immich-api", "immich-microservices", "node", "smartctl", "cadvisor", "postgres", "redis", "caddy", "tls", "blackbox", "immich-db"]),
     );
+  }, 300_000);
+
+  it("monitoring, when on: `import --prometheus`'s I/O stall query answers from the live node exporter, a percentage", async () => {
+    if (!loadDeploymentFile(source).monitoring.enabled) return;
+    // The query as `immich-iac import` sends it, read as it reads the answer (promtool judges the query on shaped
+    // series in test/upstream/import-queries.test.ts; this is the real node exporter's PSI collector). rate() needs two
+    // scrapes within its minute: polled. Temperatures have no sensor on this machine, so those queries answer nothing.
+    const ask = async (q: string) =>
+      prometheusScalar(JSON.parse(await docker(["exec", container("monitoring-prometheus"), "wget", "-q", "-O", "-", `http://127.0.0.1:9090/api/v1/query?query=${encodeURIComponent(q)}`])));
+    let io: number | undefined;
+    for (let i = 0; i < 45 && io === undefined; i++) {
+      io = await ask(PROMETHEUS_QUERIES.ioSomeAvg10);
+      if (io === undefined) await new Promise((r) => setTimeout(r, 2000));
+    }
+    expect(io).toBeGreaterThanOrEqual(0);
+    expect(io).toBeLessThanOrEqual(100);
   }, 300_000);
 
   it("monitoring, when on: no other container reaches cAdvisor or an exporter, and the postgres exporter's role reads no table of Immich's", async () => {
