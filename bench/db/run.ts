@@ -9,17 +9,25 @@ import { TRIXIE_ROOT } from "../trixie-root.js";
 import { FULL, runDbBench, SHORT } from "./harness.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const { values } = parseArgs({
-  options: {
-    short: { type: "boolean", default: false },
-    sizes: { type: "string" },
-    seconds: { type: "string" },
-    rounds: { type: "string" },
-    profile: { type: "string", default: join(ROOT, "bench", "db", "this-machine.yaml") },
-    json: { type: "string" },
-    only: { type: "string" },
-  },
-});
+const OPTIONS = {
+  short: { type: "boolean", default: false },
+  sizes: { type: "string" },
+  seconds: { type: "string" },
+  rounds: { type: "string" },
+  profile: { type: "string", default: join(ROOT, "bench", "db", "this-machine.yaml") },
+  json: { type: "string" },
+  only: { type: "string" },
+} as const;
+const parsed = (() => {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (e) {
+    // An unknown or malformed option: one line, no stack trace.
+    console.error(`bench:db: ${(e as Error).message}`);
+    process.exit(2);
+  }
+})();
+const { values } = parsed;
 
 const positive = (name: string, v: string | undefined, def: number) => {
   const n = v === undefined ? def : Number(v);

@@ -50,3 +50,17 @@ describe.skipIf(!root)(`npm run bench:db -- --short, on a real PostgreSQL 17 wit
     expect(settingDisagreements(immich.expected, r.shown.immich)).toEqual([]);
   }, 1_200_000);
 });
+
+describe("npm run bench:db's options", () => {
+  it("an unknown option or a bad number is one line and exit 2, never a stack trace", async () => {
+    const { execa } = await import("execa");
+    const run = (args: string[]) => execa("node", [join(REPO, "dist", "bench", "db", "run.js"), ...args], { reject: false });
+    const unknown = await run(["--bogus"]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr.split("\n")).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/^bench:db: Unknown option '--bogus'/);
+    const zero = await run(["--seconds", "0"]);
+    expect(zero.exitCode).toBe(2);
+    expect(zero.stderr).toBe('bench:db: --seconds expects a positive whole number (got "0")');
+  });
+});
