@@ -1,5 +1,5 @@
+import { generatedPhotos } from "../libraries/generated-photos.js";
 import { execa, type ResultPromise } from "execa";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,16 +65,6 @@ function cli(args: string[], opts: { detached?: boolean; key?: string } = {}): R
     all: true,
     detached: opts.detached ?? false,
   }) as never;
-}
-function photos(dir: string, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const sub = join(dir, `${2000 + (i % 7)}`);
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `img-${String(i).padStart(4, "0")}.jpg`), randomBytes(64 + (i % 50)));
-  }
-  mkdirSync(join(dir, ".thumbnails"), { recursive: true });
-  writeFileSync(join(dir, ".thumbnails", "hidden.jpg"), randomBytes(10));
-  writeFileSync(join(dir, "notes.txt"), "not a photo");
 }
 
 beforeAll(async () => {
@@ -198,7 +188,7 @@ describe("external libraries on a real Docker Engine", () => {
 
   it("import: @immich/cli uploads 500 files in batches; killed mid-batch and resumed, every file's content reaches Immich once", async () => {
     const dir = join(work, "old-disk");
-    photos(dir, 500);
+    generatedPhotos(dir, 500);
     writeFileSync(readings, LOW);
     const journal = join(work, "journal.jsonl");
     const args = ["import", dir, "--deployment", d.file, "--url", immichUrl, "--journal", journal, "--poll-seconds", "1"];
@@ -242,7 +232,7 @@ describe("external libraries on a real Docker Engine", () => {
 
   it("import waits while the I/O stall reading is above the profile's threshold, and goes on when it drops", async () => {
     const dir = join(work, "nas-export");
-    photos(dir, 20);
+    generatedPhotos(dir, 20);
     writeFileSync(readings, HIGH);
     const before = (await api("/assets/statistics")).body.total;
     const run = cli(["import", dir, "--deployment", d.file, "--url", immichUrl, "--journal", join(work, "j2.jsonl"), "--poll-seconds", "1"]);

@@ -1,6 +1,6 @@
+import { generatedPhotos } from "./generated-photos.js";
 import { execa } from "execa";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,16 +23,6 @@ const readings = join(work, "readings");
 const LOW = "some avg10=1.00 avg60=1.00 avg300=1.00 total=1\n";
 const HIGH = "some avg10=95.00 avg60=50.00 avg300=10.00 total=9\n";
 
-function photos(dir: string, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const sub = join(dir, `${2000 + (i % 7)}`);
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `img-${String(i).padStart(4, "0")}.jpg`), randomBytes(64 + (i % 50)));
-  }
-  mkdirSync(join(dir, ".thumbnails"), { recursive: true });
-  writeFileSync(join(dir, ".thumbnails", "hidden.jpg"), randomBytes(10));
-  writeFileSync(join(dir, "notes.txt"), "not a photo");
-}
 
 beforeAll(async () => {
   const r = await execa("bash", [join(REPO, "scripts", "immich-cli.sh")], { reject: false });
@@ -50,7 +40,7 @@ describe("immich-iac import with the real @immich/cli", () => {
   it("imports 600 files in batches, is stopped, and resumes without sending a file twice", async (ctx) => {
     if (skip) ctx.skip();
     const dir = join(work, "old-disk");
-    photos(dir, 600);
+    generatedPhotos(dir, 600);
     writeFileSync(readings, LOW);
     const journal = join(work, "journal.jsonl");
     const file = deployment();
@@ -84,7 +74,7 @@ describe("immich-iac import with the real @immich/cli", () => {
   it("a folder imported again: every file is a duplicate Immich already holds, none is uploaded or failed", async (ctx) => {
     if (skip) ctx.skip();
     const dir = join(work, "again");
-    photos(dir, 30);
+    generatedPhotos(dir, 30);
     writeFileSync(readings, LOW);
     const run = async (journal: string) => {
       let out = "";
@@ -103,7 +93,7 @@ describe("immich-iac import with the real @immich/cli", () => {
   it("waits while the I/O stall is above the HDD threshold, and goes on when it drops", async (ctx) => {
     if (skip) ctx.skip();
     const dir = join(work, "nas-export");
-    photos(dir, 20);
+    generatedPhotos(dir, 20);
     writeFileSync(readings, HIGH);
     const before = immich.uploads.length;
     let out = "";
